@@ -1,0 +1,3 @@
+"""The version of asnkit, written into every association as ``code_version``."""
+
+__version__ = "0.1.0"
