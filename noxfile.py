@@ -1,0 +1,47 @@
+"""Every check of the project, one session each. ``nox`` alone runs all but ``bench``."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["tests", "typecheck", "lint", "schemas"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _group(name: str) -> list[str]:
+    return list(nox.project.dependency_groups(PYPROJECT, name))
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (snapshots, properties, the command end to end)."""
+    session.install(".", *_group("test"))
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Check types with mypy --strict: the package, the tests and typing_tests/."""
+    session.install(".", *_group("typecheck"))
+    session.run("mypy", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Lint and check formatting with ruff."""
+    session.install(*_group("lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def schemas(session: nox.Session) -> None:
+    """Fail when schemas/ or the compiled validators are stale; ``-- --write`` regenerates."""
+    session.install("-e", ".")
+    if "--write" in session.posargs:
+        session.run("python", "-m", "asnkit.schema.generate")
+    else:
+        session.run("python", "-m", "asnkit.schema.generate", "--check")

@@ -1,0 +1,1 @@
+"""The commands: ``asn_from_list`` (argparse, jwst's flags) and ``asnkit`` (typer)."""

@@ -1,0 +1,34 @@
+"""The errors asnkit raises. Each message is one line: what is wrong, where, how to fix it."""
+
+from __future__ import annotations
+
+__all__ = ["AsnkitError", "InvalidAssociationError", "LoadError", "UnknownRuleError"]
+
+
+class AsnkitError(Exception):
+    """Base class of every error asnkit raises on purpose."""
+
+
+class InvalidAssociationError(AsnkitError, ValueError):
+    """The association asked for, or read, cannot be valid (the command exits 1)."""
+
+
+class LoadError(AsnkitError):
+    """A file or text could not be read as an association (the command exits 1).
+
+    Attributes:
+        source: The file name or ``<text>`` that failed.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+
+
+class UnknownRuleError(AsnkitError, LookupError):
+    """No rule has the name asked for (the command exits 2: bad usage)."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"unknown rule {name!r}; known rules: {', '.join(known)}")
+        self.name = name
+        self.known = known

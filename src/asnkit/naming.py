@@ -1,0 +1,71 @@
+"""Names: Stage 2 product names from file names, and suggested association file names."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from asnkit.models import ABSENT
+
+if TYPE_CHECKING:
+    from asnkit.models import Association
+
+__all__ = ["known_suffixes", "product_name_from_expname", "strip_suffix", "suggested_file_name"]
+
+_SEPARATORS = "_-"
+
+
+@cache
+def known_suffixes() -> frozenset[str]:
+    """The step suffixes jwst 3.0.0 strips when it names a Stage 2 product (159 of them)."""
+    # Read beside this module rather than through importlib.resources, which costs the
+    # command a few milliseconds of start-up; the file ships in the wheel with the code.
+    path = os.path.join(os.path.dirname(__file__), "known_suffixes.txt")  # noqa: PTH118, PTH120
+    with open(path, encoding="utf-8") as stream:  # noqa: PTH123
+        text = stream.read()
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def strip_suffix(root: str) -> str:
+    """``root`` without one trailing ``_SUFFIX`` or ``-SUFFIX`` whose SUFFIX is a step suffix.
+
+    The same result as jwst's ``remove_suffix``, whose pattern is
+    ``^(?P<root>.+?)((_|-)(SUFFIX|...))?$``: the shortest non-empty root whose rest is a
+    separator and a known suffix (case-sensitive), else ``root`` unchanged. Two corners of
+    that pattern are kept too: a root cannot hold a newline (``.`` does not match one, so a
+    name with an inner newline is left alone), and ``$`` also matches before a final newline,
+    which is then dropped with the suffix search. Linear in the name, no regex to compile.
+    """
+    body = root.removesuffix("\n")
+    if not body or "\n" in body:
+        return root
+    suffixes = known_suffixes()
+    for index in range(1, len(body)):
+        if body[index] in _SEPARATORS and body[index + 1 :] in suffixes:
+            return body[:index]
+    return body
+
+
+def product_name_from_expname(expname: str) -> str:
+    """A Stage 2 product's name, from its science member's file name, as jwst makes it.
+
+    The path without its last extension, then one step suffix removed (:func:`strip_suffix`).
+    A directory part is kept; a leading ``./`` and repeated slashes go, because the path is
+    normalised first (``sub//a_rate.fits`` gives ``sub/a``).
+    """
+    path = PurePosixPath(expname)
+    return strip_suffix(str(path.parent / path.stem))
+
+
+def suggested_file_name(asn: Association) -> str:
+    """``jw{program}-{asn_id}_{asn_type}_00001_asn.json`` in lower case.
+
+    jwst's pattern, with the sequence always 1: jwst takes it from a counter shared by every
+    association the process has made, so its suggestion depends on what ran before.
+    """
+    program = "noprogram" if asn.program is ABSENT else asn.program
+    acid = "a3001" if asn.asn_id is ABSENT else asn.asn_id
+    asn_type = "none" if asn.asn_type is ABSENT else asn.asn_type
+    return f"jw{program}-{acid}_{asn_type}_00001_asn.json".lower()

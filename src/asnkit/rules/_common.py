@@ -1,0 +1,85 @@
+"""What the Stage 2b and Stage 3 rules share: the candidate id and the metadata keys."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from asnkit._version import __version__
+from asnkit.exceptions import InvalidAssociationError
+from asnkit.models import ASSOCIATION_KEYS, Association, ExpType
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from asnkit.models import JSONValue, Product
+
+DEFAULT_ASN_ID: Final = "a3001"
+"""What jwst writes as ``asn_id`` for any list-made association, whatever ``--id`` says."""
+
+_CANDIDATE_ID = re.compile(r"(?:o\d{3}|c\d{4})\Z")
+
+
+def check_candidate_id(acid: str | None, members: Sequence[tuple[str, str]]) -> None:
+    """Refuse a bad candidate id, or a background candidate with no background member.
+
+    An id is ``oNNN`` (an observation) or ``cNNNN`` (a candidate, which jwst's Stage 2 rule
+    takes as a background candidate and holds invalid without a background member).
+    """
+    if acid is None:
+        return
+    if not _CANDIDATE_ID.match(acid):
+        msg = (
+            f"invalid association id {acid!r}: use oNNN for an observation (o001) "
+            "or cNNNN for a candidate (c1000)"
+        )
+        raise InvalidAssociationError(msg)
+    if acid.startswith("c") and not any(
+        exptype.lower() == ExpType.BACKGROUND for _, exptype in members
+    ):
+        msg = (
+            f"association id {acid!r} is a background candidate, but no member is a "
+            "background: add one (--background FILE) or use an observation id (oNNN)"
+        )
+        raise InvalidAssociationError(msg)
+
+
+def make_association(
+    rule_name: str,
+    products: Sequence[Product],
+    *,
+    with_target: bool,
+    acid: str | None,
+    meta: Mapping[str, JSONValue] | None,
+) -> Association:
+    """The association with jwst's metadata for a list-made association, then ``meta``.
+
+    Keys of ``meta`` that the model knows replace jwst's values in place; the others are
+    kept after ``products``, as jwst's ``data.update(meta)`` leaves them.
+    """
+    fields: dict[str, object] = {
+        "asn_type": "None",
+        "asn_rule": rule_name,
+        "version_id": None,
+        "code_version": __version__,
+        "degraded_status": "No known degraded exposures in association.",
+        "program": "noprogram",
+        "constraints": "No constraints",
+        "asn_id": DEFAULT_ASN_ID if acid is None else acid,
+        "asn_pool": "none",
+    }
+    if with_target:
+        fields["target"] = "none"
+    extra: dict[str, JSONValue] = {}
+    for key, value in (meta or {}).items():
+        if key == "products":
+            msg = "meta cannot set 'products': give the members instead"
+            raise InvalidAssociationError(msg)
+        if key in ASSOCIATION_KEYS:
+            if not (isinstance(value, str) or (key == "version_id" and value is None)):
+                msg = f"meta[{key!r}] must be a string, not {value!r}"
+                raise InvalidAssociationError(msg)
+            fields[key] = value
+        else:
+            extra[key] = value
+    return Association(products=tuple(products), extra=extra, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,193 @@
+"""Generate the JSON Schemas from the models, and compile their validators.
+
+``python -m asnkit.schema.generate`` writes ``schemas/*.json`` and the compiled validator
+modules; ``--check`` writes nothing and exits 1 when any of them is stale.
+
+Types and required keys come from the models' fields. Each stage declares the top-level
+keys that jwst 3.0.0's schema of that stage declares, and no member item is required to be
+an object, so that every document jwst's schemas accept, these accept too; what a document
+means (a product without science, a member that is not an object) is checked by
+:mod:`asnkit.validate`, which can say where and why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from asnkit.models import Absent, Association, Member, Product
+from asnkit.schema import Stage
+
+_DRAFT: Final = "http://json-schema.org/draft-07/schema#"
+
+_TITLES: Final[dict[Stage, str]] = {
+    "level2b": "JWST association: Stage 2b (one product per science exposure)",
+    "level3": "JWST association: Stage 3 (exposures combined into products)",
+}
+
+# The keys each of jwst 3.0.0's schemas declares at each level; the others are free there,
+# so declaring them here would refuse documents that jwst accepts.
+_DECLARED: Final[dict[Stage, dict[type, frozenset[str]]]] = {
+    "level2b": {
+        Association: frozenset({"asn_type", "asn_rule", "asn_pool", "program", "products"}),
+        Product: frozenset({"name", "members"}),
+        Member: frozenset({"expname", "exptype"}),
+    },
+    "level3": {
+        Association: frozenset(
+            {
+                "asn_type",
+                "asn_rule",
+                "asn_id",
+                "program",
+                "target",
+                "asn_pool",
+                "version_id",
+                "products",
+            }
+        ),
+        Product: frozenset({"name", "members"}),
+        Member: frozenset({"expname", "exptype"}),
+    },
+}
+
+_DESCRIPTIONS: Final[dict[str, str]] = {
+    "asn_type": "What kind of association this is (image2, spec3, coron3, ...).",
+    "asn_rule": "The rule that made the association.",
+    "version_id": "A version stamp, or null.",
+    "code_version": "The version of the program that wrote the file.",
+    "degraded_status": "A note on degraded exposures.",
+    "program": "The observing program.",
+    "constraints": "A description of the rule's constraints.",
+    "asn_id": "The association candidate id.",
+    "target": "The target id.",
+    "asn_pool": "The pool the association was made from.",
+    "products": "The outputs, each with the inputs that make it.",
+    "name": "The output's name: the pipeline's output files begin with it.",
+    "members": "The inputs of the product.",
+    "expname": "The input's file name.",
+    "exptype": "The input's role: science, background, imprint, psf, ...",
+}
+
+_ROOT: Final = Path(__file__).resolve().parents[3]
+SCHEMA_DIR: Final = _ROOT / "schemas"
+COMPILED_DIR: Final = Path(__file__).resolve().parent
+
+
+def _type_schema(annotation: object, stage: Stage) -> dict[str, Any]:
+    """The schema of one field's type."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(annotation) if a is not Absent]
+        if len(options) == 1:
+            return _type_schema(options[0], stage)
+        return {"anyOf": [_type_schema(option, stage) for option in options]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(annotation)[0], stage)}
+    if annotation is str:
+        return {"type": "string"}
+    if annotation is type(None):
+        return {"type": "null"}
+    if isinstance(annotation, type) and attrs.has(annotation):
+        return _object_schema(annotation, stage)
+    msg = f"no schema for the type {annotation!r}"
+    raise TypeError(msg)
+
+
+def _object_schema(cls: type, stage: Stage) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if field.name in ("extra", "key_order"):
+            continue  # other keys are free; order is layout
+        if field.name not in _DECLARED[stage][cls]:
+            continue
+        properties[field.name] = {
+            "description": _DESCRIPTIONS[field.name],
+            **_type_schema(hints[field.name], stage),
+        }
+        if field.default is attrs.NOTHING or field.metadata.get("required_in_document"):
+            required.append(field.name)
+    schema: dict[str, Any] = {}
+    # jwst's schemas do not require a member to be an object (only products and the whole
+    # document): neither do these, so they accept everything jwst's accept.
+    if cls is not Member:
+        schema["type"] = "object"
+    schema["required"] = required
+    schema["properties"] = properties
+    return schema
+
+
+def association_schema(stage: Stage) -> dict[str, Any]:
+    """The JSON Schema of a ``stage`` association document."""
+    body = _object_schema(Association, stage)
+    return {"$schema": _DRAFT, "title": _TITLES[stage], **body}
+
+
+def _schema_text(stage: Stage) -> str:
+    return json.dumps(association_schema(stage), indent=2) + "\n"
+
+
+def _compiled_text(stage: Stage) -> str:
+    import fastjsonschema
+
+    code = fastjsonschema.compile_to_code(association_schema(stage))
+    header = (
+        f'"""The compiled validator of schemas/asn_{stage}.schema.json.\n\n'
+        "Generated by asnkit.schema.generate from the schema; do not edit.\n"
+        '"""\n'
+        "# ruff: noqa\n"
+        "# mypy: ignore-errors\n"
+    )
+    return header + code.rstrip() + "\n"
+
+
+def expected_files() -> dict[Path, str]:
+    """Every generated file, with the text it must have."""
+    files: dict[Path, str] = {}
+    for stage in typing.get_args(Stage):
+        files[SCHEMA_DIR / f"asn_{stage}.schema.json"] = _schema_text(stage)
+        files[COMPILED_DIR / f"_compiled_{stage}.py"] = _compiled_text(stage)
+    return files
+
+
+def stale_files() -> list[Path]:
+    """The generated files that are missing or differ from what the models give."""
+    stale = []
+    for path, text in expected_files().items():
+        try:
+            current = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            current = None
+        if current != text:
+            stale.append(path)
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the generated files, or with ``--check`` report the stale ones."""
+    parser = argparse.ArgumentParser(prog="python -m asnkit.schema.generate")
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = stale_files()
+        for path in stale:
+            sys.stderr.write(f"stale: {path} (run: nox -s schemas)\n")
+        return 1 if stale else 0
+    SCHEMA_DIR.mkdir(exist_ok=True)
+    for path, text in expected_files().items():
+        path.write_text(text, encoding="utf-8")
+        sys.stdout.write(f"wrote {path}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import file_names
+
+from asnkit import asn_from_list
+from asnkit.convert import from_json
+from asnkit.exceptions import InvalidAssociationError, UnknownRuleError
+from asnkit.rules import Level2bRule
+from asnkit.schema import Stage, validator
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _as_jwst(text: str) -> str:
+    return text.replace('"code_version": "0.1.0"', '"code_version": "3.0.0"')
+
+
+def test_the_pages_stage_2_example_is_jwsts_output(reference: Path) -> None:
+    names = [f"jw99999001001_011001_0000{i}_nirspec_rate.fits" for i in (1, 2, 3)]
+    asn = asn_from_list(names, rule="DMSLevel2bBase")
+    expected = (reference / "examples" / "seed-l2.json").read_text(encoding="utf-8")
+    assert _as_jwst(asn.to_json()) == expected
+
+
+def test_the_pages_stage_3_example_is_jwsts_output(reference: Path) -> None:
+    names = [f"jw99999001001_011001_0000{i}_nircam_cal.fits" for i in (1, 2)]
+    asn = asn_from_list(names, product_name="l3_results")
+    expected = (reference / "examples" / "seed-l3.json").read_text(encoding="utf-8")
+    assert _as_jwst(asn.to_json()) == expected
+
+
+def test_rule_may_be_an_object() -> None:
+    asn = asn_from_list(["a_rate.fits"], rule=Level2bRule())
+    assert asn.asn_rule == "DMSLevel2bBase"
+
+
+def test_unknown_rule_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownRuleError, match="known rules: DMSLevel2bBase, DMS_Level3_Base"):
+        asn_from_list(["a"], rule="Nope")
+
+
+def test_with_exptype_pairs() -> None:
+    asn = asn_from_list(
+        [("a_cal.fits", "science"), ("p_cal.fits", "psf"), ("b_cal.fits", "")],
+        product_name="out",
+        with_exptype=True,
+    )
+    assert [(m.expname, m.exptype) for m in asn.products[0].members] == [
+        ("a_cal.fits", "science"),
+        ("p_cal.fits", "psf"),
+        ("b_cal.fits", "science"),
+    ]
+
+
+def test_acid_is_written_as_asn_id() -> None:
+    assert asn_from_list(["a"], product_name="p", acid="o123").asn_id == "o123"
+    assert asn_from_list(["a"], product_name="p").asn_id == "a3001"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"items": []}, "no files"),
+        ({"items": ["a"], "with_exptype": True}, "pair"),
+        ({"items": [3]}, "must be strings"),
+        ({"items": ["a"], "meta": {"program": 5}}, "program"),
+    ],
+)
+def test_refusals(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidAssociationError, match=message):
+        asn_from_list(product_name="p", **kwargs)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(file_names, min_size=1, max_size=20),
+    st.sampled_from(["DMSLevel2bBase", "DMS_Level3_Base"]),
+)
+def test_any_list_of_names_gives_a_schema_valid_document_that_loads_back(
+    names: list[str], rule: str
+) -> None:
+    asn = asn_from_list(names, rule=rule, product_name="p")
+    stage: Stage = "level2b" if rule == "DMSLevel2bBase" else "level3"
+    validator(stage)(asn.to_dict())
+    assert from_json(asn.to_json()) == asn

@@ -1,0 +1,25 @@
+"""mypy checks this file: the public API's types are part of what asnkit promises."""
+
+from __future__ import annotations
+
+from typing_extensions import assert_type
+
+import asnkit
+from asnkit import ABSENT, Absent, Association, Member, Product
+
+asn = asnkit.asn_from_list(["a_cal.fits"], rule="DMS_Level3_Base", product_name="out")
+assert_type(asn, Association)
+assert_type(asn.products, tuple[Product, ...])
+assert_type(asn.products[0].members[0], Member)
+assert_type(asn.program, str | Absent)
+assert_type(asn.version_id, str | Absent | None)
+assert_type(asn.dump(), tuple[str, str])
+assert_type(asn.to_json(), str)
+assert_type(asnkit.load("x.json"), Association)
+assert_type(asnkit.get_rule("DMSLevel2bBase"), asnkit.Rule)
+
+if asn.program is not ABSENT:
+    assert_type(asn.program, str)
+
+level2 = asnkit.Level2bRule().build(["a_rate.fits"], background=["b_rate.fits"])
+assert_type(level2, Association)
