@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -45,3 +49,36 @@ def schemas(session: nox.Session) -> None:
         session.run("python", "-m", "asnkit.schema.generate")
     else:
         session.run("python", "-m", "asnkit.schema.generate", "--check")
+
+
+JWST_FOR_BENCH = "3.0.0"
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark against jwst; write docs/benchmarks.md, .png and .json (not in the default run).
+
+    jwst goes into a venv of its own, ``.nox/bench-jwst``, made once and then reused; set
+    ``ASNKIT_BENCH_JWST_PYTHON`` to the python of an existing jwst 3.0.0 venv to use that one.
+    When jwst cannot be installed, asnkit is measured alone and the report says why.
+    Arguments after ``--`` go to bench/run.py (``-- --help`` lists them).
+    """
+    session.install(".", "matplotlib")
+    session.run("python", "bench/run.py", *_jwst_for_bench(session), *session.posargs)
+
+
+def _jwst_for_bench(session: nox.Session) -> list[str]:
+    given = os.environ.get("ASNKIT_BENCH_JWST_PYTHON")
+    if given:
+        return ["--jwst-python", given]
+    venv = Path(str(session.virtualenv.location)).parent / "bench-jwst"
+    python = venv / "bin" / "python"
+    probe = f"import jwst, sys; sys.exit(jwst.__version__ != {JWST_FOR_BENCH!r})"
+    if python.exists() and subprocess.run([python, "-c", probe], check=False).returncode == 0:
+        return ["--jwst-python", str(python)]
+    try:
+        session.run("python", "-m", "venv", "--clear", str(venv))
+        session.run(python, "-m", "pip", "install", f"jwst=={JWST_FOR_BENCH}", external=True)
+    except nox.command.CommandFailed:
+        return ["--no-jwst", f"jwst {JWST_FOR_BENCH} could not be installed in {venv}"]
+    return ["--jwst-python", str(python)]

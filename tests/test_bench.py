@@ -1,0 +1,148 @@
+"""The benchmark harness's own logic: its names, its cap, its report (not speed: see bench/)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+import asnkit
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _bench_module(name: str) -> ModuleType:
+    # bench/ is a folder of scripts, not a package: its modules import each other by name.
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    return importlib.import_module(name)
+
+
+def test_file_names_are_distinct_and_of_the_stage() -> None:
+    common = _bench_module("_common")
+    stage2 = common.file_names(2000, 2)
+    stage3 = common.file_names(2000, 3)
+    assert len(set(stage2)) == len(stage2) == 2000
+    assert all(name.endswith("_rate.fits") for name in stage2)
+    assert all(name.endswith("_cal.fits") for name in stage3)
+    assert not any("/" in name for name in stage2 + stage3)
+
+
+def test_stage2_names_give_one_product_each() -> None:
+    names = _bench_module("_common").file_names(300, 2)
+    association = asnkit.asn_from_list(names, rule="DMSLevel2bBase")
+    assert len({product.name for product in association.products}) == 300
+
+
+def test_timed_runs_stops_a_run_past_the_cap() -> None:
+    common = _bench_module("_common")
+
+    def forever() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    times, stopped = common.timed_runs(forever, cap=0.05, budget=10.0, max_runs=3)
+    assert stopped
+    assert times == []
+
+
+def test_timed_runs_repeats_up_to_max_runs_then_up_to_the_budget() -> None:
+    common = _bench_module("_common")
+    calls: list[int] = []
+    times, stopped = common.timed_runs(lambda: calls.append(1), cap=5, budget=10, max_runs=4)
+    assert (len(times), len(calls), stopped) == (4, 4, False)
+
+    calls.clear()
+    times, stopped = common.timed_runs(lambda: time.sleep(0.03), cap=5, budget=0.05, max_runs=9)
+    assert not stopped
+    assert 2 <= len(times) <= 3
+
+
+def test_asnkit_worker_reports_times_and_a_floor_of_the_same_bytes() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(BENCH / "asnkit_worker.py"), "scale", "3", "50", "--max-runs", "2"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = json.loads(completed.stdout)
+    assert len(found["times"]) == len(found["floor_times"]) == 2
+    assert found["same_bytes"] is True
+    assert found["stopped"] is False
+
+
+def test_a_failing_worker_raises_with_its_last_error_line() -> None:
+    run = _bench_module("run")
+    with pytest.raises(RuntimeError, match=r"no_such_worker\.py .*failed \(2\): .*No such file"):
+        run.worker(Path(sys.executable), "no_such_worker.py", [], 30)
+
+
+def _results(run: ModuleType, *, asnkit_ratio: float) -> Any:
+    settings = run.Settings(
+        sizes=[100, 10_000, 100_000],
+        cap=30.0,
+        budget=10.0,
+        max_runs=5,
+        startup_runs=20,
+        validate_files=5000,
+        jwst_validate_passes=1,
+    )
+    results = run.Results(machine={"CPU": "test", "asnkit": "0"}, settings=settings)
+    for stage in (2, 3):
+        for size in settings.sizes:
+            results.scale[run.key("asnkit", stage, size)] = run.Point(
+                times=[asnkit_ratio * size * 1e-6], floor_times=[size * 1e-6]
+            )
+        results.scale[run.key("jwst", stage, 100)] = run.Point(times=[0.5])
+        results.scale[run.key("jwst", stage, 10_000)] = run.Point(stopped=True)
+        results.scale[run.key("jwst", stage, 100_000)] = run.Point(
+            skipped="not run: 10,000 files already passed the cap"
+        )
+    results.startup = {
+        "asnkit": {"median": 0.05, "runs": 20, "tool": "hyperfine"},
+        "jwst": {"median": 1.0, "runs": 20, "tool": "hyperfine"},
+    }
+    results.validation = {
+        "asnkit": {"skipped": "not measured: this asnkit has no `asnkit validate` command yet"},
+        "jwst": {"per_file": 0.012, "runs": 1},
+    }
+    return results
+
+
+def test_report_says_where_jwst_was_stopped_and_whether_targets_are_met() -> None:
+    run = _bench_module("run")
+    jwst = run.Jwst(Path("python"), version="3.0.0", python_version="3.11")
+    text = run.render_markdown(_results(run, asnkit_ratio=1.5), jwst)
+    assert "| 100 | 2 | 150 µs | 100 µs | 1.50 | 500 ms | 3,333 |" in text
+    assert "| 10,000 | 2 | 15 ms | 10 ms | 1.50 | > 30 s (stopped) | - |" in text
+    assert "not run: 10,000 files already passed the cap" in text
+    assert "at most 2x the floor: 1.50x, met." in text
+    assert "1/20, met." in text
+    assert "no `asnkit validate` command yet" in text
+
+    slow = run.render_markdown(_results(run, asnkit_ratio=2.5), jwst)
+    assert "at most 2x the floor: 2.50x, NOT met." in slow
+
+
+def test_report_without_jwst_says_why_in_every_table() -> None:
+    run = _bench_module("run")
+    jwst = run.Jwst(None, reason="jwst 3.0.0 could not be installed")
+    results = _results(run, asnkit_ratio=1.0)
+    results.scale = {k: v for k, v in results.scale.items() if k.startswith("asnkit/")}
+    del results.startup["jwst"]
+    del results.validation["jwst"]
+    text = run.render_markdown(results, jwst)
+    assert "| jwst `asn_from_list` | not measured: jwst 3.0.0 could not be installed |" in text
+    assert "| 100 | 3 | 100 µs | 100 µs | 1.00 | not measured | - |" in text
+    assert "| jwst | 2 | not measured: jwst 3.0.0 could not be installed |" in text
+    assert "| jwst load_asn | not measured: jwst 3.0.0 could not be installed |" in text
