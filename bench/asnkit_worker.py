@@ -20,10 +20,15 @@ import asnkit
 RULES = {2: "DMSLevel2bBase", 3: "DMS_Level3_Base"}
 
 
+def build(names: list[str], stage: int) -> asnkit.Association:
+    """The association of ``names``, as a user of the API makes it."""
+    product_name = STAGE3_PRODUCT if stage == 3 else None  # noqa: PLR2004 (the stage number)
+    return asnkit.asn_from_list(names, rule=RULES[stage], product_name=product_name)
+
+
 def build_and_dump(names: list[str], stage: int) -> str:
     """What a user of the API does: make the association, then its JSON text."""
-    product_name = STAGE3_PRODUCT if stage == 3 else None  # noqa: PLR2004 (the stage number)
-    return asnkit.asn_from_list(names, rule=RULES[stage], product_name=product_name).to_json()
+    return build(names, stage).to_json()
 
 
 def main() -> None:
@@ -53,8 +58,9 @@ def main() -> None:
         budget=args.budget,
         max_runs=args.max_runs,
     )
-    text = build_and_dump(names, args.stage)
-    document = json.loads(text)
+    association = build(names, args.stage)
+    text = association.to_json()
+    document = association.to_dict()
     floor_times, _ = timed_runs(
         lambda: json.dumps(document, indent=4),
         cap=args.cap,
