@@ -684,6 +684,28 @@ def render_plot(results: Results, jwst: Jwst, path: Path) -> None:
     plt.close(figure)
 
 
+def spread(times: list[float]) -> str:
+    """How far apart the runs of a point are: (slowest - fastest) / median, in percent."""
+    if len(times) < 2:  # noqa: PLR2004
+        return "one run"
+    return f"{(max(times) - min(times)) / statistics.median(times):.0%}"
+
+
+def spread_note(results: Results) -> str:
+    """A note on the spread of the runs at the largest size, where the targets are judged."""
+    size = max(results.settings.sizes)
+    parts = []
+    for stage in STAGES:
+        point = results.scale[key("asnkit", stage, size)]
+        parts.append(
+            f"Stage {stage}: asnkit {spread(point.times)}, floor {spread(point.floor_times)}"
+        )
+    return (
+        f"Spread of the runs at {size:,} files, (slowest - fastest) / median: "
+        f"{'; '.join(parts)}. Every run's time is in [benchmarks.json](benchmarks.json)."
+    )
+
+
 def _or_nan(value: float | None) -> float:
     """A figure to plot: matplotlib leaves a gap at NaN."""
     return float("nan") if value is None else value
@@ -772,6 +794,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, point in results.scale.items():
         if name.startswith("asnkit/") and not point.same_bytes:
             results.notes.append(f"{name}: json.dumps did not give asnkit's bytes")
+    results.notes.append(spread_note(results))
     results.notes.append(f"The whole run took {time.perf_counter() - started:.0f} s.")
 
     arguments.out.mkdir(parents=True, exist_ok=True)

@@ -146,3 +146,12 @@ def test_report_without_jwst_says_why_in_every_table() -> None:
     assert "| 100 | 3 | 100 µs | 100 µs | 1.00 | not measured | - |" in text
     assert "| jwst | 2 | not measured: jwst 3.0.0 could not be installed |" in text
     assert "| jwst load_asn | not measured: jwst 3.0.0 could not be installed |" in text
+
+
+def test_spread_is_the_range_over_the_median() -> None:
+    run = _bench_module("run")
+    assert run.spread([1.0, 2.0, 4.0]) == "150%"
+    assert run.spread([3.0]) == "one run"
+    note = run.spread_note(_results(run, asnkit_ratio=1.0))
+    assert note.startswith("Spread of the runs at 100,000 files")
+    assert "Stage 2: asnkit one run, floor one run" in note
