@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 STAGES = (2, 3)
+BUSY = 1.5
+"""A 1-minute load average above this means work other than the benchmark's one process ran."""
 SLACK = 120.0
 """Seconds a worker may take beyond its own timed runs (imports, names) before it is killed."""
 
@@ -388,8 +390,14 @@ def machine_facts(jwst: Jwst) -> dict[str, str]:
         "asnkit": f"{asnkit.__version__} ({commit})" if commit else asnkit.__version__,
         "jwst": jwst.version or f"not measured: {jwst.reason}",
         "hyperfine": "yes" if shutil.which("hyperfine") else "no (subprocess + perf_counter)",
+        "load average at the start": load_average(),
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: how busy the machine was with other work."""
+    return ", ".join(f"{load:.2f}" for load in os.getloadavg()) + " (1, 5, 15 min)"
 
 
 # --------------------------------------------------------------------------- the report
@@ -784,6 +792,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     jwst = find_jwst(None if arguments.no_jwst else arguments.jwst_python, arguments.no_jwst)
     if not jwst.available:
         progress(f"jwst: {jwst.reason}; measuring asnkit only")
+    load_at_start = os.getloadavg()[0]
     started = time.perf_counter()
     results = Results(machine=machine_facts(jwst), settings=settings)
     with tempfile.TemporaryDirectory(prefix="asnkit-bench-") as scratch:
@@ -795,6 +804,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name.startswith("asnkit/") and not point.same_bytes:
             results.notes.append(f"{name}: json.dumps did not give asnkit's bytes")
     results.notes.append(spread_note(results))
+    results.notes.append(f"Load average at the end: {load_average()}.")
+    if max(load_at_start, os.getloadavg()[0]) > BUSY:
+        results.notes.append(
+            "Other work was running on this machine around this run (see the load averages): "
+            "its figures are slower and noisier than a quiet machine's."
+        )
     results.notes.append(f"The whole run took {time.perf_counter() - started:.0f} s.")
 
     arguments.out.mkdir(parents=True, exist_ok=True)
