@@ -10,16 +10,17 @@ in another order (the pipeline reads them in order).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
 from asnkit._layout import association_items, member_items, product_items
+from asnkit.models import JSONValue
 
 if TYPE_CHECKING:
-    from asnkit.models import Association, JSONValue, Member, Product
+    from asnkit.models import Association, Member, Product
 
-__all__ = ["Difference", "DiffResult", "diff"]
+__all__ = ["DiffResult", "Difference", "diff"]
 
 Category = Literal["metadata", "product", "member", "exptype", "order"]
 
@@ -80,13 +81,9 @@ def _show(value: JSONValue) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _plain(value: object) -> JSONValue:
-    """A value of the models' items as plain JSON (only ``extra`` values and strings here)."""
-    return value  # type: ignore[return-value]
-
-
 def _keyed(items: list[tuple[str, object]], skip: str) -> dict[str, JSONValue]:
-    return {k: _plain(v) for k, v in items if k != skip}
+    """The items but ``skip``; every value left is a plain JSON value (strings, ``extra``)."""
+    return {k: cast("JSONValue", v) for k, v in items if k != skip}
 
 
 def _compare_keys(
@@ -126,8 +123,8 @@ def diff(a: Association, b: Association) -> DiffResult:
         "",
         out,
     )
-    labels_a = dict(zip(_product_key(a.products), a.products))
-    labels_b = dict(zip(_product_key(b.products), b.products))
+    labels_a = dict(zip(_product_key(a.products), a.products, strict=True))
+    labels_b = dict(zip(_product_key(b.products), b.products, strict=True))
     only_a = [label for label in labels_a if label not in labels_b]
     only_b = [label for label in labels_b if label not in labels_a]
     pairs = [(label, labels_a[label], labels_b[label]) for label in labels_a if label in labels_b]
@@ -136,10 +133,12 @@ def diff(a: Association, b: Association) -> DiffResult:
         product_a, product_b = labels_a[only_a[0]], labels_b[only_b[0]]
         pairs.append((only_a[0], product_a, product_b))
         only_a, only_b = [], []
-    for label in only_a:
-        out.append(Difference("product", label, a=_name(labels_a[label]), in_b=False))
-    for label in only_b:
-        out.append(Difference("product", label, b=_name(labels_b[label]), in_a=False))
+    out.extend(
+        Difference("product", label, a=_name(labels_a[label]), in_b=False) for label in only_a
+    )
+    out.extend(
+        Difference("product", label, b=_name(labels_b[label]), in_a=False) for label in only_b
+    )
     for label, product_a, product_b in pairs:
         _diff_products(label, product_a, product_b, out)
     return DiffResult(tuple(out))
@@ -159,16 +158,16 @@ def _diff_products(label: str, a: Product, b: Product, out: list[Difference]) ->
     )
     members_a = _by_name(a.members)
     members_b = _by_name(b.members)
-    for name in members_a:
-        if name not in members_b:
-            out.append(
-                Difference("member", f"{label}, member {name}", a=name, in_b=False)
-            )
-    for name in members_b:
-        if name not in members_a:
-            out.append(
-                Difference("member", f"{label}, member {name}", b=name, in_a=False)
-            )
+    out.extend(
+        Difference("member", f"{label}, member {name}", a=name, in_b=False)
+        for name in members_a
+        if name not in members_b
+    )
+    out.extend(
+        Difference("member", f"{label}, member {name}", b=name, in_a=False)
+        for name in members_b
+        if name not in members_a
+    )
     for name, member_a in members_a.items():
         member_b = members_b.get(name)
         if member_b is None:
@@ -177,16 +176,16 @@ def _diff_products(label: str, a: Product, b: Product, out: list[Difference]) ->
         if member_a.exptype != member_b.exptype:
             out.append(Difference("exptype", where, a=member_a.exptype, b=member_b.exptype))
         _compare_keys(
-            {k: v for k, v in _keyed(member_items(member_a), "exptype").items()},
-            {k: v for k, v in _keyed(member_items(member_b), "exptype").items()},
+            _keyed(member_items(member_a), "exptype"),
+            _keyed(member_items(member_b), "exptype"),
             "member",
             f"{where}, ",
             out,
         )
-    common_a = [n for n in members_a if n in members_b]
-    common_b = [n for n in members_b if n in members_a]
+    common_a: list[JSONValue] = [n for n in members_a if n in members_b]
+    common_b: list[JSONValue] = [n for n in members_b if n in members_a]
     if common_a != common_b:
-        out.append(Difference("order", f"{label}, members", a=common_a, b=common_b))  # type: ignore[arg-type]
+        out.append(Difference("order", f"{label}, members", a=common_a, b=common_b))
 
 
 def _by_name(members: tuple[Member, ...]) -> dict[str, Member]:

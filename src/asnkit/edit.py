@@ -14,7 +14,7 @@ name with no directory part also matches a member whose ``expname`` ends with it
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -81,9 +81,9 @@ def _all_expnames(asn: Association) -> list[str]:
     return [m.expname for p in asn.products for m in p.members]
 
 
-def _not_found(what: str, names: Iterable[str], asn: Association) -> EditError:
+def _not_found(names: Iterable[str], asn: Association) -> EditError:
     return EditError(
-        f"{what} not in the association: {_listing(names)}; "
+        f"not in the association: {_listing(names)}; "
         f"its members are: {_listing(_all_expnames(asn))}"
     )
 
@@ -164,7 +164,7 @@ def remove_members(
     members = [m for p in asn.products for m in p.members]
     missing = [name for name, match in matchers.items() if not any(map(match, members))]
     if missing:
-        raise _not_found("file(s)", missing, asn)
+        raise _not_found(missing, asn)
     tests = list(matchers.values())
     products = []
     for product in asn.products:
@@ -193,7 +193,7 @@ def _replace_members(
                 members.append(member)
         products.append(attrs.evolve(product, members=tuple(members)))
     if not found:
-        raise _not_found("file", [expname], asn)
+        raise _not_found([expname], asn)
     return attrs.evolve(asn, products=tuple(products))
 
 
@@ -238,9 +238,7 @@ def _checked(key: str, value: JSONValue, *, nullable: bool) -> JSONValue:
     raise EditError(msg)
 
 
-def set_member_attribute(
-    asn: Association, expname: str, key: str, value: JSONValue
-) -> Association:
+def set_member_attribute(asn: Association, expname: str, key: str, value: JSONValue) -> Association:
     """``asn`` with ``key`` set to ``value`` on the member ``expname`` (in every product).
 
     Known keys (``expname``, ``exptype``, ``exposerr``, ``asn_candidate``) set their
@@ -256,7 +254,8 @@ def set_member_attribute(
         if key in ("expname", "exptype") and not checked:
             msg = f"{key} cannot be empty"
             raise EditError(msg)
-        return _replace_members(asn, expname, lambda m: attrs.evolve(m, **{key: checked}))
+        changes: dict[str, Any] = {key: checked}  # one of the member's str fields
+        return _replace_members(asn, expname, lambda m: attrs.evolve(m, **changes))
 
     def change(member: Member) -> Member:
         return attrs.evolve(member, extra={**member.extra, key: value})
@@ -278,7 +277,8 @@ def set_metadata(asn: Association, key: str, value: JSONValue) -> Association:
         raise EditError(msg)
     if key in ASSOCIATION_KEYS:
         checked = _checked(key, value, nullable=key in _NULLABLE)
-        return attrs.evolve(asn, **{key: checked})
+        changes: dict[str, Any] = {key: checked}  # one of the association's str fields
+        return attrs.evolve(asn, **changes)
     return attrs.evolve(asn, extra={**asn.extra, key: value})
 
 
@@ -327,4 +327,3 @@ def _check_before_write(asn: Association) -> list[str]:
         elif stage == "level3" and science == 0:
             problems.append(f"{label} has no science member; a Stage 3 product needs one")
     return problems
-

@@ -26,7 +26,7 @@ __all__ = ["JWST_LAYOUT", "FileLayout", "detect", "read_with_layout", "render"]
 
 @attrs.frozen
 class FileLayout:
-    """How a file's JSON text is laid out.
+    r"""How a file's JSON text is laid out.
 
     Attributes:
         indent: The indent of one level: a number of spaces, a string of white space (tabs),

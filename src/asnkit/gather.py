@@ -141,7 +141,7 @@ def gather(
     copied = []
     for expname, name in targets.items():
         target = destination / name
-        if target.exists() and os.path.samefile(sources[expname], target):
+        if target.exists() and target.samefile(sources[expname]):
             continue  # gathering into the folder the member is in
         _copy(sources[expname], target)
         copied.append(target)
@@ -181,10 +181,10 @@ def _targets(sources: dict[str, Path]) -> dict[str, str]:
     targets: dict[str, str] = {}
     claimed: dict[str, str] = {}
     clashes = []
-    for expname in sources:
+    for expname, path in sources.items():
         name = _safe_name(expname)
         other = claimed.setdefault(name, expname)
-        if other != expname and not os.path.samefile(sources[other], sources[expname]):
+        if other != expname and not path.samefile(sources[other]):
             clashes.append(f"{other} and {expname} -> {name}")
         targets[expname] = name
     if clashes:

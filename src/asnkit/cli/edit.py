@@ -9,6 +9,7 @@ layout of the original file, optionally keeping the previous file as ``ASN.bak``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -58,12 +59,8 @@ def build_parser(prog: str) -> _Parser:
         metavar="ASN [FILE ...]",
         help="the association file; files after it are added (-a) or removed (-r)",
     )
-    parser.add_argument(
-        "-a", "--add", nargs="*", metavar="FILE", help="add these files as members"
-    )
-    parser.add_argument(
-        "-r", "--remove", nargs="*", metavar="FILE", help="remove these members"
-    )
+    parser.add_argument("-a", "--add", nargs="*", metavar="FILE", help="add these files as members")
+    parser.add_argument("-r", "--remove", nargs="*", metavar="FILE", help="remove these members")
     parser.add_argument(
         "-t",
         "--type",
@@ -115,9 +112,7 @@ def build_parser(prog: str) -> _Parser:
         metavar=("KEY", "VALUE"),
         help="set a top-level key (program, target, asn_type, ...) to the string VALUE",
     )
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write here instead of over ASN"
-    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of over ASN")
     parser.add_argument(
         "--backup",
         action="store_true",
@@ -150,10 +145,7 @@ def _split_paths(args: argparse.Namespace) -> tuple[str, list[str], list[str]]:
     association, loose = paths[0], paths[1:]
     if loose:
         if (args.add is None) == (args.remove is None):
-            msg = (
-                f"say what to do with {', '.join(loose)}: give -a/--add or -r/--remove "
-                "(not both)"
-            )
+            msg = f"say what to do with {', '.join(loose)}: give -a/--add or -r/--remove (not both)"
             raise _UsageError(msg)
         (adds if args.add is not None else removes).extend(loose)
     if args.add is not None and not adds:
@@ -176,8 +168,15 @@ def _member_name(file: str, association: str) -> tuple[str, str | None]:
     return relative, None
 
 
-def _apply(args: argparse.Namespace, asn: Association, association: str,
-           adds: list[str], removes: list[str], prog: str) -> Association:
+def _apply(
+    args: argparse.Namespace,
+    asn: Association,
+    *,
+    association: str,
+    adds: list[str],
+    removes: list[str],
+    warnings: list[str],
+) -> Association:
     from asnkit import edit
 
     if removes:
@@ -187,7 +186,7 @@ def _apply(args: argparse.Namespace, asn: Association, association: str,
         for file in adds:
             name, warning = _member_name(file, association)
             if warning:
-                sys.stderr.write(f"{prog}: warning: {warning}\n")
+                warnings.append(warning)
             names.append(name)
         asn = edit.add_members(asn, names, exptype=args.type, product=args.product)
     for file, exptype in args.set_type:
@@ -216,7 +215,8 @@ def _backup(target: str) -> None:
         shutil.copy2(target, temporary)
         os.replace(temporary, backup)  # noqa: PTH105
     except BaseException:
-        os.unlink(temporary)  # noqa: PTH108
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)  # noqa: PTH108
         raise
 
 
@@ -240,15 +240,24 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit edit") -> int:
         )
     if args.product is not None and not adds:
         return _refuse(prog, f"--product goes with --add (see {prog} --help)", EXIT_USAGE)
+    return _edit(args, association=association, adds=adds, removes=removes, prog=prog)
 
+
+def _edit(
+    args: argparse.Namespace, *, association: str, adds: list[str], removes: list[str], prog: str
+) -> int:
+    """Load, change, check, then write; the exit status."""
     from asnkit.edit import _check_before_write
     from asnkit.exceptions import AsnkitError
     from asnkit.file_layout import read_with_layout, render
     from asnkit.io import write_text
 
+    warnings: list[str] = []  # said once the file is written, not when the edit is refused
     try:
         asn, layout = read_with_layout(association)
-        edited = _apply(args, asn, association, adds, removes, prog)
+        edited = _apply(
+            args, asn, association=association, adds=adds, removes=removes, warnings=warnings
+        )
     except AsnkitError as error:
         return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
     problems = _check_before_write(edited)
@@ -266,6 +275,8 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit edit") -> int:
     except OSError as error:
         reason = error.strerror or str(error)
         return _refuse(prog, f"cannot write {target}: {reason}; nothing written", EXIT_INVALID)
+    for warning in warnings:
+        sys.stderr.write(f"{prog}: warning: {warning}\n")
     return EXIT_OK
 
 

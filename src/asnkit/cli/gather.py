@@ -68,9 +68,7 @@ def build_parser(prog: str) -> _Parser:
         action="store_true",
         help="leave out members that cannot be found instead of stopping",
     )
-    parser.add_argument(
-        "-v", "--verbose", action="count", default=0, help="list each file copied"
-    )
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="list each file copied")
     parser.add_argument(
         "-c",
         "--cmd",

@@ -80,7 +80,7 @@ def _rows(asn: Association) -> list[tuple[str, str, str]]:
         label = product.name if isinstance(product.name, str) else f"(product #{index}, no name)"
         for kind, names in grouped_members(product):
             for name in names:
-                rows.append((label, kind, name))  # noqa: PERF401 (three nested loops)
+                rows.append((label, kind, name))
                 label = ""
         if not product.members:
             rows.append((label, "-", "(no member)"))
@@ -99,9 +99,7 @@ def plain_text(asn: Association, path: str) -> str:
     """The plain-text view: header lines, a blank line, then aligned columns."""
     rows = [("PRODUCT", "EXPTYPE", "MEMBER"), *_rows(asn)]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
-    table = [
-        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}".rstrip() for row in rows
-    ]
+    table = [f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}".rstrip() for row in rows]
     return "\n".join([*_header_lines(asn, path), "", *table]) + "\n"
 
 
