@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-import pytest
-
 from asnkit import Association, Member, Product, asn_from_list
 from asnkit.cli.diff import run
 from asnkit.diff import Difference, diff
@@ -15,6 +13,8 @@ from asnkit.io import load
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pytest
 
 
 def _base() -> Association:

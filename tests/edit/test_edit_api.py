@@ -63,8 +63,8 @@ def test_added_member_follows_the_key_order_of_its_product() -> None:
     old_style = Member("a.fits", "science", key_order=("exptype", "expname"))
     asn = Association(products=(Product((old_style,), name="p"),))
     edited = add_members(asn, ["b.fits"])
-    members = edited.to_dict()["products"][0]["members"]  # type: ignore[call-overload,index]
-    assert [list(m) for m in members] == [["exptype", "expname"], ["exptype", "expname"]]
+    assert [m.key_order for m in edited.products[0].members] == [("exptype", "expname")] * 2
+    assert '"exptype": "science",\n                    "expname": "b.fits"' in edited.to_json()
 
 
 def test_remove_drops_an_emptied_product() -> None:
@@ -94,7 +94,7 @@ def test_set_exptype_and_rename_product() -> None:
     edited = rename_product(set_exptype(_stage3(), "b_cal.fits", "psf"), "mosaic", "m2")
     assert _names(edited) == [[("a_cal.fits", "science"), ("b_cal.fits", "psf")]]
     assert edited.products[0].name == "m2"
-    with pytest.raises(EditError, match="not in the association: z.fits"):
+    with pytest.raises(EditError, match=r"not in the association: z\.fits"):
         set_exptype(_stage3(), "z.fits", "psf")
     with pytest.raises(EditError, match="no product is named 'nope'"):
         rename_product(_stage2(), "nope", "x")
@@ -118,7 +118,11 @@ def test_set_metadata() -> None:
     asn = set_metadata(_stage3(), "program", "01234")
     asn = set_metadata(asn, "version_id", None)
     asn = set_metadata(asn, "my_note", {"why": "test"})
-    assert (asn.program, asn.version_id, dict(asn.extra)) == ("01234", None, {"my_note": {"why": "test"}})
+    assert (asn.program, asn.version_id, dict(asn.extra)) == (
+        "01234",
+        None,
+        {"my_note": {"why": "test"}},
+    )
     assert list(asn.to_dict())[-1] == "my_note"
     with pytest.raises(EditError, match="products cannot be set"):
         set_metadata(asn, "products", [])
@@ -177,4 +181,6 @@ def test_check_before_write_passes_the_valid_corpus(corpus: object) -> None:
 def test_absent_name_products_are_labelled_by_position() -> None:
     asn = Association((Product((Member("a.fits", "psf"),)),), asn_rule="DMS_Level3_Base")
     assert asn.products[0].name is ABSENT
-    assert _check_before_write(asn) == ["product #0 has no science member; a Stage 3 product needs one"]
+    assert _check_before_write(asn) == [
+        "product #0 has no science member; a Stage 3 product needs one"
+    ]

@@ -246,9 +246,7 @@ def test_same_bytes_as_jwst_asn_edit(argv: list[str], tmp_path: Path) -> None:
         (folder / "c_cal.fits").touch()
     assert run([a.replace("{asn}", str(ours / "l3_asn.json")) for a in argv]) == 0
     jwst_argv = [a.replace("{asn}", "l3_asn.json") for a in argv]
-    subprocess.run(
-        [str(JWST_ASN_EDIT), *jwst_argv], cwd=theirs, capture_output=True, check=True
-    )
+    subprocess.run([str(JWST_ASN_EDIT), *jwst_argv], cwd=theirs, capture_output=True, check=True)
     assert (ours / "l3_asn.json").read_bytes() == (theirs / "l3_asn.json").read_bytes()
 
 
@@ -275,7 +273,9 @@ def _argv(step: tuple[object, ...]) -> list[str]:
     return ["--set-type", str(step[1]), str(step[2])]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(start=st.sampled_from(["l2", "l3"]), steps=st.lists(_steps, min_size=1, max_size=6))
 def test_any_sequence_of_edits_gives_a_valid_file_or_a_clean_refusal(
     start: str, steps: list[tuple[object, ...]], tmp_path_factory: pytest.TempPathFactory
@@ -320,3 +320,21 @@ def test_no_traceback_on_a_missing_file(tmp_path: Path) -> None:
     assert result.stderr == (
         "asnkit edit: error: nope.json: cannot read: No such file or directory; nothing written\n"
     )
+
+
+def test_a_failed_write_leaves_the_file_and_no_temporary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _stage3(tmp_path)
+    before = path.read_bytes()
+
+    def full_disk(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", full_disk)
+    assert run([str(path), "--add", "c_cal.fits", "--type", "background"]) == 1
+    assert capsys.readouterr().err == (
+        f"{PROG}: error: cannot write {path}: No space left on device; nothing written\n"
+    )
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

@@ -73,9 +73,7 @@ def test_detect(text: str, layout: FileLayout) -> None:
 
 def test_edit_of_a_two_space_file_keeps_two_spaces(corpus: Path) -> None:
     # The one corpus file (romancal's test data) written with indent=2 and a final newline.
-    path = next(
-        p for p, text in _corpus_documents(corpus) if detect(text) == FileLayout(2, "\n")
-    )
+    path = next(p for p, text in _corpus_documents(corpus) if detect(text) == FileLayout(2, "\n"))
     asn, layout = read_with_layout(path)
     edited = render(set_metadata(asn, "program", "99999"), layout)
     expected = json.loads(path.read_text(encoding="utf-8"))

@@ -33,13 +33,24 @@ def _setup(tmp_path: Path, names: list[str], kinds: list[str] | None = None) -> 
 
 
 def test_gather_copies_and_rewrites_names(tmp_path: Path) -> None:
-    path = _setup(tmp_path, ["a_cal.fits", "sub/b_cal.fits", "bg.fits"], ["science", "science", "background"])
+    path = _setup(
+        tmp_path, ["a_cal.fits", "sub/b_cal.fits", "bg.fits"], ["science", "science", "background"]
+    )
     result = gather(path, tmp_path / "dest")
     dest = tmp_path / "dest"
-    assert sorted(p.name for p in dest.iterdir()) == ["a_cal.fits", "b_cal.fits", "bg.fits", "l3_asn.json"]
+    assert sorted(p.name for p in dest.iterdir()) == [
+        "a_cal.fits",
+        "b_cal.fits",
+        "bg.fits",
+        "l3_asn.json",
+    ]
     assert (dest / "b_cal.fits").read_text(encoding="utf-8") == "data of sub/b_cal.fits"
     gathered = load(dest / "l3_asn.json")
-    assert [m.expname for m in gathered.products[0].members] == ["a_cal.fits", "b_cal.fits", "bg.fits"]
+    assert [m.expname for m in gathered.products[0].members] == [
+        "a_cal.fits",
+        "b_cal.fits",
+        "bg.fits",
+    ]
     assert result.association == dest / "l3_asn.json"
     assert [p.name for p in result.copied] == ["a_cal.fits", "b_cal.fits", "bg.fits"]
     # Everything but the names is kept, byte for byte in jwst's layout.
@@ -51,9 +62,15 @@ def test_gather_copies_and_rewrites_names(tmp_path: Path) -> None:
 def test_exptypes_and_exclude(tmp_path: Path) -> None:
     path = _setup(tmp_path, ["a.fits", "bg.fits", "psf.fits"], ["SCIENCE", "background", "psf"])
     gather(path, tmp_path / "d1", exptypes=["science"])
-    assert [m.expname for m in load(tmp_path / "d1" / "l3_asn.json").products[0].members] == ["a.fits"]
+    assert [m.expname for m in load(tmp_path / "d1" / "l3_asn.json").products[0].members] == [
+        "a.fits"
+    ]
     gather(path, tmp_path / "d2", exclude=["psf"])
-    assert sorted(p.name for p in (tmp_path / "d2").iterdir()) == ["a.fits", "bg.fits", "l3_asn.json"]
+    assert sorted(p.name for p in (tmp_path / "d2").iterdir()) == [
+        "a.fits",
+        "bg.fits",
+        "l3_asn.json",
+    ]
     with pytest.raises(GatherError, match="no member has the types asked for"):
         gather(path, tmp_path / "d3", exptypes=["imprint"])
     assert not (tmp_path / "d3").exists()
@@ -74,7 +91,9 @@ def test_missing_members_stop_everything_or_are_skipped(tmp_path: Path) -> None:
 
 def test_two_members_on_one_name_are_refused(tmp_path: Path) -> None:
     path = _setup(tmp_path, ["x/a.fits", "y/a.fits"])
-    with pytest.raises(GatherError, match=r"same name: x/a.fits and y/a.fits -> a.fits; nothing copied"):
+    with pytest.raises(
+        GatherError, match=r"same name: x/a.fits and y/a.fits -> a.fits; nothing copied"
+    ):
         gather(path, tmp_path / "dest")
     assert not (tmp_path / "dest").exists()
 
@@ -122,7 +141,11 @@ def test_absolute_member_and_source_folder(tmp_path: Path) -> None:
     path = tmp_path / "asn.json"
     asn_from_list([str(elsewhere / "abs.fits"), "rel.fits"], product_name="p").write(path)
     gather(path, tmp_path / "dest", source=elsewhere)
-    assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == ["abs.fits", "asn.json", "rel.fits"]
+    assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == [
+        "abs.fits",
+        "asn.json",
+        "rel.fits",
+    ]
 
 
 def test_command_reports_missing_members_one_line_each(
@@ -141,7 +164,10 @@ def test_command_reports_missing_members_one_line_each(
     )
     assert run([str(path), str(tmp_path / "dest"), "--skip-missing", "-v"]) == 0
     out, err = capsys.readouterr()
-    assert err == "asnkit gather: warning: missing, left out: b.fits\nasnkit gather: warning: missing, left out: c.fits\n"
+    assert err == (
+        "asnkit gather: warning: missing, left out: b.fits\n"
+        "asnkit gather: warning: missing, left out: c.fits\n"
+    )
     assert out == (
         f"copied {tmp_path / 'dest' / 'a.fits'}\n"
         f"wrote {tmp_path / 'dest' / 'l3_asn.json'} (1 member file(s) copied)\n"
@@ -150,10 +176,28 @@ def test_command_reports_missing_members_one_line_each(
 
 def test_command_jwst_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _setup(tmp_path, ["a.fits", "bg.fits", "psf.fits"], ["science", "background", "psf"])
-    assert run([str(path), str(tmp_path / "d"), "-t", "science", "-t", "background", "-x", "background"]) == 0
+    assert (
+        run(
+            [
+                str(path),
+                str(tmp_path / "d"),
+                "-t",
+                "science",
+                "-t",
+                "background",
+                "-x",
+                "background",
+            ]
+        )
+        == 0
+    )
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["a.fits", "l3_asn.json"]
     assert run([str(path), str(tmp_path / "e"), "--exptypes", "science,psf"]) == 0
-    assert sorted(p.name for p in (tmp_path / "e").iterdir()) == ["a.fits", "l3_asn.json", "psf.fits"]
+    assert sorted(p.name for p in (tmp_path / "e").iterdir()) == [
+        "a.fits",
+        "l3_asn.json",
+        "psf.fits",
+    ]
     capsys.readouterr()
     assert run([str(path), str(tmp_path / "f"), "-c", "cp"]) == 2
     assert capsys.readouterr().err == (
@@ -168,4 +212,6 @@ def test_gathered_file_keeps_its_layout(tmp_path: Path) -> None:
     document = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     gather(path, tmp_path / "dest")
-    assert (tmp_path / "dest" / "l3_asn.json").read_text(encoding="utf-8") == json.dumps(document, indent=2) + "\n"
+    assert (tmp_path / "dest" / "l3_asn.json").read_text(encoding="utf-8") == json.dumps(
+        document, indent=2
+    ) + "\n"

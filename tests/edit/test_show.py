@@ -15,6 +15,8 @@ from asnkit import Association, Member, Product, asn_from_list
 from asnkit.cli.show import run
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from syrupy.assertion import SnapshotAssertion
 
 
@@ -35,7 +37,7 @@ def _spec3() -> Association:
     )
 
 
-ASSOCIATIONS = {
+ASSOCIATIONS: dict[str, Callable[[], Association]] = {
     "spec3": _spec3,
     "stage2": lambda: asn_from_list(["a_rate.fits", "b_rate.fits"], rule="DMSLevel2bBase"),
     "no_metadata": lambda: Association((Product((Member("x.fits"),)),)),
