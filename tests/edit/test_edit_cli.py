@@ -338,3 +338,33 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(
     )
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_corpus_edit_and_undo_gives_the_file_back(corpus: Path, tmp_path: Path) -> None:
+    """Every corpus file through the command twice (rename a product, rename it back)."""
+    from asnkit.file_layout import detect, render
+
+    same_bytes = edited = 0
+    for source in sorted(corpus.glob("*/*.json")):
+        text = source.read_bytes().decode("utf-8")
+        try:
+            document = json.loads(text)
+        except ValueError:
+            continue
+        if "products" not in document:
+            continue
+        name = document["products"][0].get("name")
+        if not isinstance(name, str):
+            continue
+        path = tmp_path / source.name
+        path.write_bytes(source.read_bytes())
+        assert _quiet_run([str(path), "--rename-product", name, "asnkit-temporary"]) == 0
+        assert json.loads(path.read_bytes())["products"][0]["name"] == "asnkit-temporary"
+        assert _quiet_run([str(path), "--rename-product", "asnkit-temporary", name]) == 0
+        after = path.read_bytes().decode("utf-8")
+        assert json.dumps(json.loads(after)) == json.dumps(document), source.name
+        assert after == render(load(text), detect(text)), source.name
+        same_bytes += after == text
+        edited += 1
+    assert edited == 195
+    assert same_bytes == 178
