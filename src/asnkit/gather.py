@@ -98,8 +98,9 @@ def gather(
 
     Raises:
         LoadError: the association cannot be read.
-        GatherError: no member is left to gather, members are missing, two members would
-            land on the same name, or a name has no file part. Nothing has been copied.
+        GatherError: ``dest`` is the association's own folder, no member is left to gather,
+            members are missing, two members would land on the same name, or a name has no
+            file part. Nothing has been copied.
         OSError: a copy failed; the files already copied stay, the association is not
             written.
     """
@@ -111,6 +112,12 @@ def gather(
     base = Path(source) if source is not None else origin.parent
     destination = Path(dest)
 
+    if destination.is_dir() and destination.samefile(origin.parent):
+        msg = (
+            f"{destination} is the folder {origin.name} is in; gathering there would "
+            "overwrite it: give another destination"
+        )
+        raise GatherError(msg)
     include, leave_out = _types(exptypes), _types(exclude) or frozenset()
     chosen = _choose(asn, include, leave_out)
 
