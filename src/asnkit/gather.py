@@ -121,16 +121,7 @@ def gather(
     include, leave_out = _types(exptypes), _types(exclude) or frozenset()
     chosen = _choose(asn, include, leave_out)
 
-    sources: dict[str, Path] = {}
-    missing: list[str] = []
-    for product in chosen:
-        for member in product.members:
-            path = Path(member.expname)
-            path = path if path.is_absolute() else base / path
-            if path.is_file():
-                sources[member.expname] = path
-            elif member.expname not in missing:
-                missing.append(member.expname)
+    sources, missing = _find(chosen, base)
     if missing and not skip_missing:
         msg = (
             f"{len(missing)} member(s) of {origin} not found (relative names looked up in "
@@ -172,6 +163,21 @@ def _choose(
         msg = "no member has the types asked for; nothing to gather (check --exptypes/--exclude)"
         raise GatherError(msg)
     return tuple(chosen)
+
+
+def _find(products: tuple[Product, ...], base: Path) -> tuple[dict[str, Path], list[str]]:
+    """The file of each member that is there, and the names of those that are not."""
+    sources: dict[str, Path] = {}
+    missing: list[str] = []
+    for product in products:
+        for member in product.members:
+            path = Path(member.expname)
+            path = path if path.is_absolute() else base / path
+            if path.is_file():
+                sources[member.expname] = path
+            elif member.expname not in missing:
+                missing.append(member.expname)
+    return sources, missing
 
 
 def _without(products: tuple[Product, ...], names: frozenset[str]) -> tuple[Product, ...]:

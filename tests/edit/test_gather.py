@@ -101,7 +101,7 @@ def test_two_members_on_one_name_are_refused(tmp_path: Path) -> None:
 def test_gathering_into_the_associations_own_folder_is_refused(tmp_path: Path) -> None:
     path = _setup(tmp_path, ["a.fits"])
     before = path.read_bytes()
-    with pytest.raises(GatherError, match="is the folder l3_asn.json is in"):
+    with pytest.raises(GatherError, match=r"is the folder l3_asn\.json is in"):
         gather(path, path.parent / ".")
     assert path.read_bytes() == before
 
