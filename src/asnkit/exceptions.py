@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["AsnkitError", "InvalidAssociationError", "LoadError", "UnknownRuleError"]
+__all__ = [
+    "AsnkitError",
+    "EditError",
+    "GatherError",
+    "InvalidAssociationError",
+    "LoadError",
+    "UnknownRuleError",
+]
 
 
 class AsnkitError(Exception):
@@ -32,3 +39,19 @@ class UnknownRuleError(AsnkitError, LookupError):
         super().__init__(f"unknown rule {name!r}; known rules: {', '.join(known)}")
         self.name = name
         self.known = known
+
+
+class EditError(AsnkitError, ValueError):
+    """An edit cannot be made: a name that is not there, a clash, a wrong type (exit 1)."""
+
+
+class GatherError(AsnkitError):
+    """An association cannot be gathered: missing members, clashing names (exit 1).
+
+    Attributes:
+        missing: The members that could not be found, when that is the reason.
+    """
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.missing = missing
