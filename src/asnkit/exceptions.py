@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-__all__ = ["AsnkitError", "InvalidAssociationError", "LoadError", "UnknownRuleError"]
+__all__ = [
+    "AsnkitError",
+    "HeaderError",
+    "InvalidAssociationError",
+    "LoadError",
+    "UnknownRuleError",
+]
 
 
 class AsnkitError(Exception):
@@ -32,3 +38,18 @@ class UnknownRuleError(AsnkitError, LookupError):
         super().__init__(f"unknown rule {name!r}; known rules: {', '.join(known)}")
         self.name = name
         self.known = known
+
+
+class HeaderError(AsnkitError):
+    """A file's FITS header cannot say what the file is (the command exits 1).
+
+    The message names the file and the keyword: a missing or odd keyword, a file that is not
+    FITS, or files that disagree where one association needs them to agree.
+
+    Attributes:
+        source: The file (or files) the message is about.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
