@@ -17,12 +17,15 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from asnkit.exceptions import HeaderError
 from asnkit.models import ExpType
+
+if TYPE_CHECKING:
+    from asnkit.models import Association, JSONValue
 
 __all__ = [
     "KEYWORDS",
@@ -30,6 +33,8 @@ __all__ = [
     "HeaderPlan",
     "Stage",
     "asn_type_of",
+    "association_from_headers",
+    "classify",
     "file_facts",
     "plan",
     "plan_from_headers",
@@ -233,7 +238,9 @@ def read_primary_header(path: str) -> dict[str, object]:
     except IsADirectoryError:
         raise HeaderError(path, "is a directory, not a FITS file") from None
     except (OSError, ValueError, TypeError, IndexError) as error:
-        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        # astropy's first clause says what is wrong ("No SIMPLE card found", "Empty or
+        # corrupt FITS file"); the rest of its message is advice for FITS experts.
+        detail = re.split(r"[,.;\n]", str(error), maxsplit=1)[0] or type(error).__name__
         msg = f"not a FITS file ({detail}); give FITS files such as _rate.fits or _cal.fits"
         raise HeaderError(path, msg) from None
     found: dict[str, object] = {}
@@ -465,8 +472,8 @@ def plan(
             keyword one association needs to be single-valued (the message names them).
     """
     if not files:
-        msg = "no files were given"
-        raise HeaderError("<none>", msg)
+        source, msg = "(no files)", "no files were given"
+        raise HeaderError(source, msg)
     science = [facts for facts in files if facts.exptype == ExpType.SCIENCE]
     if not science:
         msg = (
@@ -499,8 +506,8 @@ def plan(
                 ("GRATING", "grating"),
                 ("SUBARRAY", "subarray"),
             ):
-                values = {facts.path: getattr(facts, attribute) for facts in science}
-                checks.append((science, keyword, values))
+                named = {facts.path: getattr(facts, attribute) for facts in science}
+                checks.append((science, keyword, named))
     if not force:
         for group, what, values in checks:
             error = _disagreement(group, what, values)
@@ -570,3 +577,47 @@ def plan_from_headers(
         file_facts(read_primary_header(path), path, given_role=roles.get(path)) for path in paths
     ]
     return plan(facts, stage=stage, force=force, name_product=name_product)
+
+
+def association_from_headers(
+    paths: Sequence[str],
+    *,
+    stage: Stage,
+    explicit_roles: Mapping[str, str] | None = None,
+    force: bool = False,
+    product_name: str | None = None,
+    acid: str | None = None,
+    meta: Mapping[str, JSONValue] | None = None,
+) -> Association:
+    """The association the files' primary headers describe, built by the stage's rule.
+
+    What the caller gives wins over the headers: ``explicit_roles`` over each file's type,
+    ``product_name`` over the DMS name, ``acid`` over the candidate, ``meta`` over
+    ``program``/``target``/``asn_type``.
+
+    Raises:
+        HeaderError: see :func:`plan_from_headers`.
+        InvalidAssociationError: the result could not be valid (see the rules).
+
+    Example:
+        >>> asn = association_from_headers(files, stage="level3")  # doctest: +SKIP
+        >>> asn.products[0].name  # doctest: +SKIP
+        'jw01234-o001_t001_nircam_clear-f200w'
+    """
+    from asnkit.rules import Level2bRule, Level3Rule
+
+    header_plan = plan_from_headers(
+        paths,
+        stage=stage,
+        explicit_roles=explicit_roles,
+        force=force,
+        name_product=stage == "level3" and product_name is None,
+    )
+    rule = Level3Rule() if stage == "level3" else Level2bRule()
+    merged: dict[str, JSONValue] = {**header_plan.meta, **(meta or {})}
+    return rule.build_members(
+        header_plan.members,
+        product_name=product_name if product_name is not None else header_plan.product_name,
+        acid=acid if acid is not None else header_plan.acid,
+        meta=merged,
+    )

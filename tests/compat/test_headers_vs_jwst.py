@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 pytest.importorskip("jwst", reason="the comparison runs jwst's association generator")
 pytest.importorskip("astropy", reason="the files are written with astropy")
 
-from asnkit.headers import plan_from_headers  # noqa: E402 (after the skips)
+from asnkit.headers import plan_from_headers
 
 HeaderValue = str | bool | int
 
@@ -44,8 +44,12 @@ COMMON: Final[Mapping[str, HeaderValue]] = {
     "TSOVISIT": False,
     "VISITYPE": "PRIME_TARGETED_FIXED",
 }
-NIRCAM: Final = {"INSTRUME": "NIRCAM", "DETECTOR": "NRCA1", "EXP_TYPE": "NRC_IMAGE"}
-IFU: Final = {
+NIRCAM: Final[dict[str, HeaderValue]] = {
+    "INSTRUME": "NIRCAM",
+    "DETECTOR": "NRCA1",
+    "EXP_TYPE": "NRC_IMAGE",
+}
+IFU: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRSPEC",
     "DETECTOR": "NRS1",
     "EXP_TYPE": "NRS_IFU",
@@ -53,7 +57,7 @@ IFU: Final = {
     "GRATING": "G235H",
     "PATTTYPE": "2-POINT-NOD",
 }
-CORON: Final = {
+CORON: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRCAM",
     "DETECTOR": "NRCALONG",
     "EXP_TYPE": "NRC_CORON",
@@ -61,7 +65,7 @@ CORON: Final = {
     "PUPIL": "MASKRND",
     "SUBARRAY": "SUB320A335R",
 }
-AMI: Final = {
+AMI: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRISS",
     "DETECTOR": "NIS",
     "EXP_TYPE": "NIS_AMI",
@@ -69,7 +73,7 @@ AMI: Final = {
     "PUPIL": "NRM",
     "SUBARRAY": "SUB80",
 }
-TSO: Final = {
+TSO: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRCAM",
     "DETECTOR": "NRCA3",
     "EXP_TYPE": "NRC_TSIMAGE",
@@ -78,12 +82,15 @@ TSO: Final = {
     "SUBARRAY": "SUB64P",
     "TSOVISIT": True,
 }
-PSF_STAR: Final = {"IS_PSF": True, "TARGNAME": "HD 12345"}
-BACKGROUND: Final = {"BKGDTARG": True, "TARGNAME": "BACKGROUND FIELD"}
+PSF_STAR: Final[dict[str, HeaderValue]] = {"IS_PSF": True, "TARGNAME": "HD 12345"}
+BACKGROUND: Final[dict[str, HeaderValue]] = {"BKGDTARG": True, "TARGNAME": "BACKGROUND FIELD"}
 
 CASES: Final[Mapping[str, tuple[tuple[str, Mapping[str, HeaderValue]], ...]]] = {
     "nircam_imaging": tuple(
-        (f"jw01234001001_01101_0000{n}_nrca1_cal.fits", {**NIRCAM, "FILTER": "F200W", "PUPIL": "CLEAR"})
+        (
+            f"jw01234001001_01101_0000{n}_nrca1_cal.fits",
+            {**NIRCAM, "FILTER": "F200W", "PUPIL": "CLEAR"},
+        )
         for n in (1, 2, 3)
     ),
     "nirspec_ifu_imprint_background": (
@@ -159,9 +166,7 @@ def _jwst_associations(names: list[str], directory: Path) -> list[dict[str, Any]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_stage3_matches_jwst(
-    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_stage3_matches_jwst(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     names = _write(case, tmp_path)
     theirs = [a for a in _jwst_associations(names, tmp_path) if a["asn_type"] in STAGE3_TYPES]

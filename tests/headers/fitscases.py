@@ -25,8 +25,12 @@ COMMON: Final[Mapping[str, HeaderValue]] = {
     "VISITYPE": "PRIME_TARGETED_FIXED",
 }
 
-_NIRCAM: Final = {"INSTRUME": "NIRCAM", "DETECTOR": "NRCA1", "EXP_TYPE": "NRC_IMAGE"}
-_NIRSPEC_IFU: Final = {
+_NIRCAM: Final[dict[str, HeaderValue]] = {
+    "INSTRUME": "NIRCAM",
+    "DETECTOR": "NRCA1",
+    "EXP_TYPE": "NRC_IMAGE",
+}
+_NIRSPEC_IFU: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRSPEC",
     "DETECTOR": "NRS1",
     "EXP_TYPE": "NRS_IFU",
@@ -34,7 +38,7 @@ _NIRSPEC_IFU: Final = {
     "GRATING": "G235H",
     "PATTTYPE": "2-POINT-NOD",
 }
-_CORON: Final = {
+_CORON: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRCAM",
     "DETECTOR": "NRCALONG",
     "EXP_TYPE": "NRC_CORON",
@@ -42,7 +46,7 @@ _CORON: Final = {
     "PUPIL": "MASKRND",
     "SUBARRAY": "SUB320A335R",
 }
-_AMI: Final = {
+_AMI: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRISS",
     "DETECTOR": "NIS",
     "EXP_TYPE": "NIS_AMI",
@@ -50,7 +54,7 @@ _AMI: Final = {
     "PUPIL": "NRM",
     "SUBARRAY": "SUB80",
 }
-_TSO: Final = {
+_TSO: Final[dict[str, HeaderValue]] = {
     "INSTRUME": "NIRCAM",
     "DETECTOR": "NRCA3",
     "EXP_TYPE": "NRC_TSIMAGE",
