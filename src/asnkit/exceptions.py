@@ -6,6 +6,7 @@ __all__ = [
     "AsnkitError",
     "EditError",
     "GatherError",
+    "HeaderError",
     "InvalidAssociationError",
     "LoadError",
     "UnknownRuleError",
@@ -55,3 +56,18 @@ class GatherError(AsnkitError):
     def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.missing = missing
+
+
+class HeaderError(AsnkitError):
+    """A file's FITS header cannot say what the file is (the command exits 1).
+
+    The message names the file and the keyword: a missing or odd keyword, a file that is not
+    FITS, or files that disagree where one association needs them to agree.
+
+    Attributes:
+        source: The file (or files) the message is about.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source

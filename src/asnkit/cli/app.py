@@ -91,6 +91,22 @@ def diff(ctx: typer.Context) -> None:
     raise typer.Exit(run(list(ctx.args), prog="asnkit diff"))
 
 
+@app.command("inspect", no_args_is_help=True)
+def inspect(
+    files: Annotated[list[str], typer.Argument(help="FITS files (_rate.fits, _cal.fits, ...).")],
+    stage: Annotated[
+        str, typer.Option(help="The association to plan: level3 or level2b.")
+    ] = "level3",
+) -> None:
+    """Show the header keywords asnkit reads and the role each file would get.
+
+    Needs astropy: pip install 'asnkit[fits]'.
+    """
+    from asnkit.cli.inspect import run
+
+    raise typer.Exit(run(files, stage=stage))
+
+
 def main() -> NoReturn:
     """Console entry point of ``asnkit``."""
     sys.exit(app())
