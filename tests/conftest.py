@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+if TYPE_CHECKING:
+    from syrupy.assertion import SnapshotAssertion
 
 _HERE = Path(__file__).resolve()
 # The shared folder sits beside the checkout (/work/main -> /work/shared); from a worktree
@@ -31,3 +36,15 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus folder is not here: {CORPUS}")
     return CORPUS
+
+
+class ExactBytesSnapshot(SingleFileSnapshotExtension):
+    """A snapshot stored as the exact bytes of an output file, one file per snapshot."""
+
+    _write_mode = WriteMode.BINARY
+
+
+@pytest.fixture
+def snapshot_file(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Compare bytes with a stored file: ``assert path.read_bytes() == snapshot_file``."""
+    return snapshot.use_extension(ExactBytesSnapshot)

@@ -18,15 +18,12 @@ import sys
 from typing import TYPE_CHECKING, Final, NoReturn
 
 from asnkit._version import __version__
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import Association, JSONValue
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 KNOWN_ASN_TYPES: Final = (
     "image2",
@@ -68,31 +65,6 @@ exit status: 0 written, 1 the association could not be valid or not written,
 """
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, told the width so that it does not import shutil to ask.
-
-    argparse makes a formatter for every argument it adds; the default one imports shutil
-    each time it is made, a few milliseconds of the command's start-up.
-    """
-
-    def __init__(self, prog: str) -> None:
-        try:
-            columns = int(os.environ["COLUMNS"])
-        except (KeyError, ValueError):
-            try:
-                columns = os.get_terminal_size().columns
-            except OSError:
-                columns = 80
-        super().__init__(prog, width=max(columns, 40) - 2)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with each usage error on one line and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
 class _Role(argparse.Action):
     """Collect the ``(exptype, file)`` pairs of every role flag in one list.
 
@@ -118,12 +90,12 @@ class _Role(argparse.Action):
 
 def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     """The command's parser: jwst 3.0.0's flags, with the same names and defaults."""
-    parser = _Parser(
+    parser = Parser(
         prog=prog,
         description="Create an association from a list of files.",
         usage=f"{prog} -o mosaic_asn.json --product-name my_mosaic *.fits",
         epilog=_EXAMPLES,
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     parser.add_argument(
         "-o", "--output-file", required=True, help="file to write the association to"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asnkit.cli.asn_from_list import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _Formatter, _Parser
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
 
 if TYPE_CHECKING:
     import argparse
@@ -44,14 +44,14 @@ exit status: 0 written, 1 the edit cannot be made or would make an invalid assoc
 """
 
 
-def build_parser(prog: str) -> _Parser:
+def build_parser(prog: str) -> Parser:
     """The command's parser: asnkit's flags and jwst asn_edit's."""
-    parser = _Parser(
+    parser = Parser(
         prog=prog,
         description="Add, remove or change members, products and metadata of an association.",
         usage=f"{prog} ASN [--add FILE... | --remove FILE...] [options]",
         epilog=_EXAMPLES,
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     parser.add_argument(
         "paths",
