@@ -20,6 +20,7 @@ SHARED = next(
 )
 REFERENCE = SHARED / "reference" / "jwst-3.0.0"
 CORPUS = SHARED / "corpus"
+SEED_PAGE = SHARED / "seed" / "asn_from_list.rst.txt"
 
 
 @pytest.fixture
@@ -28,6 +29,14 @@ def reference() -> Path:
     if not REFERENCE.is_dir():
         pytest.skip(f"the shared reference folder is not here: {REFERENCE}")
     return REFERENCE
+
+
+@pytest.fixture
+def seed_page() -> str:
+    """The text of jwst's asn_from_list documentation page, which started the project."""
+    if not SEED_PAGE.is_file():
+        pytest.skip(f"the seed page is not here: {SEED_PAGE}")
+    return SEED_PAGE.read_text(encoding="utf-8")
 
 
 @pytest.fixture
