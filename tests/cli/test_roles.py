@@ -6,11 +6,14 @@ import io
 import json
 import os
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from asnkit.cli.asn_from_list import run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _run(tmp_path: Path, *argv: str) -> dict[str, object]:
