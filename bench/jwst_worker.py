@@ -30,12 +30,12 @@ from _common import (
 
 def _rule(stage: int) -> Any:  # noqa: ANN401 (jwst is untyped)
     if stage == 2:  # noqa: PLR2004 (the stage number)
-        from jwst.associations.lib.rules_level2_base import (  # type: ignore[import-not-found]
+        from jwst.associations.lib.rules_level2_base import (
             DMSLevel2bBase,
         )
 
         return DMSLevel2bBase
-    from jwst.associations.lib.rules_level3_base import (  # type: ignore[import-not-found]
+    from jwst.associations.lib.rules_level3_base import (
         DMS_Level3_Base,
     )
 
@@ -44,7 +44,7 @@ def _rule(stage: int) -> Any:  # noqa: ANN401 (jwst is untyped)
 
 def build_and_dump(names: list[str], stage: int) -> str:
     """What a user of jwst's API does: make the association, then its JSON text."""
-    from jwst.associations.asn_from_list import (  # type: ignore[import-not-found]
+    from jwst.associations.asn_from_list import (
         asn_from_list,
     )
 
@@ -57,7 +57,7 @@ def build_and_dump(names: list[str], stage: int) -> str:
 
 
 def _validate(directory: Path) -> dict[str, object]:
-    from jwst.associations import load_asn  # type: ignore[import-not-found]
+    from jwst.associations import load_asn
 
     paths = sorted(directory.glob("*.json"))
     failed = 0
@@ -85,7 +85,7 @@ def main() -> None:
     logging.disable(logging.CRITICAL)
 
     if args.mode == "info":
-        import jwst  # type: ignore[import-not-found]
+        import jwst
 
         report({"jwst": str(jwst.__version__), "python": platform.python_version()})
         return

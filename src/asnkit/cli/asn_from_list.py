@@ -18,15 +18,12 @@ import sys
 from typing import TYPE_CHECKING, Final, NoReturn
 
 from asnkit._version import __version__
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from asnkit.models import Association
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+    from asnkit.models import Association, JSONValue
 
 KNOWN_ASN_TYPES: Final = (
     "image2",
@@ -68,31 +65,6 @@ exit status: 0 written, 1 the association could not be valid or not written,
 """
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, told the width so that it does not import shutil to ask.
-
-    argparse makes a formatter for every argument it adds; the default one imports shutil
-    each time it is made, a few milliseconds of the command's start-up.
-    """
-
-    def __init__(self, prog: str) -> None:
-        try:
-            columns = int(os.environ["COLUMNS"])
-        except (KeyError, ValueError):
-            try:
-                columns = os.get_terminal_size().columns
-            except OSError:
-                columns = 80
-        super().__init__(prog, width=max(columns, 40) - 2)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with each usage error on one line and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
 class _Role(argparse.Action):
     """Collect the ``(exptype, file)`` pairs of every role flag in one list.
 
@@ -118,12 +90,12 @@ class _Role(argparse.Action):
 
 def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     """The command's parser: jwst 3.0.0's flags, with the same names and defaults."""
-    parser = _Parser(
+    parser = Parser(
         prog=prog,
         description="Create an association from a list of files.",
         usage=f"{prog} -o mosaic_asn.json --product-name my_mosaic *.fits",
         epilog=_EXAMPLES,
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     parser.add_argument(
         "-o", "--output-file", required=True, help="file to write the association to"
@@ -212,6 +184,24 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
         help="how member names are written: keep (as given, the default), name (no "
         "directories), absolute, relative (to the output file's directory)",
     )
+
+    headers = parser.add_argument_group(
+        "from FITS headers (needs astropy: pip install 'asnkit[fits]'; see docs/headers.md)"
+    )
+    headers.add_argument(
+        "--from-headers",
+        action="store_true",
+        help="read each file's primary header for its member type (IS_PSF, IS_IMPRT, "
+        "BKGDTARG, target acquisition EXP_TYPEs), program, target, asn_type, the candidate "
+        "id and the Stage 3 product name; role flags, --product-name, -i and the metadata "
+        "flags win over the headers",
+    )
+    headers.add_argument(
+        "--force",
+        action="store_true",
+        help="with --from-headers: accept files whose headers disagree (program, "
+        "instrument, ...); the first science file's values are used",
+    )
     return parser
 
 
@@ -244,21 +234,24 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
     if problem is not None:
         return _refuse(prog, problem, EXIT_USAGE)
 
-    from asnkit.exceptions import InvalidAssociationError, UnknownRuleError
+    from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
     from asnkit.rules import get_rule
 
     try:
         rule = get_rule(args.rule)
-        members = _members(args)
-        meta = _meta(prog, args)
-        association = rule.build_members(
-            members, product_name=args.product_name, acid=args.acid, meta=meta
-        )
+        members = _members(args, rewrite_paths=not args.from_headers)
+        meta: dict[str, JSONValue] = dict(_meta(prog, args))
+        product_name, acid = args.product_name, args.acid
+        if args.from_headers:
+            from asnkit.cli._from_headers import apply_headers
+
+            members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
+        association = rule.build_members(members, product_name=product_name, acid=acid, meta=meta)
     except UnknownRuleError as error:
         return _refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
     except _Refusal as refusal:
         return _refuse(prog, str(refusal), refusal.status)
-    except InvalidAssociationError as error:
+    except (InvalidAssociationError, HeaderError) as error:
         return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
 
     _warn_about_members(prog, association, paths=args.paths)
@@ -276,12 +269,14 @@ def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
         if args.format.lower() != "json":
             return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
         _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
+    if args.force and not args.from_headers:
+        return "--force applies only with --from-headers"
     if not args.filelist and not args.lists:
         return f"the following arguments are required: filelist (see {prog} --help)"
     return None
 
 
-def _members(args: argparse.Namespace) -> list[tuple[str, str]]:
+def _members(args: argparse.Namespace, *, rewrite_paths: bool = True) -> list[tuple[str, str]]:
     """Every member as ``(expname, exptype)``: science first, then the others as given."""
     from asnkit.models import ExpType
 
@@ -290,7 +285,7 @@ def _members(args: argparse.Namespace) -> list[tuple[str, str]]:
         given += _read_list(source)
     for exptype, pattern in args.roles or ():
         given += [(name, exptype) for name in _expand(pattern)]
-    if args.paths != "keep":
+    if args.paths != "keep" and rewrite_paths:
         from asnkit.paths import apply_path_policy
 
         directory = os.path.dirname(args.output_file) or "."  # noqa: PTH120
