@@ -313,14 +313,19 @@ def make_validation_files(directory: Path, count: int) -> None:
         (directory / f"bench{index:05d}_asn.json").write_text(association.to_json())
 
 
-def measure_validation(results: Results, jwst: Jwst, scratch: Path) -> None:
-    """Per-file time of ``asnkit validate`` (whole process) and of jwst's ``load_asn``."""
+def measure_validation(
+    results: Results, jwst: Jwst, scratch: Path, asnkit_command: Sequence[str] = ()
+) -> None:
+    """Per-file time of ``asnkit validate`` (whole process) and of jwst's ``load_asn``.
+
+    ``asnkit_command`` is the ``asnkit`` command to run; by default, the one beside this Python.
+    """
     count = results.settings.validate_files
     directory = scratch / "validate"
     directory.mkdir()
     make_validation_files(directory, count)
 
-    command = [str(Path(sys.executable).parent / "asnkit"), "validate"]
+    command = [*(asnkit_command or [str(Path(sys.executable).parent / "asnkit")]), "validate"]
     probe = subprocess.run([*command, "--help"], capture_output=True, check=False)
     if probe.returncode != 0:
         results.validation["asnkit"] = {

@@ -155,3 +155,54 @@ def test_spread_is_the_range_over_the_median() -> None:
     note = run.spread_note(_results(run, asnkit_ratio=1.0))
     assert note.startswith("Spread of the runs at 100,000 files")
     assert "Stage 2: asnkit one run, floor one run" in note
+
+
+def _fake_asnkit(tmp_path: Path, body: str) -> list[str]:
+    script = tmp_path / "fake_asnkit.py"
+    script.write_text(f"import sys\n{body}\n")
+    return [sys.executable, str(script)]
+
+
+def test_validation_row_is_measured_when_asnkit_validate_exists(tmp_path: Path) -> None:
+    run = _bench_module("run")
+    results = _results(run, asnkit_ratio=1.0)
+    results.settings.validate_files = 10
+    results.validation = {}
+    # Exit 0 for --help and for the directory, as a validate that found every file valid.
+    fake = _fake_asnkit(tmp_path, "sys.exit(0)")
+    run.measure_validation(results, run.Jwst(None, reason="none"), tmp_path, fake)
+    entry = results.validation["asnkit"]
+    assert entry["runs"] == results.settings.max_runs
+    assert entry["per_file"] > 0
+    assert "note" not in entry
+    assert len(list((tmp_path / "validate").glob("*_asn.json"))) == 10
+
+
+def test_validation_row_notes_a_failing_exit_status(tmp_path: Path) -> None:
+    run = _bench_module("run")
+    results = _results(run, asnkit_ratio=1.0)
+    results.settings.validate_files = 4
+    fake = _fake_asnkit(tmp_path, "sys.exit(0 if '--help' in sys.argv else 1)")
+    run.measure_validation(results, run.Jwst(None, reason="none"), tmp_path, fake)
+    assert results.validation["asnkit"]["note"] == "exit status [1] on files that are all valid"
+
+
+def test_validation_row_is_skipped_without_asnkit_validate(tmp_path: Path) -> None:
+    run = _bench_module("run")
+    results = _results(run, asnkit_ratio=1.0)
+    results.settings.validate_files = 2
+    results.validation = {}
+    fake = _fake_asnkit(tmp_path, "sys.exit(2)")  # what typer does for an unknown command
+    run.measure_validation(results, run.Jwst(None, reason="none"), tmp_path, fake)
+    assert results.validation == {
+        "asnkit": {"skipped": "not measured: this asnkit has no `asnkit validate` command yet"}
+    }
+
+
+def test_generated_validation_files_are_valid_associations(tmp_path: Path) -> None:
+    run = _bench_module("run")
+    run.make_validation_files(tmp_path, 4)
+    loaded = [asnkit.load(path) for path in sorted(tmp_path.glob("*_asn.json"))]
+    assert [asn.asn_rule for asn in loaded] == ["DMSLevel2bBase", "DMS_Level3_Base"] * 2
+    assert [len(asn.products) for asn in loaded] == [3, 1, 3, 1]
+    assert len(loaded[1].products[0].members) == 8
