@@ -130,7 +130,7 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
             EXIT_USAGE,
         )
     if args.format is not None:
-        if args.format.lower() != "json":
+        if args.format != "json":  # jwst's own value; it fails on any other (even "JSON")
             return _refuse(
                 prog,
                 f"--format {args.format!r} is not supported: association files are JSON; drop -f",
