@@ -40,8 +40,8 @@ def quiet_jwst() -> Iterator[None]:
         logging.disable(previous)
 
 
-def run_jwst_command(argv: Sequence[str]) -> str | None:
-    """Run jwst's ``asn_from_list`` in process; ``None`` when it fails, else ``"written"``.
+def run_jwst_command(argv: Sequence[str]) -> bool:
+    """Run jwst's ``asn_from_list`` in process: ``True`` when it wrote its file.
 
     A failure is any exception, or argparse's ``SystemExit`` for usage errors: the outcome a
     user of jwst's command sees as a traceback or a usage message.
@@ -52,10 +52,10 @@ def run_jwst_command(argv: Sequence[str]) -> str | None:
         try:
             main(list(argv))
         except SystemExit:
-            return None
+            return False
         except Exception:  # noqa: BLE001 (every jwst failure is one outcome here: "refused")
-            return None
-    return "written"
+            return False
+    return True
 
 
 def expected_asnkit_text(jwst_text: str, *, acid: str | None) -> str:
