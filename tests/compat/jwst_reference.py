@@ -2,6 +2,10 @@
 
 The only differences allowed between jwst's files and asnkit's are those listed in
 docs/differences.md; :func:`expected_asnkit_text` applies exactly those to jwst's text.
+
+Cases stay independent although jwst keeps state in the process: its sequence counter
+reaches only the suggested file name (never the file's text), and its warnings and log
+records are silenced around each call rather than left to the next test.
 """
 
 from __future__ import annotations

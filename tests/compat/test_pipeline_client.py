@@ -18,6 +18,8 @@ from jwst.associations.load_as_asn import LoadAsLevel2Asn
 from jwst.datamodels import ModelContainer, ModelLibrary
 from jwst_reference import quiet_jwst
 from pipeline_inputs import (
+    BACKGROUND,
+    IMPRINT,
     IN_SUBDIRECTORY,
     SCIENCE,
     borrowed,
@@ -123,6 +125,25 @@ def test_stage2_pipelines_load_it_as_a_level2_association(
         for member in product["members"]:
             with datamodels.open(str(exposures / member["expname"])) as model:
                 assert float(model.data[0, 0]) == marker(member["expname"])
+
+
+def test_stage2_pipelines_load_the_command_output_with_roles(exposures: Path) -> None:
+    path = exposures / "l2_asn.json"
+    argv = ["-o", str(path), "-r", "DMSLevel2bBase", "-i", "c1000", *SCIENCE]
+    argv += ["--background", BACKGROUND[0], "--imprint", IMPRINT[0]]
+    assert run(argv) == 0
+    with quiet_jwst():
+        loaded = LoadAsLevel2Asn.load(str(path))
+    assert loaded.filename == str(path)
+    assert [p["name"] for p in loaded["products"]] == [
+        name.removesuffix("_cal.fits") for name in SCIENCE
+    ]
+    for product, science in zip(loaded["products"], SCIENCE, strict=True):
+        assert [(m["expname"], m["exptype"]) for m in product["members"]] == [
+            (science, "science"),
+            (BACKGROUND[0], "background"),
+            (IMPRINT[0], "imprint"),
+        ]
 
 
 # -- ModelLibrary and ModelContainer: what Stage 3 pipelines open -------------------------
