@@ -10,9 +10,12 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests", "typecheck", "lint", "schemas"]
+nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "compat"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+# The jwst release asnkit is byte-compatible with; tests/compat/ runs against it.
+JWST_REFERENCE = "jwst==3.0.0"
 
 
 def _group(name: str) -> list[str]:
@@ -51,7 +54,11 @@ def schemas(session: nox.Session) -> None:
         session.run("python", "-m", "asnkit.schema.generate", "--check")
 
 
-JWST_FOR_BENCH = "3.0.0"
+@nox.session
+def compat(session: nox.Session) -> None:
+    """Test against jwst itself: same files as its asn_from_list, read by its loaders."""
+    session.install(JWST_REFERENCE, ".", *_group("test"))
+    session.run("pytest", "tests/compat", *session.posargs)
 
 
 @nox.session
@@ -73,12 +80,13 @@ def _jwst_for_bench(session: nox.Session) -> list[str]:
         return ["--jwst-python", given]
     venv = Path(str(session.virtualenv.location)).parent / "bench-jwst"
     python = venv / "bin" / "python"
-    probe = f"import jwst, sys; sys.exit(jwst.__version__ != {JWST_FOR_BENCH!r})"
+    version = JWST_REFERENCE.partition("==")[2]
+    probe = f"import jwst, sys; sys.exit(jwst.__version__ != {version!r})"
     if python.exists() and subprocess.run([python, "-c", probe], check=False).returncode == 0:
         return ["--jwst-python", str(python)]
     try:
         session.run("python", "-m", "venv", "--clear", str(venv))
-        session.run(python, "-m", "pip", "install", f"jwst=={JWST_FOR_BENCH}", external=True)
+        session.run(python, "-m", "pip", "install", JWST_REFERENCE, external=True)
     except nox.command.CommandFailed:
-        return ["--no-jwst", f"jwst {JWST_FOR_BENCH} could not be installed in {venv}"]
+        return ["--no-jwst", f"{JWST_REFERENCE} could not be installed in {venv}"]
     return ["--jwst-python", str(python)]

@@ -116,6 +116,12 @@ REFUSALS = {
         "asn_from_list: error: --format 'yaml' is not supported: association files are JSON; "
         "drop -f",
     ),
+    "upper_case_json": (  # jwst 3.0.0 fails on it too (after emptying the output)
+        ["-o", "{out}", "-f", "JSON", "--product-name", "p", "a.fits"],
+        2,
+        "asn_from_list: error: --format 'JSON' is not supported: association files are JSON; "
+        "drop -f",
+    ),
 }
 
 

@@ -266,7 +266,7 @@ def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
             "use -r DMSLevel2bBase or -r DMS_Level3_Base"
         )
     if args.format is not None:
-        if args.format.lower() != "json":
+        if args.format != "json":  # jwst's own value; it fails on any other (even "JSON")
             return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
         _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
     if args.force and not args.from_headers:
