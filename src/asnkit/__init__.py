@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from asnkit.io import load, write_text
     from asnkit.models import ABSENT, Absent, Association, ExpType, Member, Product
     from asnkit.rules import Level2bRule, Level3Rule, Rule, get_rule
+    from asnkit.validate import Finding, Report
 
 __all__ = [
     "ABSENT",
@@ -29,12 +30,14 @@ __all__ = [
     "AsnkitError",
     "Association",
     "ExpType",
+    "Finding",
     "InvalidAssociationError",
     "Level2bRule",
     "Level3Rule",
     "LoadError",
     "Member",
     "Product",
+    "Report",
     "Rule",
     "UnknownRuleError",
     "__version__",
@@ -68,6 +71,8 @@ _WHERE = {
     "to_dict": "asnkit.convert",
     "load": "asnkit.io",
     "write_text": "asnkit.io",
+    "Finding": "asnkit.validate",
+    "Report": "asnkit.validate",
 }
 
 

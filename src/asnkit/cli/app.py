@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from asnkit._version import __version__
+from asnkit.cli.validate import command as validate_command
 
 app = typer.Typer(
     name="asnkit",
@@ -54,6 +55,9 @@ def from_list(ctx: typer.Context) -> None:
     from asnkit.cli.asn_from_list import run
 
     raise typer.Exit(run(list(ctx.args), prog="asnkit from-list"))
+
+
+app.command("validate")(validate_command)
 
 
 def main() -> NoReturn:
