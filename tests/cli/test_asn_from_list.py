@@ -75,7 +75,7 @@ def test_duplicates_and_directories_are_kept_with_one_warning_each(
     assert lines == [
         "asn_from_list: warning: 1 file(s) listed more than once, kept as given: a.fits",
         "asn_from_list: warning: 1 member name(s) hold a directory, which makes the "
-        "association depend on where it is run from: d/b.fits",
+        "association depend on where it is run from (see --paths): d/b.fits",
     ]
 
 

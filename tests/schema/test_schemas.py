@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import fastjsonschema
 import pytest
@@ -14,14 +15,26 @@ from strategies import json_values
 from asnkit.schema import validator
 from asnkit.schema.generate import stale_files
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 JWST_SCHEMAS = {"level2b": "asn_schema_jw_level2b.json", "level3": "asn_schema_jw_level3.json"}
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
 def test_schemas_and_compiled_validators_are_not_stale() -> None:
-    assert stale_files() == [], "run: nox -s schemas -- --write"
+    assert stale_files(ROOT) == [], "run: nox -s schemas -- --write"
+
+
+def test_a_stale_file_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "asn_level3.schema.json").write_text("{}", encoding="utf-8")
+    stale = {path.name for path in stale_files(tmp_path)}
+    assert stale == {
+        "asn_level2b.schema.json",
+        "asn_level3.schema.json",
+        "_compiled_level2b.py",
+        "_compiled_level3.py",
+    }
 
 
 def _jwst_validator(reference: Path, stage: str) -> Any:

@@ -3,6 +3,11 @@
 This command is parsed with :mod:`argparse`, like jwst's: its flags, abbreviations and
 usage errors stay the same, and its start-up (a measured target: a tenth of jwst's) does
 not pay for typer or cattrs. ``asnkit from-list`` hands its arguments to :func:`run`.
+
+Beyond jwst's flags, members can be given their roles (``--background``, ``--imprint``,
+``--psf``, ``--member TYPE FILE``, ``--list``), the metadata keys can be filled
+(``--asn-type``, ``--program``, ...) and member paths rewritten (``--paths``). Without any
+of these the output is jwst's, byte for byte.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Final, NoReturn
 
 from asnkit._version import __version__
 
@@ -23,6 +28,22 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+KNOWN_ASN_TYPES: Final = (
+    "image2",
+    "spec2",
+    "image3",
+    "spec3",
+    "coron3",
+    "ami3",
+    "tso3",
+    "tso-image2",
+    "tso-spec2",
+    "wfs-image3",
+    "nrslamp-spec2",
+)
+
+_GLOB_CHARACTERS: Final = frozenset("*?[")
+
 _EXAMPLES = """\
 examples:
   Stage 2 (one product per exposure, named after its file):
@@ -30,6 +51,17 @@ examples:
 
   Stage 3 (one product; the pipeline's outputs begin with l3_results):
     asn_from_list -o l3_asn.json --product-name l3_results *.fits
+
+  Stage 2 with a background and an imprint exposure for the science exposure:
+    asn_from_list -o l2_asn.json -r DMSLevel2bBase --background bkg_rate.fits \\
+        --imprint imprint_rate.fits sci_rate.fits
+
+  Stage 3 coronagraphy with a PSF reference:
+    asn_from_list -o coron3_asn.json --product-name target --asn-type coron3 \\
+        --psf psf_calints.fits sci1_calints.fits sci2_calints.fits
+
+  A list too long for the command line (one "expname [exptype]" a line):
+    asn_from_list -o l3_asn.json --product-name mosaic --list members.txt
 
 exit status: 0 written, 1 the association could not be valid or not written,
 2 bad usage. An existing output file is replaced only by a complete new one.
@@ -59,6 +91,29 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+class _Role(argparse.Action):
+    """Collect the ``(exptype, file)`` pairs of every role flag in one list.
+
+    One list, in command-line order, so that members keep the order they were given in
+    across flags.
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,  # noqa: ARG002 (argparse's signature)
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,  # noqa: ARG002 (argparse's signature)
+    ) -> None:
+        pairs: list[tuple[str, str]] = getattr(namespace, self.dest) or []
+        if isinstance(values, list):  # --member EXPTYPE FILE
+            exptype, name = (str(value) for value in values)
+        else:
+            exptype, name = str(self.const), str(values)
+        pairs.append((exptype, name))
+        setattr(namespace, self.dest, pairs)
 
 
 def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
@@ -98,10 +153,65 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
         "--id",
         dest="acid",
         default=None,
-        help='the association candidate id, oNNN or cNNNN (default: "o999"); written as asn_id',
+        help="the association candidate id, oNNN or cNNNN (cNNNN needs a background "
+        'member), written as asn_id (default: jwst\'s "a3001")',
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s (asnkit) {__version__}")
-    parser.add_argument("filelist", nargs="+", help="the files to make members of")
+    parser.add_argument("filelist", nargs="*", help="the science files (one or more)")
+
+    roles = parser.add_argument_group(
+        "member roles",
+        "Stage 2: each science (and PSF) file is its own product, and every other member "
+        "joins every product, after its science member. Stage 3: one product, science "
+        "first, then the others in the order given. A value with *, ? or [ that the shell "
+        "did not expand is expanded here (sorted); a pattern matching nothing is refused.",
+    )
+    for flag, exptype, what in (
+        ("--background", "background", "an off-target background exposure"),
+        ("--imprint", "imprint", "a NIRSpec imprint (leakcal) exposure"),
+        ("--psf", "psf", "a PSF reference exposure (coronagraphy, AMI)"),
+    ):
+        roles.add_argument(
+            flag,
+            dest="roles",
+            action=_Role,
+            const=exptype,
+            metavar="FILE",
+            help=f"{what}; repeatable",
+        )
+    roles.add_argument(
+        "--member",
+        dest="roles",
+        action=_Role,
+        nargs=2,
+        metavar=("EXPTYPE", "FILE"),
+        help="a member of any other type (sourcecat, segmap, direct_image, "
+        "target_acquisition, ...); repeatable",
+    )
+    roles.add_argument(
+        "--list",
+        dest="lists",
+        action="append",
+        metavar="FILE",
+        help='read members from FILE ("-" for standard input): one "expname [exptype]" a '
+        "line, blank lines and # comments skipped; repeatable",
+    )
+
+    meta = parser.add_argument_group("association metadata (jwst's keys, in jwst's order)")
+    meta.add_argument(
+        "--asn-type", help=f"asn_type: {', '.join(KNOWN_ASN_TYPES)} (another value: warned)"
+    )
+    meta.add_argument("--program", help="program, e.g. 01234 (digits are padded to 5)")
+    meta.add_argument("--target", help="target, e.g. t001")
+    meta.add_argument("--pool", dest="asn_pool", help="asn_pool: the pool's name")
+    meta.add_argument("--version-id", help="version_id")
+    meta.add_argument(
+        "--paths",
+        choices=("keep", "name", "absolute", "relative"),
+        default="keep",
+        help="how member names are written: keep (as given, the default), name (no "
+        "directories), absolute, relative (to the output file's directory)",
+    )
     return parser
 
 
@@ -114,6 +224,14 @@ def _refuse(prog: str, message: str, status: int) -> int:
     return status
 
 
+class _Refusal(Exception):  # noqa: N818 (an outcome, not an error of the program)
+    """A refusal, with its exit status; raised while reading the command's inputs."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
     """Run the command with ``argv`` (``sys.argv[1:]`` when ``None``); return its exit status."""
     parser = build_parser(prog)
@@ -122,65 +240,171 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
     except SystemExit as stop:  # --help, --version and usage errors
         return int(stop.code or 0)
 
-    if args.ruledefs:
-        return _refuse(
-            prog,
-            "--ruledefs is not supported: asnkit has no rule plugins yet; "
-            "use -r DMSLevel2bBase or -r DMS_Level3_Base",
-            EXIT_USAGE,
-        )
-    if args.format is not None:
-        if args.format.lower() != "json":
-            return _refuse(
-                prog,
-                f"--format {args.format!r} is not supported: association files are JSON; drop -f",
-                EXIT_USAGE,
-            )
-        _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
+    problem = _usage_problem(prog, args)
+    if problem is not None:
+        return _refuse(prog, problem, EXIT_USAGE)
 
     from asnkit.exceptions import InvalidAssociationError, UnknownRuleError
-    from asnkit.from_list import asn_from_list
+    from asnkit.rules import get_rule
 
     try:
-        association = asn_from_list(
-            args.filelist, rule=args.rule, product_name=args.product_name, acid=args.acid
+        rule = get_rule(args.rule)
+        members = _members(args)
+        meta = _meta(prog, args)
+        association = rule.build_members(
+            members, product_name=args.product_name, acid=args.acid, meta=meta
         )
     except UnknownRuleError as error:
         return _refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
+    except _Refusal as refusal:
+        return _refuse(prog, str(refusal), refusal.status)
     except InvalidAssociationError as error:
         return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
 
-    _warn_about_members(prog, association)
+    _warn_about_members(prog, association, paths=args.paths)
     return _write(prog, association, args.output_file)
 
 
-def _warn_about_members(prog: str, association: Association) -> None:
+def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
+    """What is wrong with the flags, beyond what argparse checks; warn of deprecated ones."""
+    if args.ruledefs:
+        return (
+            "--ruledefs is not supported: asnkit has no rule plugins yet; "
+            "use -r DMSLevel2bBase or -r DMS_Level3_Base"
+        )
+    if args.format is not None:
+        if args.format.lower() != "json":
+            return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
+        _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
+    if not args.filelist and not args.lists:
+        return f"the following arguments are required: filelist (see {prog} --help)"
+    return None
+
+
+def _members(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Every member as ``(expname, exptype)``: science first, then the others as given."""
+    from asnkit.models import ExpType
+
+    given = [(name, ExpType.SCIENCE) for name in args.filelist]
+    for source in args.lists or ():
+        given += _read_list(source)
+    for exptype, pattern in args.roles or ():
+        given += [(name, exptype) for name in _expand(pattern)]
+    if args.paths != "keep":
+        from asnkit.paths import apply_path_policy
+
+        directory = os.path.dirname(args.output_file) or "."  # noqa: PTH120
+        given = [
+            (apply_path_policy(name, args.paths, association_dir=directory), exptype)
+            for name, exptype in given
+        ]
+    science = [pair for pair in given if pair[1].lower() == ExpType.SCIENCE]
+    return science + [pair for pair in given if pair[1].lower() != ExpType.SCIENCE]
+
+
+def _read_list(source: str) -> list[tuple[str, str]]:
+    from asnkit.exceptions import LoadError
+    from asnkit.member_list import parse_member_list
+
+    try:
+        if source == "-":
+            text, name = sys.stdin.read(), "<stdin>"
+        else:
+            with open(source, encoding="utf-8") as stream:  # noqa: PTH123
+                text, name = stream.read(), source
+    except OSError as error:
+        message = f"cannot read the member list {source}: {error.strerror or error}"
+        raise _Refusal(message, EXIT_INVALID) from None
+    except UnicodeDecodeError as error:
+        message = f"the member list {source} is not UTF-8 text (byte {error.start})"
+        raise _Refusal(message, EXIT_INVALID) from None
+    try:
+        return parse_member_list(text, source=name)
+    except LoadError as error:
+        raise _Refusal(str(error), EXIT_INVALID) from None
+
+
+def _expand(pattern: str) -> list[str]:
+    """``pattern`` itself, or, when it holds glob characters, the files it matches, sorted.
+
+    A name that exists as it is stays as it is (a file may have ``[`` in its name).
+    """
+    if not _GLOB_CHARACTERS.intersection(pattern) or os.path.exists(pattern):  # noqa: PTH110
+        return [pattern]
+    import glob
+
+    matches = sorted(glob.glob(pattern))  # noqa: PTH207
+    if not matches:
+        message = f"no file matches {pattern!r}: check the pattern, or quote a literal name"
+        raise _Refusal(message, EXIT_INVALID)
+    return matches
+
+
+def _meta(prog: str, args: argparse.Namespace) -> dict[str, str | None]:
+    """The metadata flags given, as association keys."""
+    meta: dict[str, str | None] = {}
+    if args.asn_type is not None:
+        if args.asn_type not in KNOWN_ASN_TYPES:
+            _warn(
+                prog,
+                f"asn_type {args.asn_type!r} is not one the pipelines know "
+                f"({', '.join(KNOWN_ASN_TYPES)}); kept as given",
+            )
+        meta["asn_type"] = args.asn_type
+    if args.program is not None:
+        # DMS programs are five digits (jw01234...); jwst pads them the same way.
+        program = args.program
+        meta["program"] = program.zfill(5) if program.isdigit() else program
+    for key in ("target", "asn_pool", "version_id"):
+        value = getattr(args, key)
+        if value is not None:
+            meta[key] = value
+    return meta
+
+
+def _warn_about_members(prog: str, association: Association, *, paths: str) -> None:
     """Say, once each, what jwst keeps silently or warns about deep in a traceback."""
-    seen: set[str] = set()
-    duplicates: list[str] = []
-    with_path: list[str] = []
-    for product in association.products:
-        for member in product.members:
-            name = member.expname
-            if name in seen:
-                if name not in duplicates:
-                    duplicates.append(name)
-                continue
-            seen.add(name)
-            if "/" in name or "\\" in name:
-                with_path.append(name)
+    from asnkit.models import KNOWN_EXPTYPES
+
+    members = [member for product in association.products for member in product.members]
+    duplicates = _repeated(
+        # Stage 2 repeats every background in every product by design: only a science
+        # file given twice (a product made twice) is a repeat there.
+        [product.members[0].expname for product in association.products]
+        if association.asn_rule == "DMSLevel2bBase"
+        else [member.expname for member in members]
+    )
     if duplicates:
         _warn(
             prog,
             f"{len(duplicates)} file(s) listed more than once, kept as given: "
             f"{_sample(duplicates)}",
         )
-    if with_path:
+    with_path = sorted({m.expname for m in members if "/" in m.expname or "\\" in m.expname})
+    if with_path and paths == "keep":
         _warn(
             prog,
             f"{len(with_path)} member name(s) hold a directory, which makes the association "
-            f"depend on where it is run from: {_sample(with_path)}",
+            f"depend on where it is run from (see --paths): {_sample(with_path)}",
         )
+    unknown = sorted({m.exptype for m in members} - KNOWN_EXPTYPES)
+    if unknown:
+        _warn(
+            prog,
+            f"member type(s) no pipeline knows, kept as given: {_sample(unknown)} "
+            f"(known: {', '.join(sorted(KNOWN_EXPTYPES))})",
+        )
+
+
+def _repeated(names: list[str]) -> list[str]:
+    """The names that occur more than once, in the order of their second occurrence."""
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for name in names:
+        if name in seen and name not in repeated:
+            repeated.append(name)
+        seen.add(name)
+    return repeated
 
 
 def _sample(names: list[str], limit: int = 3) -> str:

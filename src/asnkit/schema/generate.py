@@ -76,9 +76,9 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "exptype": "The input's role: science, background, imprint, psf, ...",
 }
 
-_ROOT: Final = Path(__file__).resolve().parents[3]
-SCHEMA_DIR: Final = _ROOT / "schemas"
-COMPILED_DIR: Final = Path(__file__).resolve().parent
+SCHEMA_DIR: Final = Path("schemas")
+COMPILED_DIR: Final = Path("src/asnkit/schema")
+"""Where the generated files live, relative to the repository's root."""
 
 
 def _type_schema(annotation: object, stage: Stage) -> dict[str, Any]:
@@ -150,19 +150,19 @@ def _compiled_text(stage: Stage) -> str:
     return header + code.rstrip() + "\n"
 
 
-def expected_files() -> dict[Path, str]:
-    """Every generated file, with the text it must have."""
+def expected_files(root: Path) -> dict[Path, str]:
+    """Every generated file under the repository ``root``, with the text it must have."""
     files: dict[Path, str] = {}
     for stage in typing.get_args(Stage):
-        files[SCHEMA_DIR / f"asn_{stage}.schema.json"] = _schema_text(stage)
-        files[COMPILED_DIR / f"_compiled_{stage}.py"] = _compiled_text(stage)
+        files[root / SCHEMA_DIR / f"asn_{stage}.schema.json"] = _schema_text(stage)
+        files[root / COMPILED_DIR / f"_compiled_{stage}.py"] = _compiled_text(stage)
     return files
 
 
-def stale_files() -> list[Path]:
-    """The generated files that are missing or differ from what the models give."""
+def stale_files(root: Path) -> list[Path]:
+    """The generated files under ``root`` that are missing or differ from the models'."""
     stale = []
-    for path, text in expected_files().items():
+    for path, text in expected_files(root).items():
         try:
             current = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -176,14 +176,17 @@ def main(argv: list[str] | None = None) -> int:
     """Write the generated files, or with ``--check`` report the stale ones."""
     parser = argparse.ArgumentParser(prog="python -m asnkit.schema.generate")
     parser.add_argument("--check", action="store_true", help="only report stale files")
+    parser.add_argument(
+        "--root", type=Path, default=Path(), help="the repository's root (default: here)"
+    )
     args = parser.parse_args(argv)
     if args.check:
-        stale = stale_files()
+        stale = stale_files(args.root)
         for path in stale:
             sys.stderr.write(f"stale: {path} (run: nox -s schemas)\n")
         return 1 if stale else 0
-    SCHEMA_DIR.mkdir(exist_ok=True)
-    for path, text in expected_files().items():
+    for path, text in expected_files(args.root).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         sys.stdout.write(f"wrote {path}\n")
     return 0
