@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests", "typecheck", "lint", "schemas"]
+nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "validate"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -45,3 +47,28 @@ def schemas(session: nox.Session) -> None:
         session.run("python", "-m", "asnkit.schema.generate")
     else:
         session.run("python", "-m", "asnkit.schema.generate", "--check")
+
+
+def _shared_corpus() -> Path:
+    """``../shared/corpus`` beside the repository, or in the nearest ancestor that has one."""
+    here = Path(__file__).resolve().parent
+    for folder in here.parents:
+        corpus = folder / "shared" / "corpus"
+        if corpus.is_dir():
+            return corpus
+    return here.parent / "shared" / "corpus"
+
+
+@nox.session
+def validate(session: nox.Session) -> None:
+    """Validate ``-- PATHS``; with none, fail on any corpus verdict that differs from INDEX.md."""
+    session.install(".")
+    if session.posargs:
+        session.run("asnkit", "validate", *session.posargs)
+        return
+    corpus = _shared_corpus()
+    if not (corpus / "INDEX.md").is_file():
+        session.error(
+            f"no corpus at {corpus} (INDEX.md missing): give paths, nox -s validate -- PATHS"
+        )
+    session.run("python", "tests/validate/corpus_verdicts.py", str(corpus))

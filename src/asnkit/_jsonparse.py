@@ -153,7 +153,7 @@ def _text(data: bytes) -> str:
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _position_of_byte(data, nul)
-        if nul < 4 and len(data) > 1 and (data[0] == 0 or data[1] == 0):  # noqa: PLR2004
+        if _looks_like_utf16(data):
             msg = "the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
         else:
             msg = "binary file: it holds a NUL byte, which JSON text never does"
@@ -165,6 +165,14 @@ def _text(data: bytes) -> str:
         byte = data[error.start]
         msg = f"not UTF-8 text: byte 0x{byte:02x} cannot start or continue a character"
         raise JSONProblemError(msg, line, column) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether ``data`` starts like UTF-16 (or UTF-32) JSON: an ASCII character beside a NUL."""
+    if len(data) < 2:  # noqa: PLR2004
+        return False
+    first, second = data[0], data[1]
+    return (second == 0 and 0x09 <= first < 0x80) or (first == 0 and 0x09 <= second < 0x80)  # noqa: PLR2004
 
 
 def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
