@@ -459,8 +459,8 @@ def _check_meaning(document: Mapping[str, object], stage: Stage, findings: list[
             if "/" in expname or "\\" in expname:
                 findings.append(_path_in_expname(p_index, m_index, expname))
             if folded == _SCIENCE:
-                suffix = _fits_suffix(expname)
-                if suffix in bad_suffixes:
+                suffix = _fits_suffix(expname, bad_suffixes)
+                if suffix is not None:
                     findings.append(_suffix_warning(p_index, m_index, stage, suffix))
         if stage == "level2b":
             if science != 1:
@@ -479,17 +479,14 @@ def _check_meaning(document: Mapping[str, object], stage: Stage, findings: list[
             )
 
 
-def _fits_suffix(expname: str) -> str:
-    """The lower-case ``word`` of ``..._word.fits`` (or ``.fits.gz``); ``""`` for other names."""
-    lowered = expname.lower()
-    if lowered.endswith(".fits"):
-        stem = lowered[:-5]
-    elif lowered.endswith(".fits.gz"):
-        stem = lowered[:-8]
-    else:
-        return ""
-    underscore = stem.rfind("_")
-    return "" if underscore == -1 else stem[underscore + 1 :]
+def _fits_suffix(expname: str, bad_suffixes: frozenset[str]) -> str | None:
+    """The step suffix of ``..._word.fits`` (or ``.fits.gz``) if ``bad_suffixes`` has it."""
+    tail = expname[expname.rfind("_") + 1 :].lower()  # "cal.fits": one slice, no regex
+    for extension in (".fits", ".fits.gz"):
+        if tail.endswith(extension):
+            word = tail[: -len(extension)]
+            return word if word in bad_suffixes else None
+    return None
 
 
 def _member_pointer(p_index: int, m_index: int) -> str:
