@@ -123,7 +123,7 @@ def decode(data: bytes | str) -> object:
         JSONProblemError: with the first problem and its line and column.
     """
     text = _text(data) if isinstance(data, bytes) else data
-    if not text.strip():
+    if not text or text.isspace():  # (isspace stops at the first "{"; strip would copy)
         msg = "empty file: an association is a JSON object ({...})"
         raise JSONProblemError(msg, 1, 1)
     try:

@@ -200,6 +200,9 @@ def validate(
         except KeyError:
             raise UnknownRuleError(rule, tuple(RULE_NAMES)) from None
     name, document, problem = _read(source, max_bytes)
+    from_file = isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not _is_json_text(source)
+    )
     if problem is not None:
         return Report(source=name, findings=(problem,), stage=None, strict=strict)
     if not isinstance(document, dict):
@@ -213,7 +216,7 @@ def validate(
     _check_schema(document, stage, findings)
     _check_meaning(document, stage, findings)
     if check_files:
-        base = os.path.dirname(name) if name[:1] != "<" else ""  # noqa: PTH120 (speed)
+        base = os.path.dirname(name) if from_file else ""  # noqa: PTH120 (speed)
         _check_files(document, base, findings)
     return Report(source=name, findings=tuple(findings), stage=stage, strict=strict)
 
@@ -253,7 +256,7 @@ def _read(  # noqa: PLR0911 (one return per kind of source)
     max_bytes: int,
 ) -> tuple[str, object, Finding | None]:
     """The source's name, its decoded document, and the finding that stopped reading."""
-    if isinstance(source, str) and (source[:1] == "{" or source.lstrip()[:1] == "{"):
+    if isinstance(source, str) and _is_json_text(source):
         size = len(source.encode("utf-8", errors="surrogatepass"))
         if size > max_bytes:
             message = f"text too large: {size:,} bytes (the limit is {max_bytes:,})"
@@ -278,6 +281,11 @@ def _read(  # noqa: PLR0911 (one return per kind of source)
     from asnkit.convert import to_dict
 
     return "<association>", to_dict(source), None
+
+
+def _is_json_text(source: str) -> bool:
+    """Whether a string source is JSON text (it starts with ``{``) rather than a path."""
+    return source[:1] == "{" or source.lstrip()[:1] == "{"
 
 
 def _decoded(name: str, data: bytes | str) -> tuple[str, object, Finding | None]:
@@ -428,7 +436,7 @@ def _check_meaning(document: Mapping[str, object], stage: Stage, findings: list[
             findings.append(_error(f"/products/{p_index}/members", "the product has no member"))
             continue
         science = 0
-        seen: set[tuple[object, str]] = set()
+        seen: set[tuple[str, str]] = set()
         for m_index, member in enumerate(members):
             if type(member) is not dict and not isinstance(member, dict):
                 findings.append(_not_an_object(p_index, m_index, member))
@@ -449,13 +457,13 @@ def _check_meaning(document: Mapping[str, object], stage: Stage, findings: list[
                     findings.append(_upper_case_exptype(p_index, m_index, exptype))
                 elif folded != exptype:
                     findings.append(_upper_case_exptype(p_index, m_index, exptype))
+            if type(expname) is not str:
+                continue
             pair = (expname, folded)
             if pair in seen:
                 findings.append(_duplicate_member(members, p_index, m_index, pair))
             else:
                 seen.add(pair)
-            if type(expname) is not str:
-                continue
             if "/" in expname or "\\" in expname:
                 findings.append(_path_in_expname(p_index, m_index, expname))
             if folded == _SCIENCE:
@@ -526,7 +534,7 @@ def _unknown_exptype_message(exptype: str) -> str:
 
 
 def _duplicate_member(
-    members: list[object], p_index: int, m_index: int, pair: tuple[object, str]
+    members: list[object], p_index: int, m_index: int, pair: tuple[str, str]
 ) -> Finding:
     first = next(
         index

@@ -270,3 +270,12 @@ def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path: Path) -
         f"{tmp_path / 'locked.json'}:: error: cannot read the file: Permission denied",
         "2 files: 1 valid, 1 invalid, 0 with warnings",
     ]
+
+
+def test_a_file_whose_name_starts_with_a_brace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"{a}.json": GOOD})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("{a}.json")
+    assert (code, out) == (0, "1 file: 1 valid, 0 invalid, 0 with warnings\n")

@@ -493,3 +493,47 @@ def test_report_is_frozen_and_exported() -> None:
     assert asnkit.Finding is Finding
     assert "Report" in dir(asnkit)
     assert "Finding" in dir(asnkit)
+
+
+@given(
+    st.one_of(
+        _documents,
+        st.fixed_dictionaries(
+            {
+                "asn_rule": st.sampled_from(["DMSLevel2bBase", "DMS_Level3_Base", "x"]),
+                "products": st.lists(
+                    st.fixed_dictionaries(
+                        {
+                            "members": st.lists(
+                                st.dictionaries(
+                                    st.sampled_from(["expname", "exptype"]), json_values
+                                )
+                            )
+                        },
+                        optional={"name": json_values},
+                    ),
+                    max_size=3,
+                ),
+            }
+        ),
+    ),
+    st.booleans(),
+)
+def test_any_document_gives_a_report_whose_pointers_resolve(
+    document: dict[str, Any], check_files: bool
+) -> None:
+    report = validate(document, check_files=check_files)
+    assert report.valid == (not report.errors)
+    for finding in report.findings:
+        place: Any = document
+        for token in finding.pointer.split("/")[1:]:
+            place = place[int(token)] if isinstance(place, list) else place[token]
+
+
+def test_check_files_from_text_looks_in_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a_cal.fits").write_bytes(b"")
+    assert validate(json.dumps(level3(member("a_cal.fits"))), check_files=True).errors == ()
+    assert validate(json.dumps(level3(member("b_cal.fits"))), check_files=True).errors != ()

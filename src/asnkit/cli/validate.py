@@ -83,6 +83,8 @@ def run(
     output_format: str = "text",
 ) -> int:
     """Validate ``paths`` and print the findings; the exit status (0, 1 or 2)."""
+    from pathlib import Path
+
     from asnkit.validate import RULE_NAMES, validate
 
     problem = None
@@ -102,7 +104,14 @@ def run(
         sys.stderr.write(f"{_PROG}: error: {problem}\n")
         return 2
     reports = [
-        validate(name, rule=rule, check_files=check_files, strict=strict)
+        validate(
+            # validate() reads a string starting with "{" as JSON text: a file so named
+            # goes as a Path.
+            Path(name) if name.lstrip()[:1] == "{" else name,
+            rule=rule,
+            check_files=check_files,
+            strict=strict,
+        )
         for name in _with_progress(files)
     ]
     if output_format == "json":
