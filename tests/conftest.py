@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_HERE = Path(__file__).resolve()
+# The shared folder sits beside the checkout (/work/main -> /work/shared); from a worktree
+# one level deeper (/work/wt/NAME) it is found further up.
+SHARED = next(
+    (p / "shared" for p in _HERE.parents[2:] if (p / "shared" / "corpus").is_dir()),
+    _HERE.parents[1].parent / "shared",
+)
 REFERENCE = SHARED / "reference" / "jwst-3.0.0"
 CORPUS = SHARED / "corpus"
 

@@ -71,3 +71,14 @@ def test_suggested_file_name_is_deterministic() -> None:
     assert suggested_file_name(asn) == "jw01234-o001_image3_00001_asn.json"
     assert suggested_file_name(asn) == suggested_file_name(asn)
     assert suggested_file_name(Association(products=())) == "jwnoprogram-a3001_none_00001_asn.json"
+
+
+@settings(max_examples=1000)
+@given(
+    st.one_of(file_names, st.text(max_size=12), st.sampled_from(["", ".", "..", ".a", "a.", "..."]))
+)
+def test_product_name_agrees_with_pathlib(expname: str) -> None:
+    from pathlib import PurePosixPath
+
+    path = PurePosixPath(expname)
+    assert product_name_from_expname(expname) == strip_suffix(str(path.parent / path.stem))

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from asnkit.convert import from_dict, from_json, to_dict
     from asnkit.exceptions import (
         AsnkitError,
+        EditError,
+        GatherError,
         InvalidAssociationError,
         LoadError,
         UnknownRuleError,
@@ -29,8 +31,10 @@ __all__ = [
     "Absent",
     "AsnkitError",
     "Association",
+    "EditError",
     "ExpType",
     "Finding",
+    "GatherError",
     "InvalidAssociationError",
     "Level2bRule",
     "Level3Rule",
@@ -58,6 +62,8 @@ _WHERE = {
     "Member": "asnkit.models",
     "Product": "asnkit.models",
     "AsnkitError": "asnkit.exceptions",
+    "EditError": "asnkit.exceptions",
+    "GatherError": "asnkit.exceptions",
     "InvalidAssociationError": "asnkit.exceptions",
     "LoadError": "asnkit.exceptions",
     "UnknownRuleError": "asnkit.exceptions",

@@ -63,7 +63,10 @@ def _emit_pairs(
         write(separator)
         write(_quote(key))
         write(": ")
-        _emit(write, value, inner)
+        if key == "products" and isinstance(value, tuple):
+            _emit_products(write, value, inner)
+        else:
+            _emit(write, value, inner)
         separator = ",\n" + inner
     write("\n" + indent + "}")
 
@@ -81,16 +84,20 @@ def _emit_sequence(write: Callable[[str], object], values: tuple[object, ...], i
     write("\n" + indent + "]")
 
 
-def _emit_member(write: Callable[[str], object], member: Member, indent: str) -> None:
-    if (
+def _is_plain(member: Member) -> bool:
+    """A member with just expname and exptype, in jwst's order: most members."""
+    return not (
         member.key_order
         or member.extra
         or member.exposerr is not ABSENT
         or member.asn_candidate is not ABSENT
-    ):
+    )
+
+
+def _emit_member(write: Callable[[str], object], member: Member, indent: str) -> None:
+    if not _is_plain(member):
         _emit_pairs(write, member_items(member), indent)
         return
-    # The common case, a member with just expname and exptype in jwst's order, in one piece.
     inner = indent + _INDENT
     write(
         "{\n"
@@ -105,3 +112,41 @@ def _emit_member(write: Callable[[str], object], member: Member, indent: str) ->
         + indent
         + "}"
     )
+
+
+def _emit_products(
+    write: Callable[[str], object], products: tuple[Product, ...], indent: str
+) -> None:
+    """The products array, with the separators of its common shapes worked out once.
+
+    It is the bulk of a large association: a product with a name, then plain members.
+    """
+    if not products:
+        write("[]")
+        return
+    inner = indent + _INDENT
+    fields = inner + _INDENT
+    member_indent = fields + _INDENT
+    member_fields = member_indent + _INDENT
+    open_member = "{\n" + member_fields + '"expname": '
+    between = ",\n" + member_fields + '"exptype": '
+    close_member = "\n" + member_indent + "}"
+    separator = "[\n" + inner
+    for product in products:
+        write(separator)
+        separator = ",\n" + inner
+        if product.key_order or product.extra or product.name is ABSENT or not product.members:
+            _emit_pairs(write, product_items(product), inner)
+            continue
+        write("{\n" + fields + '"name": ' + _quote(product.name) + ",\n" + fields + '"members": ')
+        member_separator = "[\n" + member_indent
+        for member in product.members:
+            write(member_separator)
+            member_separator = ",\n" + member_indent
+            if _is_plain(member):
+                write(open_member + _quote(member.expname) + between + _quote(member.exptype))
+                write(close_member)
+            else:
+                _emit_pairs(write, member_items(member), member_indent)
+        write("\n" + fields + "]\n" + inner + "}")
+    write("\n" + indent + "]")

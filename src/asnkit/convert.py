@@ -53,7 +53,8 @@ def _array_of(conv: JsonConverter) -> Any:  # noqa: ANN401 (a cattrs hook)
     from cattrs.errors import IterableValidationError
 
     def hook(value: object, type_: Any) -> tuple[object, ...]:  # noqa: ANN401
-        if not isinstance(value, list):
+        # A tuple never comes from JSON: it is a key_order built by this module.
+        if not isinstance(value, (list, tuple)):
             msg = f"expected an array, got {_json_type(value)}"
             raise TypeError(msg)
         element = type_.__args__[0]
@@ -102,7 +103,7 @@ def _json_type(value: object) -> str:
 
 def _split(
     document: object, known: tuple[str, ...], what: str
-) -> tuple[dict[str, object], dict[str, JSONValue], list[str]]:
+) -> tuple[dict[str, object], dict[str, JSONValue], tuple[str, ...]]:
     """The known keys, the other keys and the key order of a JSON object."""
     if not isinstance(document, Mapping):
         msg = f"{what} must be an object, got {_json_type(document)}"
@@ -114,7 +115,7 @@ def _split(
             fields[key] = value
         else:
             extra[key] = value
-    return fields, extra, list(document)
+    return fields, extra, tuple(document)
 
 
 @cache

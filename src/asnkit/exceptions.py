@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["AsnkitError", "InvalidAssociationError", "LoadError", "UnknownRuleError"]
+__all__ = [
+    "AsnkitError",
+    "EditError",
+    "GatherError",
+    "HeaderError",
+    "InvalidAssociationError",
+    "LoadError",
+    "UnknownRuleError",
+]
 
 
 class AsnkitError(Exception):
@@ -32,3 +40,34 @@ class UnknownRuleError(AsnkitError, LookupError):
         super().__init__(f"unknown rule {name!r}; known rules: {', '.join(known)}")
         self.name = name
         self.known = known
+
+
+class EditError(AsnkitError, ValueError):
+    """An edit cannot be made: a name that is not there, a clash, a wrong type (exit 1)."""
+
+
+class GatherError(AsnkitError):
+    """An association cannot be gathered: missing members, clashing names (exit 1).
+
+    Attributes:
+        missing: The members that could not be found, when that is the reason.
+    """
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+class HeaderError(AsnkitError):
+    """A file's FITS header cannot say what the file is (the command exits 1).
+
+    The message names the file and the keyword: a missing or odd keyword, a file that is not
+    FITS, or files that disagree where one association needs them to agree.
+
+    Attributes:
+        source: The file (or files) the message is about.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source

@@ -122,10 +122,6 @@ def _products(value: Iterable[Product]) -> tuple[Product, ...]:
     return tuple(value)
 
 
-def _keys(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
 def _extra_without(
     known: tuple[str, ...],
 ) -> Callable[[object, attrs.Attribute[Mapping[str, JSONValue]], Mapping[str, JSONValue]], None]:
@@ -136,6 +132,8 @@ def _extra_without(
         attribute: attrs.Attribute[Mapping[str, JSONValue]],
         value: Mapping[str, JSONValue],
     ) -> None:
+        if not value:
+            return
         clash = sorted(set(known).intersection(value))
         if clash:
             msg = (
@@ -173,7 +171,7 @@ class Member:
         converter=_frozen_mapping,
         validator=_extra_without(MEMBER_KEYS),
     )
-    key_order: tuple[str, ...] = attrs.field(default=(), converter=_keys, eq=False, repr=False)
+    key_order: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
@@ -194,7 +192,7 @@ class Product:
     extra: Mapping[str, JSONValue] = attrs.field(
         default=_EMPTY, converter=_frozen_mapping, validator=_extra_without(PRODUCT_KEYS)
     )
-    key_order: tuple[str, ...] = attrs.field(default=(), converter=_keys, eq=False, repr=False)
+    key_order: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def members_of_type(self, exptype: str) -> tuple[Member, ...]:
         """The members whose ``exptype`` is ``exptype`` (compared case-insensitively)."""
@@ -243,7 +241,7 @@ class Association:
         converter=_frozen_mapping,
         validator=_extra_without(ASSOCIATION_KEYS),
     )
-    key_order: tuple[str, ...] = attrs.field(default=(), converter=_keys, eq=False, repr=False)
+    key_order: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
 
     # -- reading and writing: thin forwards to asnkit.convert and asnkit.io, imported when
     # -- used so that building an association does not pay for them.

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
 
 __all__ = ["known_suffixes", "product_name_from_expname", "strip_suffix", "suggested_file_name"]
 
-_SEPARATORS = "_-"
-
 
 @cache
 def known_suffixes() -> frozenset[str]:
@@ -42,10 +40,22 @@ def strip_suffix(root: str) -> str:
     if not body or "\n" in body:
         return root
     suffixes = known_suffixes()
-    for index in range(1, len(body)):
-        if body[index] in _SEPARATORS and body[index + 1 :] in suffixes:
+    # The separators, left to right from the second character: the first whose rest is a
+    # known suffix gives the shortest root.
+    for index in sorted(_positions(body, "_") + _positions(body, "-")):
+        if body[index + 1 :] in suffixes:
             return body[:index]
     return body
+
+
+def _positions(text: str, character: str) -> list[int]:
+    """Where ``character`` stands in ``text``, from index 1 on."""
+    found = []
+    index = text.find(character, 1)
+    while index != -1:
+        found.append(index)
+        index = text.find(character, index + 1)
+    return found
 
 
 def product_name_from_expname(expname: str) -> str:
@@ -55,8 +65,14 @@ def product_name_from_expname(expname: str) -> str:
     A directory part is kept; a leading ``./`` and repeated slashes go, because the path is
     normalised first (``sub//a_rate.fits`` gives ``sub/a``).
     """
-    path = PurePosixPath(expname)
-    return strip_suffix(str(path.parent / path.stem))
+    if "/" in expname or expname in ("", "."):
+        path = PurePosixPath(expname)
+        return strip_suffix(str(path.parent / path.stem))
+    # A bare name (most names): pathlib's stem without building a path, which costs more
+    # than the rest of building a Stage 2 product.
+    dot = expname.rfind(".")
+    stem = expname[:dot] if 0 < dot < len(expname) - 1 else expname
+    return strip_suffix(stem)
 
 
 def suggested_file_name(asn: Association) -> str:

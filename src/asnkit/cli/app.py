@@ -57,6 +57,57 @@ def from_list(ctx: typer.Context) -> None:
     raise typer.Exit(run(list(ctx.args), prog="asnkit from-list"))
 
 
+_PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+
+@app.command("show", context_settings=_PASSTHROUGH, add_help_option=False)
+def show(ctx: typer.Context) -> None:
+    """Show an association: metadata, then products and members by type (see --help)."""
+    from asnkit.cli.show import run
+
+    raise typer.Exit(run(list(ctx.args), prog="asnkit show"))
+
+
+@app.command("edit", context_settings=_PASSTHROUGH, add_help_option=False)
+def edit(ctx: typer.Context) -> None:
+    """Add, remove or change members, products and metadata; jwst asn_edit's flags work."""
+    from asnkit.cli.edit import run
+
+    raise typer.Exit(run(list(ctx.args), prog="asnkit edit"))
+
+
+@app.command("gather", context_settings=_PASSTHROUGH, add_help_option=False)
+def gather(ctx: typer.Context) -> None:
+    """Copy an association and its members into one folder (jwst's asn_gather)."""
+    from asnkit.cli.gather import run
+
+    raise typer.Exit(run(list(ctx.args), prog="asnkit gather"))
+
+
+@app.command("diff", context_settings=_PASSTHROUGH, add_help_option=False)
+def diff(ctx: typer.Context) -> None:
+    """Show what differs between two associations; exit 0 same, 1 different."""
+    from asnkit.cli.diff import run
+
+    raise typer.Exit(run(list(ctx.args), prog="asnkit diff"))
+
+
+@app.command("inspect", no_args_is_help=True)
+def inspect(
+    files: Annotated[list[str], typer.Argument(help="FITS files (_rate.fits, _cal.fits, ...).")],
+    stage: Annotated[
+        str, typer.Option(help="The association to plan: level3 or level2b.")
+    ] = "level3",
+) -> None:
+    """Show the header keywords asnkit reads and the role each file would get.
+
+    Needs astropy: pip install 'asnkit[fits]'.
+    """
+    from asnkit.cli.inspect import run
+
+    raise typer.Exit(run(files, stage=stage))
+
+
 app.command("validate")(validate_command)
 
 

@@ -22,7 +22,7 @@ from asnkit._version import __version__
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from asnkit.models import Association
+    from asnkit.models import Association, JSONValue
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -212,6 +212,24 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
         help="how member names are written: keep (as given, the default), name (no "
         "directories), absolute, relative (to the output file's directory)",
     )
+
+    headers = parser.add_argument_group(
+        "from FITS headers (needs astropy: pip install 'asnkit[fits]'; see docs/headers.md)"
+    )
+    headers.add_argument(
+        "--from-headers",
+        action="store_true",
+        help="read each file's primary header for its member type (IS_PSF, IS_IMPRT, "
+        "BKGDTARG, target acquisition EXP_TYPEs), program, target, asn_type, the candidate "
+        "id and the Stage 3 product name; role flags, --product-name, -i and the metadata "
+        "flags win over the headers",
+    )
+    headers.add_argument(
+        "--force",
+        action="store_true",
+        help="with --from-headers: accept files whose headers disagree (program, "
+        "instrument, ...); the first science file's values are used",
+    )
     return parser
 
 
@@ -244,21 +262,24 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
     if problem is not None:
         return _refuse(prog, problem, EXIT_USAGE)
 
-    from asnkit.exceptions import InvalidAssociationError, UnknownRuleError
+    from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
     from asnkit.rules import get_rule
 
     try:
         rule = get_rule(args.rule)
-        members = _members(args)
-        meta = _meta(prog, args)
-        association = rule.build_members(
-            members, product_name=args.product_name, acid=args.acid, meta=meta
-        )
+        members = _members(args, rewrite_paths=not args.from_headers)
+        meta: dict[str, JSONValue] = dict(_meta(prog, args))
+        product_name, acid = args.product_name, args.acid
+        if args.from_headers:
+            from asnkit.cli._from_headers import apply_headers
+
+            members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
+        association = rule.build_members(members, product_name=product_name, acid=acid, meta=meta)
     except UnknownRuleError as error:
         return _refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
     except _Refusal as refusal:
         return _refuse(prog, str(refusal), refusal.status)
-    except InvalidAssociationError as error:
+    except (InvalidAssociationError, HeaderError) as error:
         return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
 
     _warn_about_members(prog, association, paths=args.paths)
@@ -276,12 +297,14 @@ def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
         if args.format.lower() != "json":
             return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
         _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
+    if args.force and not args.from_headers:
+        return "--force applies only with --from-headers"
     if not args.filelist and not args.lists:
         return f"the following arguments are required: filelist (see {prog} --help)"
     return None
 
 
-def _members(args: argparse.Namespace) -> list[tuple[str, str]]:
+def _members(args: argparse.Namespace, *, rewrite_paths: bool = True) -> list[tuple[str, str]]:
     """Every member as ``(expname, exptype)``: science first, then the others as given."""
     from asnkit.models import ExpType
 
@@ -290,7 +313,7 @@ def _members(args: argparse.Namespace) -> list[tuple[str, str]]:
         given += _read_list(source)
     for exptype, pattern in args.roles or ():
         given += [(name, exptype) for name in _expand(pattern)]
-    if args.paths != "keep":
+    if args.paths != "keep" and rewrite_paths:
         from asnkit.paths import apply_path_policy
 
         directory = os.path.dirname(args.output_file) or "."  # noqa: PTH120

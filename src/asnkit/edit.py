@@ -1,0 +1,329 @@
+"""Edits of an association: each function returns a new association and leaves its input be.
+
+The functions mirror jwst's ``asn_edit`` (add and remove members) and add what it lacks
+(change a member's type, rename a product, set a member's attribute or a top-level key).
+None of them writes anything; none checks that the result is a valid association (a
+removal may leave no product at all, an addition a second science member of a Stage 2b
+product). Check before writing: ``asnkit edit`` refuses to write an invalid result.
+
+Members are found by name: a name matches a member whose ``expname`` is that name, and a
+name with no directory part also matches a member whose ``expname`` ends with it
+(``a_cal.fits`` matches ``data/a_cal.fits``).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from asnkit.exceptions import EditError
+from asnkit.models import (
+    ASSOCIATION_KEYS,
+    MEMBER_KEYS,
+    Association,
+    ExpType,
+    JSONValue,
+    Member,
+    Product,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+__all__ = [
+    "add_members",
+    "remove_members",
+    "rename_product",
+    "set_exptype",
+    "set_member_attribute",
+    "set_metadata",
+]
+
+# Top-level keys whose value may be JSON null (the others hold strings).
+_NULLABLE: Final = frozenset({"version_id"})
+_MEMBER_NULLABLE: Final = frozenset({"exposerr"})
+
+
+def _listing(names: Iterable[str], limit: int = 8) -> str:
+    """``names`` for a one-line message, without repeats, shortened past ``limit``."""
+    unique = list(dict.fromkeys(names))
+    if not unique:
+        return "(none)"
+    shown = ", ".join(unique[:limit])
+    return shown if len(unique) <= limit else f"{shown}, ... ({len(unique) - limit} more)"
+
+
+def _product_label(product: Product, index: int) -> str:
+    return product.name if isinstance(product.name, str) else f"#{index}"
+
+
+def _basename(name: str) -> str:
+    return PurePosixPath(name.replace("\\", "/")).name
+
+
+def _matcher(name: str, *, ignore_suffix: bool = False) -> Callable[[Member], bool]:
+    """A test telling whether a member is the one ``name`` means."""
+    if ignore_suffix:
+        from asnkit.naming import strip_suffix
+
+        def key(expname: str) -> str:
+            return strip_suffix(PurePosixPath(_basename(expname)).stem)
+
+        wanted = key(name)
+        return lambda member: key(member.expname) == wanted
+    bare = _basename(name) == name
+    return lambda member: member.expname == name or (bare and _basename(member.expname) == name)
+
+
+def _all_expnames(asn: Association) -> list[str]:
+    return [m.expname for p in asn.products for m in p.members]
+
+
+def _not_found(names: Iterable[str], asn: Association) -> EditError:
+    return EditError(
+        f"not in the association: {_listing(names)}; "
+        f"its members are: {_listing(_all_expnames(asn))}"
+    )
+
+
+def add_members(
+    asn: Association,
+    expnames: Iterable[str],
+    *,
+    exptype: str = ExpType.SCIENCE,
+    product: str | None = None,
+) -> Association:
+    """``asn`` with a member of type ``exptype`` for each of ``expnames``.
+
+    Args:
+        asn: The association to add to.
+        expnames: The members' file names, written as given.
+        exptype: The new members' type.
+        product: The name of the product to add to; ``None`` adds to every product, as
+            jwst's ``asn_edit --add`` does.
+
+    Raises:
+        EditError: there is no product to add to (none, or none named ``product``), or a
+            name is already a member of a product it would be added to.
+    """
+    names = list(expnames)
+    if not asn.products:
+        msg = "the association has no product to add members to"
+        raise EditError(msg)
+    targets = [
+        i
+        for i, p in enumerate(asn.products)
+        if product is None or (isinstance(p.name, str) and p.name == product)
+    ]
+    if not targets:
+        labels = [_product_label(p, i) for i, p in enumerate(asn.products)]
+        msg = f"no product is named {product!r}; the products are: {_listing(labels)}"
+        raise EditError(msg)
+    repeated = [n for n in dict.fromkeys(names) if names.count(n) > 1]
+    if repeated:
+        msg = f"file(s) given more than once: {_listing(repeated)}"
+        raise EditError(msg)
+    products = list(asn.products)
+    for index in targets:
+        old = products[index]
+        present = {m.expname for m in old.members}
+        clash = [n for n in names if n in present]
+        if clash:
+            label = _product_label(old, index)
+            msg = f"already a member of product {label}: {_listing(clash)}"
+            raise EditError(msg)
+        # New members follow the key order of the product's first member (older files
+        # write exptype before expname).
+        order: tuple[str, ...] = ()
+        if old.members and old.members[0].key_order:
+            order = tuple(k for k in old.members[0].key_order if k in ("expname", "exptype"))
+        added = tuple(Member(expname=n, exptype=exptype, key_order=order) for n in names)
+        products[index] = attrs.evolve(old, members=old.members + added)
+    return attrs.evolve(asn, products=tuple(products))
+
+
+def remove_members(
+    asn: Association, expnames: Iterable[str], *, ignore_suffix: bool = False
+) -> Association:
+    """``asn`` without the members ``expnames`` name, in every product.
+
+    A product left with no member is removed, as jwst's ``asn_edit --remove`` does.
+
+    Args:
+        asn: The association to remove from.
+        expnames: The names of the members to remove (see the module's note on matching).
+        ignore_suffix: Match names without their step suffix and extension
+            (``a_rate.fits`` removes ``a_cal.fits``), as ``asn_edit --ignore``.
+
+    Raises:
+        EditError: a name matches no member; the message lists the members there are.
+    """
+    matchers = {name: _matcher(name, ignore_suffix=ignore_suffix) for name in expnames}
+    members = [m for p in asn.products for m in p.members]
+    missing = [name for name, match in matchers.items() if not any(map(match, members))]
+    if missing:
+        raise _not_found(missing, asn)
+    tests = list(matchers.values())
+    products = []
+    for product in asn.products:
+        kept = tuple(m for m in product.members if not any(test(m) for test in tests))
+        if len(kept) == len(product.members):
+            products.append(product)
+        elif kept:
+            products.append(attrs.evolve(product, members=kept))
+    return attrs.evolve(asn, products=tuple(products))
+
+
+def _replace_members(
+    asn: Association, expname: str, change: Callable[[Member], Member]
+) -> Association:
+    """``asn`` with ``change`` applied to every member ``expname`` names."""
+    match = _matcher(expname)
+    found = False
+    products = []
+    for product in asn.products:
+        members = []
+        for member in product.members:
+            if match(member):
+                found = True
+                members.append(change(member))
+            else:
+                members.append(member)
+        products.append(attrs.evolve(product, members=tuple(members)))
+    if not found:
+        raise _not_found([expname], asn)
+    return attrs.evolve(asn, products=tuple(products))
+
+
+def set_exptype(asn: Association, expname: str, exptype: str) -> Association:
+    """``asn`` with the member ``expname`` of type ``exptype`` (in every product).
+
+    Raises:
+        EditError: no member is named ``expname``, or ``exptype`` is empty.
+    """
+    if not exptype:
+        msg = "a member type cannot be empty"
+        raise EditError(msg)
+    return _replace_members(asn, expname, lambda m: attrs.evolve(m, exptype=exptype))
+
+
+def rename_product(asn: Association, old: str, new: str) -> Association:
+    """``asn`` with the product named ``old`` named ``new``.
+
+    Raises:
+        EditError: no product is named ``old``, or one is already named ``new``.
+    """
+    names = [p.name for p in asn.products if isinstance(p.name, str)]
+    if old not in names:
+        msg = f"no product is named {old!r}; the products are: {_listing(names)}"
+        raise EditError(msg)
+    if new in names and new != old:
+        msg = f"a product is already named {new!r}"
+        raise EditError(msg)
+    if not new:
+        msg = "a product name cannot be empty"
+        raise EditError(msg)
+    products = tuple(attrs.evolve(p, name=new) if p.name == old else p for p in asn.products)
+    return attrs.evolve(asn, products=products)
+
+
+def _checked(key: str, value: JSONValue, *, nullable: bool) -> JSONValue:
+    """``value`` for a key that has its own attribute: a string (or null where allowed)."""
+    if isinstance(value, str) or (value is None and nullable):
+        return value
+    kind = "a string or null" if nullable else "a string"
+    msg = f"{key} must be {kind}, not {type(value).__name__}"
+    raise EditError(msg)
+
+
+def set_member_attribute(asn: Association, expname: str, key: str, value: JSONValue) -> Association:
+    """``asn`` with ``key`` set to ``value`` on the member ``expname`` (in every product).
+
+    Known keys (``expname``, ``exptype``, ``exposerr``, ``asn_candidate``) set their
+    attribute; any other key (``group_id``, ``tweakreg_catalog``, ...) goes to the member's
+    ``extra``, after the keys it has.
+
+    Raises:
+        EditError: no member is named ``expname``, or a known key gets a value of the
+            wrong type.
+    """
+    if key in MEMBER_KEYS:
+        checked = _checked(key, value, nullable=key in _MEMBER_NULLABLE)
+        if key in ("expname", "exptype") and not checked:
+            msg = f"{key} cannot be empty"
+            raise EditError(msg)
+        changes: dict[str, Any] = {key: checked}  # one of the member's str fields
+        return _replace_members(asn, expname, lambda m: attrs.evolve(m, **changes))
+
+    def change(member: Member) -> Member:
+        return attrs.evolve(member, extra={**member.extra, key: value})
+
+    return _replace_members(asn, expname, change)
+
+
+def set_metadata(asn: Association, key: str, value: JSONValue) -> Association:
+    """``asn`` with the top-level ``key`` set to ``value`` (``program``, ``target``, ...).
+
+    Known keys set their attribute; any other key goes to ``extra``, after the keys the
+    document has.
+
+    Raises:
+        EditError: ``key`` is ``products``, or a known key gets a value of the wrong type.
+    """
+    if key == "products":
+        msg = "products cannot be set as a value; add, remove or rename members and products"
+        raise EditError(msg)
+    if key in ASSOCIATION_KEYS:
+        checked = _checked(key, value, nullable=key in _NULLABLE)
+        changes: dict[str, Any] = {key: checked}  # one of the association's str fields
+        return attrs.evolve(asn, **changes)
+    return attrs.evolve(asn, extra={**asn.extra, key: value})
+
+
+def _stage(asn: Association) -> str:
+    """``level2b`` or ``level3``, from the rule (or type) the association names."""
+    rule = asn.asn_rule if isinstance(asn.asn_rule, str) else ""
+    asn_type = asn.asn_type if isinstance(asn.asn_type, str) else ""
+    if rule == "DMSLevel2bBase" or "Lv2" in rule or asn_type.endswith("2"):
+        return "level2b"
+    return "level3"
+
+
+def _check_before_write(asn: Association) -> list[str]:
+    """What makes ``asn`` unfit to be written; empty when it may be.
+
+    The compiled schema of its stage, then the meaning: at least one product, each with at
+    least one member; a Stage 2b product has exactly one science member; a Stage 3 product
+    at least one.
+
+    This is a stand-in for :func:`asnkit.validate.validate`, kept to this one function so
+    that it can be swapped for it.
+    """
+    from fastjsonschema import JsonSchemaValueException
+
+    from asnkit.convert import to_dict
+    from asnkit.schema import validator
+
+    stage = _stage(asn)
+    problems: list[str] = []
+    try:
+        validator("level2b" if stage == "level2b" else "level3")(to_dict(asn))
+    except JsonSchemaValueException as error:
+        problems.append(f"{error.name}: {error.message}")
+    if not asn.products:
+        problems.append("the association has no product")
+    for index, product in enumerate(asn.products):
+        label = f"product {_product_label(product, index)}"
+        if not product.members:
+            problems.append(f"{label} has no member")
+            continue
+        science = len(product.members_of_type(ExpType.SCIENCE))
+        if stage == "level2b" and science != 1:
+            problems.append(
+                f"{label} has {science} science members; a Stage 2b product has exactly one"
+            )
+        elif stage == "level3" and science == 0:
+            problems.append(f"{label} has no science member; a Stage 3 product needs one")
+    return problems

@@ -1,0 +1,233 @@
+"""Copy an association and its members into one folder (jwst's ``asn_gather``).
+
+Everything is checked before anything is copied: each member is found (relative names from
+the association's folder, or from ``source``), no two members land on the same name, and
+no name can land outside the destination. Members are copied with :mod:`shutil` (no shell,
+no rsync), each to a temporary file in the destination that is then renamed into place, so
+a member file is never half-written and a symbolic link in the destination is replaced, not
+written through. The association, its members renamed to bare file names, is written last
+and atomically, in the layout of the original file: when it is there, everything it names
+is there.
+
+A member that cannot be found stops the gathering before anything is copied, unless
+``skip_missing`` is set: then the member is left out of the gathered association (and a
+product left with no member is left out too).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+import attrs
+
+from asnkit.exceptions import GatherError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from asnkit.models import Association, Member, Product
+
+__all__ = ["GatherResult", "gather"]
+
+
+@attrs.frozen
+class GatherResult:
+    """What :func:`gather` did.
+
+    Attributes:
+        association: The path of the association written in the destination.
+        copied: The destination paths of the member files copied, in order.
+        missing: The members that could not be found and were left out (only with
+            ``skip_missing``; otherwise a missing member stops the gathering).
+    """
+
+    association: Path
+    copied: tuple[Path, ...]
+    missing: tuple[str, ...] = ()
+
+
+def _types(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else frozenset(v.lower() for v in values)
+
+
+def _wanted(member: Member, include: frozenset[str] | None, exclude: frozenset[str]) -> bool:
+    kind = member.exptype.lower()
+    return kind not in exclude and (include is None or kind in include)
+
+
+def _safe_name(expname: str) -> str:
+    """The bare file name ``expname`` lands on in the destination.
+
+    Raises:
+        GatherError: the name has no file part (``""``, ``.``, ``..``) and could only land
+            on the destination itself or outside it.
+    """
+    name = PurePosixPath(expname.replace("\\", "/")).name
+    if name in {"", ".", ".."}:
+        msg = f"member {expname!r} names no file; it cannot be gathered (fix its expname)"
+        raise GatherError(msg)
+    return name
+
+
+def gather(
+    asn_path: str | os.PathLike[str],
+    dest: str | os.PathLike[str],
+    *,
+    exptypes: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+    source: str | os.PathLike[str] | None = None,
+    skip_missing: bool = False,
+) -> GatherResult:
+    """Copy the association at ``asn_path`` and its members into the folder ``dest``.
+
+    Args:
+        asn_path: The association file.
+        dest: The destination folder; made if it is not there.
+        exptypes: Gather only the members of these types (case-insensitive); ``None``
+            means every type.
+        exclude: Leave out the members of these types.
+        source: The folder relative member names are resolved from; by default the
+            association's folder.
+        skip_missing: Leave out members that cannot be found instead of stopping.
+
+    Returns:
+        The gathered association's path and the member files copied.
+
+    Raises:
+        LoadError: the association cannot be read.
+        GatherError: ``dest`` is the association's own folder, no member is left to gather,
+            members are missing, two members would land on the same name, or a name has no
+            file part. Nothing has been copied.
+        OSError: a copy failed; the files already copied stay, the association is not
+            written.
+    """
+    from asnkit.file_layout import read_with_layout, render
+    from asnkit.io import write_text
+
+    origin = Path(asn_path)
+    asn, layout = read_with_layout(origin)
+    base = Path(source) if source is not None else origin.parent
+    destination = Path(dest)
+
+    if destination.is_dir() and destination.samefile(origin.parent):
+        msg = (
+            f"{destination} is the folder {origin.name} is in; gathering there would "
+            "overwrite it: give another destination"
+        )
+        raise GatherError(msg)
+    include, leave_out = _types(exptypes), _types(exclude) or frozenset()
+    chosen = _choose(asn, include, leave_out)
+
+    sources, missing = _find(chosen, base)
+    if missing and not skip_missing:
+        msg = (
+            f"{len(missing)} member(s) of {origin} not found (relative names looked up in "
+            f"{base.resolve()}); nothing copied (--skip-missing leaves them out)"
+        )
+        raise GatherError(msg, missing=tuple(missing))
+    if missing:
+        chosen = _without(chosen, frozenset(missing))
+        if not chosen:
+            msg = f"no member of {origin} could be found; nothing copied"
+            raise GatherError(msg)
+
+    targets = _targets(sources)
+    destination.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for expname, name in targets.items():
+        target = destination / name
+        if target.exists() and target.samefile(sources[expname]):
+            continue  # gathering into the folder the member is in
+        _copy(sources[expname], target)
+        copied.append(target)
+
+    gathered = _renamed(asn, chosen, targets)
+    out = destination / origin.name
+    write_text(out, render(gathered, layout))
+    return GatherResult(association=out, copied=tuple(copied), missing=tuple(missing))
+
+
+def _choose(
+    asn: Association, include: frozenset[str] | None, exclude: frozenset[str]
+) -> tuple[Product, ...]:
+    """The products with the members of the types asked for; empty products left out."""
+    chosen = []
+    for product in asn.products:
+        members = tuple(m for m in product.members if _wanted(m, include, exclude))
+        if members:
+            chosen.append(attrs.evolve(product, members=members))
+    if not chosen:
+        msg = "no member has the types asked for; nothing to gather (check --exptypes/--exclude)"
+        raise GatherError(msg)
+    return tuple(chosen)
+
+
+def _find(products: tuple[Product, ...], base: Path) -> tuple[dict[str, Path], list[str]]:
+    """The file of each member that is there, and the names of those that are not."""
+    sources: dict[str, Path] = {}
+    missing: list[str] = []
+    for product in products:
+        for member in product.members:
+            path = Path(member.expname)
+            path = path if path.is_absolute() else base / path
+            if path.is_file():
+                sources[member.expname] = path
+            elif member.expname not in missing:
+                missing.append(member.expname)
+    return sources, missing
+
+
+def _without(products: tuple[Product, ...], names: frozenset[str]) -> tuple[Product, ...]:
+    kept = []
+    for product in products:
+        members = tuple(m for m in product.members if m.expname not in names)
+        if members:
+            kept.append(attrs.evolve(product, members=members))
+    return tuple(kept)
+
+
+def _targets(sources: dict[str, Path]) -> dict[str, str]:
+    """Each member's name in the destination; two different files on one name refused."""
+    targets: dict[str, str] = {}
+    claimed: dict[str, str] = {}
+    clashes = []
+    for expname, path in sources.items():
+        name = _safe_name(expname)
+        other = claimed.setdefault(name, expname)
+        if other != expname and not path.samefile(sources[other]):
+            clashes.append(f"{other} and {expname} -> {name}")
+        targets[expname] = name
+    if clashes:
+        msg = f"members would land on the same name: {'; '.join(clashes)}; nothing copied"
+        raise GatherError(msg)
+    return targets
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a temporary file beside it, then rename."""
+    from asnkit.io import _create_beside
+
+    descriptor, temporary = _create_beside(target, 0o666)
+    os.close(descriptor)
+    try:
+        shutil.copy2(source, temporary)
+        os.replace(temporary, target)  # noqa: PTH105 (a path string from _create_beside)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _renamed(
+    asn: Association, products: tuple[Product, ...], targets: dict[str, str]
+) -> Association:
+    renamed = tuple(
+        attrs.evolve(
+            product,
+            members=tuple(attrs.evolve(m, expname=targets[m.expname]) for m in product.members),
+        )
+        for product in products
+    )
+    return attrs.evolve(asn, products=renamed)

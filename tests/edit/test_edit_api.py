@@ -1,0 +1,186 @@
+"""asnkit.edit: each edit returns a new association; what cannot be done is refused."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from asnkit import ABSENT, Association, Member, Product, asn_from_list
+from asnkit.edit import (
+    _check_before_write,
+    add_members,
+    remove_members,
+    rename_product,
+    set_exptype,
+    set_member_attribute,
+    set_metadata,
+)
+from asnkit.exceptions import EditError
+
+
+def _stage3() -> Association:
+    return asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="mosaic")
+
+
+def _stage2() -> Association:
+    return asn_from_list(["a_rate.fits", "b_rate.fits"], rule="DMSLevel2bBase")
+
+
+def _names(asn: Association) -> list[list[tuple[str, str]]]:
+    return [[(m.expname, m.exptype) for m in p.members] for p in asn.products]
+
+
+def test_add_to_every_product_by_default() -> None:
+    asn = _stage2()
+    edited = add_members(asn, ["bg_rate.fits"], exptype="background")
+    assert _names(edited) == [
+        [("a_rate.fits", "science"), ("bg_rate.fits", "background")],
+        [("b_rate.fits", "science"), ("bg_rate.fits", "background")],
+    ]
+    assert _names(asn)[0] == [("a_rate.fits", "science")]  # the input is unchanged
+
+
+def test_add_to_one_product() -> None:
+    asn = _stage2()
+    edited = add_members(asn, ["bg.fits"], exptype="background", product="a")
+    assert _names(edited)[1] == [("b_rate.fits", "science")]
+    assert _names(edited)[0][-1] == ("bg.fits", "background")
+
+
+def test_add_refusals() -> None:
+    asn = _stage3()
+    with pytest.raises(EditError, match=r"no product is named 'x'; the products are: mosaic"):
+        add_members(asn, ["c.fits"], product="x")
+    with pytest.raises(EditError, match=r"already a member of product mosaic: a_cal.fits"):
+        add_members(asn, ["a_cal.fits"])
+    with pytest.raises(EditError, match=r"more than once: c.fits"):
+        add_members(asn, ["c.fits", "c.fits"])
+    with pytest.raises(EditError, match=r"no product"):
+        add_members(Association(products=()), ["c.fits"])
+
+
+def test_added_member_follows_the_key_order_of_its_product() -> None:
+    old_style = Member("a.fits", "science", key_order=("exptype", "expname"))
+    asn = Association(products=(Product((old_style,), name="p"),))
+    edited = add_members(asn, ["b.fits"])
+    assert [m.key_order for m in edited.products[0].members] == [("exptype", "expname")] * 2
+    assert '"exptype": "science",\n                    "expname": "b.fits"' in edited.to_json()
+
+
+def test_remove_drops_an_emptied_product() -> None:
+    edited = remove_members(_stage2(), ["a_rate.fits"])
+    assert [p.name for p in edited.products] == ["b"]
+
+
+def test_remove_with_ignore_suffix_and_by_bare_name() -> None:
+    asn = asn_from_list(["d/a_cal.fits", "b_cal.fits"], product_name="p")
+    assert _names(remove_members(asn, ["a_cal.fits"])) == [[("b_cal.fits", "science")]]
+    assert _names(remove_members(asn, ["b_rate.fits"], ignore_suffix=True)) == [
+        [("d/a_cal.fits", "science")]
+    ]
+    with pytest.raises(EditError, match=r"not in the association: b_rate.fits; its members"):
+        remove_members(asn, ["b_rate.fits"])
+
+
+def test_remove_of_an_unknown_name_lists_the_members() -> None:
+    with pytest.raises(
+        EditError,
+        match=r"^not in the association: x.fits, y.fits; its members are: a_cal.fits, b_cal.fits$",
+    ):
+        remove_members(_stage3(), ["x.fits", "a_cal.fits", "y.fits"])
+
+
+def test_set_exptype_and_rename_product() -> None:
+    edited = rename_product(set_exptype(_stage3(), "b_cal.fits", "psf"), "mosaic", "m2")
+    assert _names(edited) == [[("a_cal.fits", "science"), ("b_cal.fits", "psf")]]
+    assert edited.products[0].name == "m2"
+    with pytest.raises(EditError, match=r"not in the association: z\.fits"):
+        set_exptype(_stage3(), "z.fits", "psf")
+    with pytest.raises(EditError, match="no product is named 'nope'"):
+        rename_product(_stage2(), "nope", "x")
+    with pytest.raises(EditError, match="already named 'b'"):
+        rename_product(_stage2(), "a", "b")
+
+
+def test_set_member_attribute_known_and_extra() -> None:
+    asn = set_member_attribute(_stage3(), "a_cal.fits", "group_id", "7")
+    asn = set_member_attribute(asn, "a_cal.fits", "tweakreg_catalog", "a_cat.ecsv")
+    asn = set_member_attribute(asn, "b_cal.fits", "exposerr", None)
+    first, second = asn.products[0].members
+    assert dict(first.extra) == {"group_id": "7", "tweakreg_catalog": "a_cat.ecsv"}
+    assert second.exposerr is None
+    assert '"group_id": "7",\n                    "tweakreg_catalog"' in asn.to_json()
+    with pytest.raises(EditError, match="exptype must be a string, not int"):
+        set_member_attribute(asn, "a_cal.fits", "exptype", 3)
+
+
+def test_set_metadata() -> None:
+    asn = set_metadata(_stage3(), "program", "01234")
+    asn = set_metadata(asn, "version_id", None)
+    asn = set_metadata(asn, "my_note", {"why": "test"})
+    assert (asn.program, asn.version_id, dict(asn.extra)) == (
+        "01234",
+        None,
+        {"my_note": {"why": "test"}},
+    )
+    assert list(asn.to_dict())[-1] == "my_note"
+    with pytest.raises(EditError, match="products cannot be set"):
+        set_metadata(asn, "products", [])
+    with pytest.raises(EditError, match="program must be a string, not NoneType"):
+        set_metadata(asn, "program", None)
+
+
+def test_edits_keep_what_they_do_not_touch() -> None:
+    member = Member("a.fits", "science", exposerr=None, extra={"group_id": "1"})
+    product = Product((member,), name="p", extra={"prodtype": "x"})
+    asn = Association((product,), asn_rule="DMS_Level3_Base", extra={"note": 1})
+    edited = add_members(asn, ["b.fits"])
+    assert edited.products[0].members[0] == member
+    assert edited.products[0].extra == product.extra
+    assert edited.extra == asn.extra
+    assert attrs.evolve(edited, products=asn.products) == asn
+
+
+def test_check_before_write() -> None:
+    assert _check_before_write(_stage3()) == []
+    assert _check_before_write(_stage2()) == []
+    two_science = add_members(_stage2(), ["c_rate.fits"])
+    assert _check_before_write(two_science) == [
+        "product a has 2 science members; a Stage 2b product has exactly one",
+        "product b has 2 science members; a Stage 2b product has exactly one",
+    ]
+    no_science = set_exptype(_stage3(), "a_cal.fits", "psf")
+    no_science = set_exptype(no_science, "b_cal.fits", "psf")
+    assert _check_before_write(no_science) == [
+        "product mosaic has no science member; a Stage 3 product needs one"
+    ]
+    assert _check_before_write(Association(products=())) == ["the association has no product"]
+    assert _check_before_write(Association((Product((), name="e"),))) == ["product e has no member"]
+
+
+def test_check_before_write_passes_the_valid_corpus(corpus: object) -> None:
+    import json
+    from pathlib import Path
+
+    from asnkit.io import load
+
+    assert isinstance(corpus, Path)
+    checked = 0
+    for path in sorted(corpus.glob("*/*.json")):
+        try:
+            document = json.loads(path.read_bytes())
+        except ValueError:
+            continue
+        if "products" not in document:
+            continue
+        assert _check_before_write(load(path)) == [], path.name
+        checked += 1
+    assert checked == 195
+
+
+def test_absent_name_products_are_labelled_by_position() -> None:
+    asn = Association((Product((Member("a.fits", "psf"),)),), asn_rule="DMS_Level3_Base")
+    assert asn.products[0].name is ABSENT
+    assert _check_before_write(asn) == [
+        "product #0 has no science member; a Stage 3 product needs one"
+    ]

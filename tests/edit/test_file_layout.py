@@ -1,0 +1,97 @@
+"""A file's layout is read and kept: the whole corpus, and edits of files in other layouts."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from asnkit import asn_from_list
+from asnkit.edit import set_metadata
+from asnkit.file_layout import JWST_LAYOUT, FileLayout, detect, read_with_layout, render
+from asnkit.io import load
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _corpus_documents(corpus: Path) -> list[tuple[Path, str]]:
+    found = []
+    for path in sorted(corpus.glob("*/*.json")):
+        text = path.read_bytes().decode("utf-8")
+        try:
+            document = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(document, dict) and "products" in document:
+            found.append((path, text))
+    return found
+
+
+def test_corpus_keeps_its_layout(corpus: Path) -> None:
+    documents = _corpus_documents(corpus)
+    same_bytes = 0
+    for path, text in documents:
+        layout = detect(text)
+        written = render(load(text), layout)
+        # Always the same document, keys in the same order.
+        assert json.dumps(json.loads(written)) == json.dumps(json.loads(text)), path.name
+        if written == text:
+            same_bytes += 1
+        elif layout.indent is not None and layout.newline == "\n":
+            # A hand-aligned file: rewritten as json.dumps would with its indent.
+            expected = json.dumps(json.loads(text), indent=layout.indent) + layout.ending
+            assert written == expected, path.name
+    # The figure reported in the issue's closing note: 195 documents, 178 byte for byte
+    # (131 in jwst's layout, 39 with a final newline, 3 with two-space indents, 5 on one line).
+    assert len(documents) == 195
+    assert same_bytes == 178
+
+
+def test_jwst_layout_takes_the_fast_writer() -> None:
+    asn = asn_from_list(["a_cal.fits"], product_name="p")
+    text = asn.to_json()
+    assert detect(text) == JWST_LAYOUT
+    assert render(asn, detect(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ('{\n  "a": 1\n}\n', FileLayout(indent=2, ending="\n")),
+        ('{\n\t"a": 1\n}', FileLayout(indent="\t")),
+        ('{"a": 1}', FileLayout(indent=None)),
+        ('{\r\n    "a": 1\r\n}\r\n', FileLayout(ending="\r\n", newline="\r\n")),
+        ('{\n    "a": "\u00e9"\n}', FileLayout(ascii_only=False)),
+        ("{}", JWST_LAYOUT),
+    ],
+)
+def test_detect(text: str, layout: FileLayout) -> None:
+    assert detect(text) == layout
+
+
+def test_edit_of_a_two_space_file_keeps_two_spaces(corpus: Path) -> None:
+    # The one corpus file (romancal's test data) written with indent=2 and a final newline.
+    path = next(p for p, text in _corpus_documents(corpus) if detect(text) == FileLayout(2, "\n"))
+    asn, layout = read_with_layout(path)
+    edited = render(set_metadata(asn, "program", "99999"), layout)
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    expected["program"] = "99999"
+    assert edited == json.dumps(expected, indent=2) + "\n"
+
+
+def test_edit_of_a_one_line_file_stays_on_one_line(corpus: Path) -> None:
+    path = next(p for p, text in _corpus_documents(corpus) if detect(text).indent is None)
+    asn, layout = read_with_layout(path)
+    edited = render(set_metadata(asn, "asn_pool", "other"), layout)
+    assert "\n" not in edited
+    assert json.loads(edited)["asn_pool"] == "other"
+
+
+def test_crlf_file_keeps_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "asn.json"
+    text = asn_from_list(["a_cal.fits"], product_name="p").to_json().replace("\n", "\r\n")
+    path.write_bytes((text + "\r\n").encode())
+    asn, layout = read_with_layout(path)
+    assert render(asn, layout) == text + "\r\n"

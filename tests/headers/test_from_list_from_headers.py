@@ -1,0 +1,119 @@
+"""``asn_from_list --from-headers``: the five observations from a bare listing, and who wins."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+pytest.importorskip("astropy", reason="reading FITS headers needs astropy (asnkit[fits])")
+
+from fitscases import CASES, write_case
+
+from asnkit.cli.asn_from_list import run
+from asnkit.headers import association_from_headers
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from asnkit.headers import Stage
+
+
+@pytest.mark.parametrize("rule", ["DMS_Level3_Base", "DMSLevel2bBase"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_command_writes_what_the_headers_describe(
+    case: str,
+    rule: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    names = sorted(write_case(case, tmp_path))
+    assert run(["-o", "asn.json", "-r", rule, "--from-headers", *names]) == 0
+    assert capsys.readouterr() == ("", "")
+    stage: Stage = "level2b" if rule == "DMSLevel2bBase" else "level3"
+    expected = association_from_headers(names, stage=stage).to_json()
+    assert (tmp_path / "asn.json").read_text() == expected
+
+
+def _written(tmp_path: Path) -> dict[str, object]:
+    loaded = json.loads((tmp_path / "asn.json").read_text())
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def _roles(document: dict[str, object]) -> list[tuple[str, str]]:
+    products = document["products"]
+    assert isinstance(products, list)
+    return [(m["expname"], m["exptype"]) for m in products[0]["members"]]
+
+
+def test_given_flags_win_over_the_headers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    ta, sci1, sci2, psf = write_case("niriss_ami", tmp_path)
+    argv = ["-o", "asn.json", "--from-headers", "--product-name", "mine", "-i", "o042"]
+    argv += ["--asn-type", "image3", "--target", "t009", "--background", psf, ta, sci1, sci2]
+    assert run(argv) == 0
+    written = _written(tmp_path)
+    assert (written["asn_type"], written["target"], written["asn_id"]) == ("image3", "t009", "o042")
+    assert written["program"] == "01234"
+    assert written["products"][0]["name"] == "mine"  # type: ignore[index]
+    assert _roles(written) == [
+        (sci1, "science"),
+        (sci2, "science"),
+        (psf, "background"),
+        (ta, "target_acquisition"),
+    ]
+
+
+def test_paths_are_rewritten_after_the_headers_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    names = write_case("nircam_imaging", data)
+    monkeypatch.chdir(tmp_path)
+    given = [f"data/{name}" for name in names]
+    assert run(["-o", "data/asn.json", "--from-headers", "--paths", "name", *given]) == 0
+    assert [name for name, _ in _roles(_written(data))] == names
+
+
+def test_files_that_disagree_are_refused_unless_forced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    imaging = write_case("nircam_imaging", tmp_path)
+    ami = write_case("niriss_ami", tmp_path)
+    argv = ["-o", "asn.json", "--from-headers", imaging[0], ami[1]]
+    assert run(argv) == 1
+    assert capsys.readouterr().err == (
+        f"asn_from_list: error: {imaging[0]}, {ami[1]}: files disagree on INSTRUME: "
+        f"{imaging[0]} has 'nircam', {ami[1]} has 'niriss'; give files that agree, or "
+        "--force; nothing written\n"
+    )
+    assert not (tmp_path / "asn.json").exists()
+    assert run([*argv, "--force"]) == 0
+    assert _written(tmp_path)["products"][0]["name"] == (  # type: ignore[index]
+        "jw01234-o001_t001_nircam_clear-f200w"
+    )
+
+
+def test_a_file_that_is_not_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a_cal.fits").write_text("text\n")
+    assert run(["-o", "asn.json", "--from-headers", "a_cal.fits"]) == 1
+    assert capsys.readouterr().err == (
+        "asn_from_list: error: a_cal.fits: not a FITS file (No SIMPLE card found); give FITS "
+        "files such as _rate.fits or _cal.fits; nothing written\n"
+    )
+
+
+def test_force_alone_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["-o", "asn.json", "--force", "--product-name", "p", "a.fits"]) == 2
+    assert capsys.readouterr().err == (
+        "asn_from_list: error: --force applies only with --from-headers\n"
+    )
