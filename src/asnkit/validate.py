@@ -42,7 +42,7 @@ from asnkit.exceptions import UnknownRuleError
 from asnkit.models import KNOWN_EXPTYPES, ExpType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from asnkit.models import Association
 
@@ -243,7 +243,7 @@ def detect_stage(document: Mapping[str, object]) -> Stage:
         if asn_type.endswith("3"):
             return "level3"
     products = document.get("products")
-    if isinstance(products, list) and len(products) > 1:
+    if isinstance(products, (list, tuple)) and len(products) > 1:
         return "level2b"
     return "level3"
 
@@ -343,7 +343,7 @@ def _schema_errors(document: Mapping[str, object], stage: Stage) -> list[Finding
         found.append(_error("", "no 'products' key: an association lists its products"))
         return found
     products = document["products"]
-    if not isinstance(products, list):
+    if not isinstance(products, (list, tuple)):
         found.append(_type_error("/products", "products", products, "an array"))
         return found
     for p_index, product in enumerate(products):
@@ -357,7 +357,7 @@ def _schema_errors(document: Mapping[str, object], stage: Stage) -> list[Finding
             found.append(_error(where, "the product has no 'members' key"))
             continue
         members = product["members"]
-        if not isinstance(members, list):
+        if not isinstance(members, (list, tuple)):
             found.append(_type_error(f"{where}/members", "members", members, "an array"))
             continue
         for m_index, member in enumerate(members):
@@ -407,7 +407,7 @@ def _check_meaning(document: Mapping[str, object], stage: Stage, findings: list[
             _warning("/asn_id", f"asn_id {asn_id!r} is not of the form oNNN, cNNNN, aNNNN or rNNNN")
         )
     products = document.get("products")
-    if not isinstance(products, list):
+    if not isinstance(products, (list, tuple)):
         return
     if not products:
         findings.append(_error("/products", "no product: an association needs at least one"))
@@ -430,7 +430,7 @@ def _check_meaning(document: Mapping[str, object], stage: Stage, findings: list[
                     )
                 )
         members = product.get("members")
-        if not isinstance(members, list):
+        if not isinstance(members, (list, tuple)):
             continue
         if not members:
             findings.append(_error(f"/products/{p_index}/members", "the product has no member"))
@@ -534,7 +534,7 @@ def _unknown_exptype_message(exptype: str) -> str:
 
 
 def _duplicate_member(
-    members: list[object], p_index: int, m_index: int, pair: tuple[str, str]
+    members: Sequence[object], p_index: int, m_index: int, pair: tuple[str, str]
 ) -> Finding:
     first = next(
         index
@@ -574,11 +574,11 @@ def _suffix_warning(p_index: int, m_index: int, stage: Stage, suffix: str) -> Fi
 def _check_files(document: Mapping[str, object], base: str, findings: list[Finding]) -> None:
     """An error for every member whose file is not where the pipeline will look."""
     products = document.get("products")
-    if not isinstance(products, list):
+    if not isinstance(products, (list, tuple)):
         return
     for p_index, product in enumerate(products):
         members = product.get("members") if isinstance(product, dict) else None
-        if not isinstance(members, list):
+        if not isinstance(members, (list, tuple)):
             continue
         for m_index, member in enumerate(members):
             expname = member.get("expname") if isinstance(member, dict) else None

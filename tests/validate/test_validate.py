@@ -537,3 +537,15 @@ def test_check_files_from_text_looks_in_the_current_directory(
     (tmp_path / "a_cal.fits").write_bytes(b"")
     assert validate(json.dumps(level3(member("a_cal.fits"))), check_files=True).errors == ()
     assert validate(json.dumps(level3(member("b_cal.fits"))), check_files=True).errors != ()
+
+
+def test_a_mapping_with_tuples_is_checked_like_json() -> None:
+    document = {
+        "asn_rule": "DMSLevel2bBase",
+        "products": ({"members": (member("a_rate.fits"),) * 2},),
+    }
+    report = validate(document)
+    assert [(f.severity, f.pointer) for f in report.findings] == [
+        ("warning", "/products/0/members/1"),
+        ("error", "/products/0/members"),
+    ]
