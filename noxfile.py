@@ -8,9 +8,12 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "validate"]
+nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "compat", "validate"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+# The jwst release asnkit is byte-compatible with; tests/compat/ runs against it.
+JWST_REFERENCE = "jwst==3.0.0"
 
 
 def _group(name: str) -> list[str]:
@@ -47,6 +50,13 @@ def schemas(session: nox.Session) -> None:
         session.run("python", "-m", "asnkit.schema.generate")
     else:
         session.run("python", "-m", "asnkit.schema.generate", "--check")
+
+
+@nox.session
+def compat(session: nox.Session) -> None:
+    """Test against jwst itself: same files as its asn_from_list, read by its loaders."""
+    session.install(JWST_REFERENCE, ".", *_group("test"))
+    session.run("pytest", "tests/compat", *session.posargs)
 
 
 def _shared_corpus() -> Path:

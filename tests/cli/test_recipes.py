@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from asnkit.cli.asn_from_list import run
 
@@ -17,10 +16,6 @@ if TYPE_CHECKING:
 
 RECIPES = Path(__file__).resolve().parents[2] / "docs" / "recipes.md"
 _BLOCK = re.compile(r"```(shell|text)\n(.*?)```", re.DOTALL)
-
-
-class JSONFileSnapshot(SingleFileSnapshotExtension):
-    _write_mode = WriteMode.BINARY
 
 
 def _recipes() -> list[tuple[str, str]]:
@@ -54,7 +49,7 @@ def test_recipe(
     list_text: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    snapshot: SnapshotAssertion,
+    snapshot_file: SnapshotAssertion,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     argv = shlex.split(command)
@@ -63,4 +58,4 @@ def test_recipe(
         (tmp_path / argv[argv.index("--list") + 1]).write_text(list_text, encoding="utf-8")
     assert run(argv[1:]) == 0
     output = tmp_path / argv[argv.index("-o") + 1]
-    assert output.read_bytes() == snapshot.use_extension(JSONFileSnapshot)
+    assert output.read_bytes() == snapshot_file

@@ -6,13 +6,14 @@ import io
 import json
 import os
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from asnkit.cli.asn_from_list import run
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "asn_from_list.rst.txt"
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _run(tmp_path: Path, *argv: str) -> dict[str, object]:
@@ -28,10 +29,7 @@ def _members(document: dict[str, object], product: int = 0) -> list[tuple[str, s
     return [(m["expname"], m["exptype"]) for m in products[product]["members"]]
 
 
-def _page_examples() -> list[object]:
-    if not SEED.is_file():
-        pytest.skip(f"the seed page is not here: {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+def _page_examples(text: str) -> list[object]:
     decoder = json.JSONDecoder()
     examples = []
     for match in re.finditer(r'code-block:: json "products": ', text):
@@ -41,8 +39,10 @@ def _page_examples() -> list[object]:
     return examples
 
 
-def test_the_pages_two_json_examples_come_out_of_one_command_each(tmp_path: Path) -> None:
-    stage2, stage3 = _page_examples()
+def test_the_pages_two_json_examples_come_out_of_one_command_each(
+    tmp_path: Path, seed_page: str
+) -> None:
+    stage2, stage3 = _page_examples(seed_page)
     nirspec = "jw99999001001_011001_0000{}_nirspec_rate.fits"
     document = _run(
         tmp_path,

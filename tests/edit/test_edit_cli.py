@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from asnkit import asn_from_list
 from asnkit.cli.edit import run
@@ -24,18 +23,6 @@ if TYPE_CHECKING:
     from syrupy.assertion import SnapshotAssertion
 
 PROG = "asnkit edit"
-
-
-class JSONFileSnapshot(SingleFileSnapshotExtension):
-    """Each case's output file, stored as it is: the snapshot is the exact bytes."""
-
-    _file_extension = "json"
-    _write_mode = WriteMode.BINARY
-
-
-@pytest.fixture
-def snapshot_file(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    return snapshot.use_extension(JSONFileSnapshot)
 
 
 def _stage3(folder: Path) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 pytest.importorskip("astropy", reason="reading FITS headers needs astropy (asnkit[fits])")
 
@@ -21,18 +20,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from syrupy.assertion import SnapshotAssertion
-
-
-class JSONFileSnapshot(SingleFileSnapshotExtension):
-    """The association file as written: the snapshot is the exact bytes."""
-
-    _file_extension = "json"
-    _write_mode = WriteMode.BINARY
-
-
-@pytest.fixture
-def snapshot_file(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    return snapshot.use_extension(JSONFileSnapshot)
 
 
 @pytest.mark.parametrize("stage", ["level2b", "level3"])

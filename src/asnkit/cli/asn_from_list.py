@@ -18,15 +18,12 @@ import sys
 from typing import TYPE_CHECKING, Final, NoReturn
 
 from asnkit._version import __version__
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser, refuse, warn
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import Association, JSONValue
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
 
 KNOWN_ASN_TYPES: Final = (
     "image2",
@@ -68,31 +65,6 @@ exit status: 0 written, 1 the association could not be valid or not written,
 """
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, told the width so that it does not import shutil to ask.
-
-    argparse makes a formatter for every argument it adds; the default one imports shutil
-    each time it is made, a few milliseconds of the command's start-up.
-    """
-
-    def __init__(self, prog: str) -> None:
-        try:
-            columns = int(os.environ["COLUMNS"])
-        except (KeyError, ValueError):
-            try:
-                columns = os.get_terminal_size().columns
-            except OSError:
-                columns = 80
-        super().__init__(prog, width=max(columns, 40) - 2)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with each usage error on one line and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
 class _Role(argparse.Action):
     """Collect the ``(exptype, file)`` pairs of every role flag in one list.
 
@@ -118,12 +90,12 @@ class _Role(argparse.Action):
 
 def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     """The command's parser: jwst 3.0.0's flags, with the same names and defaults."""
-    parser = _Parser(
+    parser = Parser(
         prog=prog,
         description="Create an association from a list of files.",
         usage=f"{prog} -o mosaic_asn.json --product-name my_mosaic *.fits",
         epilog=_EXAMPLES,
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     parser.add_argument(
         "-o", "--output-file", required=True, help="file to write the association to"
@@ -233,15 +205,6 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     return parser
 
 
-def _warn(prog: str, message: str) -> None:
-    sys.stderr.write(f"{prog}: warning: {message}\n")
-
-
-def _refuse(prog: str, message: str, status: int) -> int:
-    sys.stderr.write(f"{prog}: error: {message}\n")
-    return status
-
-
 class _Refusal(Exception):  # noqa: N818 (an outcome, not an error of the program)
     """A refusal, with its exit status; raised while reading the command's inputs."""
 
@@ -260,7 +223,7 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
 
     problem = _usage_problem(prog, args)
     if problem is not None:
-        return _refuse(prog, problem, EXIT_USAGE)
+        return refuse(prog, problem, EXIT_USAGE)
 
     from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
     from asnkit.rules import get_rule
@@ -276,11 +239,11 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
             members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
         association = rule.build_members(members, product_name=product_name, acid=acid, meta=meta)
     except UnknownRuleError as error:
-        return _refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
+        return refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
     except _Refusal as refusal:
-        return _refuse(prog, str(refusal), refusal.status)
+        return refuse(prog, str(refusal), refusal.status)
     except (InvalidAssociationError, HeaderError) as error:
-        return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
 
     _warn_about_members(prog, association, paths=args.paths)
     return _write(prog, association, args.output_file)
@@ -294,9 +257,9 @@ def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
             "use -r DMSLevel2bBase or -r DMS_Level3_Base"
         )
     if args.format is not None:
-        if args.format.lower() != "json":
+        if args.format != "json":  # jwst's own value; it fails on any other (even "JSON")
             return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
-        _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
+        warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
     if args.force and not args.from_headers:
         return "--force applies only with --from-headers"
     if not args.filelist and not args.lists:
@@ -368,7 +331,7 @@ def _meta(prog: str, args: argparse.Namespace) -> dict[str, str | None]:
     meta: dict[str, str | None] = {}
     if args.asn_type is not None:
         if args.asn_type not in KNOWN_ASN_TYPES:
-            _warn(
+            warn(
                 prog,
                 f"asn_type {args.asn_type!r} is not one the pipelines know "
                 f"({', '.join(KNOWN_ASN_TYPES)}); kept as given",
@@ -398,21 +361,21 @@ def _warn_about_members(prog: str, association: Association, *, paths: str) -> N
         else [member.expname for member in members]
     )
     if duplicates:
-        _warn(
+        warn(
             prog,
             f"{len(duplicates)} file(s) listed more than once, kept as given: "
             f"{_sample(duplicates)}",
         )
     with_path = sorted({m.expname for m in members if "/" in m.expname or "\\" in m.expname})
     if with_path and paths == "keep":
-        _warn(
+        warn(
             prog,
             f"{len(with_path)} member name(s) hold a directory, which makes the association "
             f"depend on where it is run from (see --paths): {_sample(with_path)}",
         )
     unknown = sorted({m.exptype for m in members} - KNOWN_EXPTYPES)
     if unknown:
-        _warn(
+        warn(
             prog,
             f"member type(s) no pipeline knows, kept as given: {_sample(unknown)} "
             f"(known: {', '.join(sorted(KNOWN_EXPTYPES))})",
@@ -442,7 +405,7 @@ def _write(prog: str, association: Association, output: str) -> int:
         write_text(output, association.to_json())
     except OSError as error:
         reason = error.strerror or str(error)
-        return _refuse(prog, f"cannot write {output}: {reason}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"cannot write {output}: {reason}; nothing written", EXIT_INVALID)
     return EXIT_OK
 
 

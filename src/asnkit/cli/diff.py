@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from asnkit.cli.asn_from_list import EXIT_OK, _Formatter, _Parser
+from asnkit.cli._argparse import EXIT_OK, Formatter, Parser
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -14,9 +14,9 @@ EXIT_DIFFERENT = 1
 EXIT_TROUBLE = 2
 
 
-def build_parser(prog: str) -> _Parser:
+def build_parser(prog: str) -> Parser:
     """The command's parser."""
-    return _Parser(
+    return Parser(
         prog=prog,
         description=(
             "Compare two associations: metadata, products, members and member types. "
@@ -26,7 +26,7 @@ def build_parser(prog: str) -> _Parser:
             "exit status: 0 the same, 1 different (one line per difference), "
             "2 a file cannot be read as an association, or bad usage (as diff and cmp)."
         ),
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from asnkit.cli.asn_from_list import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _Formatter, _Parser
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,13 +29,13 @@ exit status: 0 gathered, 1 the association cannot be gathered, 2 bad usage.
 """
 
 
-def build_parser(prog: str) -> _Parser:
+def build_parser(prog: str) -> Parser:
     """The command's parser: asnkit's flags and jwst asn_gather's."""
-    parser = _Parser(
+    parser = Parser(
         prog=prog,
         description="Copy an association and its members into one folder.",
         epilog=_EPILOG,
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
     )
     parser.add_argument("association", help="the association to gather")
     parser.add_argument("destination", help="the folder to copy into (made if missing)")

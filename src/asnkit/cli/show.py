@@ -11,7 +11,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from asnkit.cli.asn_from_list import EXIT_INVALID, EXIT_OK, _Formatter, _Parser
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, Formatter, Parser
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,12 +27,12 @@ _HEADINGS = (
 )
 
 
-def build_parser(prog: str) -> _Parser:
+def build_parser(prog: str) -> Parser:
     """The command's parser."""
-    parser = _Parser(
+    parser = Parser(
         prog=prog,
         description="Show an association: its metadata, then its products and members by type.",
-        formatter_class=_Formatter,
+        formatter_class=Formatter,
         epilog="exit status: 0 shown, 1 the file cannot be read as an association, 2 bad usage.",
     )
     parser.add_argument("association", help="the association file")

@@ -1,0 +1,88 @@
+"""Running jwst 3.0.0's ``asn_from_list`` in this process, and the differences it may show.
+
+The only differences allowed between jwst's files and asnkit's are those listed in
+docs/differences.md; :func:`expected_asnkit_text` applies exactly those to jwst's text.
+
+Cases stay independent although jwst keeps state in the process: its sequence counter
+reaches only the suggested file name (never the file's text), and its warnings and log
+records are silenced around each call rather than left to the next test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import re
+import warnings
+from typing import TYPE_CHECKING, Final
+
+import asnkit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+JWST_VERSION: Final = "3.0.0"
+JWST_ASN_ID: Final = "a3001"
+"""What jwst writes as ``asn_id`` in every association made from a list."""
+
+CANDIDATE_ID: Final = re.compile(r"(?:o\d{3}|c\d{4})\Z")
+"""The ids asnkit accepts (docs/differences.md, "-i values")."""
+
+
+@contextlib.contextmanager
+def quiet_jwst() -> Iterator[None]:
+    """jwst's warnings and log lines, kept out of the test's output and each other's way."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logging.disable(previous)
+
+
+def run_jwst_command(argv: Sequence[str]) -> bool:
+    """Run jwst's ``asn_from_list`` in process: ``True`` when it wrote its file.
+
+    A failure is any exception, or argparse's ``SystemExit`` for usage errors: the outcome a
+    user of jwst's command sees as a traceback or a usage message.
+    """
+    from jwst.associations.asn_from_list import main
+
+    with quiet_jwst(), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            main(list(argv))
+        except SystemExit:
+            return False
+        except Exception:  # noqa: BLE001 (every jwst failure is one outcome here: "refused")
+            return False
+    return True
+
+
+def expected_asnkit_text(jwst_text: str, *, acid: str | None) -> str:
+    """jwst's file with the deliberate differences of docs/differences.md applied.
+
+    ``code_version`` says asnkit's version; with ``-i``, ``asn_id`` is the id given. Each
+    replacement must find its line exactly once, so a changed layout cannot hide here.
+    """
+    text = _replace_once(
+        jwst_text,
+        f'    "code_version": "{JWST_VERSION}",\n',
+        f'    "code_version": "{asnkit.__version__}",\n',
+    )
+    if acid is not None:
+        text = _replace_once(
+            text, f'    "asn_id": "{JWST_ASN_ID}",\n', f'    "asn_id": {json.dumps(acid)},\n'
+        )
+    return text
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    count = text.count(old)
+    if count != 1:
+        msg = f"expected the line {old!r} once in jwst's output, found it {count} times"
+        raise AssertionError(msg)
+    return text.replace(old, new)
