@@ -10,7 +10,7 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "compat"]
+nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "compat", "validate"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -59,6 +59,31 @@ def compat(session: nox.Session) -> None:
     """Test against jwst itself: same files as its asn_from_list, read by its loaders."""
     session.install(JWST_REFERENCE, ".", *_group("test"))
     session.run("pytest", "tests/compat", *session.posargs)
+
+
+def _shared_corpus() -> Path:
+    """``../shared/corpus`` beside the repository, or in the nearest ancestor that has one."""
+    here = Path(__file__).resolve().parent
+    for folder in here.parents:
+        corpus = folder / "shared" / "corpus"
+        if corpus.is_dir():
+            return corpus
+    return here.parent / "shared" / "corpus"
+
+
+@nox.session
+def validate(session: nox.Session) -> None:
+    """Validate ``-- PATHS``; with none, fail on any corpus verdict that differs from INDEX.md."""
+    session.install(".")
+    if session.posargs:
+        session.run("asnkit", "validate", *session.posargs)
+        return
+    corpus = _shared_corpus()
+    if not (corpus / "INDEX.md").is_file():
+        session.error(
+            f"no corpus at {corpus} (INDEX.md missing): give paths, nox -s validate -- PATHS"
+        )
+    session.run("python", "tests/validate/corpus_verdicts.py", str(corpus))
 
 
 @nox.session

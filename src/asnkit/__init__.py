@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from asnkit.io import load, write_text
     from asnkit.models import ABSENT, Absent, Association, ExpType, Member, Product
     from asnkit.rules import Level2bRule, Level3Rule, Rule, get_rule
+    from asnkit.validate import Finding, Report
 
 __all__ = [
     "ABSENT",
@@ -32,6 +33,7 @@ __all__ = [
     "Association",
     "EditError",
     "ExpType",
+    "Finding",
     "GatherError",
     "InvalidAssociationError",
     "Level2bRule",
@@ -39,6 +41,7 @@ __all__ = [
     "LoadError",
     "Member",
     "Product",
+    "Report",
     "Rule",
     "UnknownRuleError",
     "__version__",
@@ -74,6 +77,8 @@ _WHERE = {
     "to_dict": "asnkit.convert",
     "load": "asnkit.io",
     "write_text": "asnkit.io",
+    "Finding": "asnkit.validate",
+    "Report": "asnkit.validate",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import NoReturn
 
 EXIT_OK = 0
@@ -36,3 +37,20 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _line(text: str) -> str:
+    # A file name may hold bytes that are not text (lone surrogates from the file system):
+    # write them escaped rather than fail while reporting.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+
+
+def warn(prog: str, message: str) -> None:
+    """Write ``prog: warning: message`` on standard error, one line."""
+    sys.stderr.write(_line(f"{prog}: warning: {message}"))
+
+
+def refuse(prog: str, message: str, status: int) -> int:
+    """Write ``prog: error: message`` on standard error, one line; return ``status``."""
+    sys.stderr.write(_line(f"{prog}: error: {message}"))
+    return status

@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from asnkit._version import __version__
+from asnkit.cli.validate import command as validate_command
 
 app = typer.Typer(
     name="asnkit",
@@ -105,6 +106,9 @@ def inspect(
     from asnkit.cli.inspect import run
 
     raise typer.Exit(run(files, stage=stage))
+
+
+app.command("validate")(validate_command)
 
 
 def main() -> NoReturn:

@@ -18,7 +18,7 @@ import sys
 from typing import TYPE_CHECKING, Final, NoReturn
 
 from asnkit._version import __version__
-from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser, refuse, warn
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -205,15 +205,6 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     return parser
 
 
-def _warn(prog: str, message: str) -> None:
-    sys.stderr.write(f"{prog}: warning: {message}\n")
-
-
-def _refuse(prog: str, message: str, status: int) -> int:
-    sys.stderr.write(f"{prog}: error: {message}\n")
-    return status
-
-
 class _Refusal(Exception):  # noqa: N818 (an outcome, not an error of the program)
     """A refusal, with its exit status; raised while reading the command's inputs."""
 
@@ -232,7 +223,7 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
 
     problem = _usage_problem(prog, args)
     if problem is not None:
-        return _refuse(prog, problem, EXIT_USAGE)
+        return refuse(prog, problem, EXIT_USAGE)
 
     from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
     from asnkit.rules import get_rule
@@ -248,11 +239,11 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
             members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
         association = rule.build_members(members, product_name=product_name, acid=acid, meta=meta)
     except UnknownRuleError as error:
-        return _refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
+        return refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
     except _Refusal as refusal:
-        return _refuse(prog, str(refusal), refusal.status)
+        return refuse(prog, str(refusal), refusal.status)
     except (InvalidAssociationError, HeaderError) as error:
-        return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
 
     _warn_about_members(prog, association, paths=args.paths)
     return _write(prog, association, args.output_file)
@@ -268,7 +259,7 @@ def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
     if args.format is not None:
         if args.format != "json":  # jwst's own value; it fails on any other (even "JSON")
             return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
-        _warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
+        warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
     if args.force and not args.from_headers:
         return "--force applies only with --from-headers"
     if not args.filelist and not args.lists:
@@ -340,7 +331,7 @@ def _meta(prog: str, args: argparse.Namespace) -> dict[str, str | None]:
     meta: dict[str, str | None] = {}
     if args.asn_type is not None:
         if args.asn_type not in KNOWN_ASN_TYPES:
-            _warn(
+            warn(
                 prog,
                 f"asn_type {args.asn_type!r} is not one the pipelines know "
                 f"({', '.join(KNOWN_ASN_TYPES)}); kept as given",
@@ -370,21 +361,21 @@ def _warn_about_members(prog: str, association: Association, *, paths: str) -> N
         else [member.expname for member in members]
     )
     if duplicates:
-        _warn(
+        warn(
             prog,
             f"{len(duplicates)} file(s) listed more than once, kept as given: "
             f"{_sample(duplicates)}",
         )
     with_path = sorted({m.expname for m in members if "/" in m.expname or "\\" in m.expname})
     if with_path and paths == "keep":
-        _warn(
+        warn(
             prog,
             f"{len(with_path)} member name(s) hold a directory, which makes the association "
             f"depend on where it is run from (see --paths): {_sample(with_path)}",
         )
     unknown = sorted({m.exptype for m in members} - KNOWN_EXPTYPES)
     if unknown:
-        _warn(
+        warn(
             prog,
             f"member type(s) no pipeline knows, kept as given: {_sample(unknown)} "
             f"(known: {', '.join(sorted(KNOWN_EXPTYPES))})",
@@ -414,7 +405,7 @@ def _write(prog: str, association: Association, output: str) -> int:
         write_text(output, association.to_json())
     except OSError as error:
         reason = error.strerror or str(error)
-        return _refuse(prog, f"cannot write {output}: {reason}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"cannot write {output}: {reason}; nothing written", EXIT_INVALID)
     return EXIT_OK
 
 

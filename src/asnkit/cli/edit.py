@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
+from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser, refuse, warn
 
 if TYPE_CHECKING:
     import argparse
@@ -230,16 +229,16 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit edit") -> int:
     try:
         association, adds, removes = _split_paths(args)
     except _UsageError as error:
-        return _refuse(prog, f"{error} (see {prog} --help)", EXIT_USAGE)
+        return refuse(prog, f"{error} (see {prog} --help)", EXIT_USAGE)
     if not (adds or removes or args.set_type or args.set_attr or args.rename_product or args.set):
-        return _refuse(
+        return refuse(
             prog,
             "nothing to do: give --add, --remove, --set-type, --set-attr, --rename-product "
             f"or --set (see {prog} --help)",
             EXIT_USAGE,
         )
     if args.product is not None and not adds:
-        return _refuse(prog, f"--product goes with --add (see {prog} --help)", EXIT_USAGE)
+        return refuse(prog, f"--product goes with --add (see {prog} --help)", EXIT_USAGE)
     return _edit(args, association=association, adds=adds, removes=removes, prog=prog)
 
 
@@ -259,14 +258,14 @@ def _edit(
             args, asn, association=association, adds=adds, removes=removes, warnings=warnings
         )
     except AsnkitError as error:
-        return _refuse(prog, f"{error}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
     problems = _check_before_write(edited)
     if problems:
         shown = "; ".join(problems[:_SHOWN])
         if len(problems) > _SHOWN:
             shown += f"; ... ({len(problems) - _SHOWN} more)"
         message = f"the edit would make an invalid association: {shown}; nothing written"
-        return _refuse(prog, message, EXIT_INVALID)
+        return refuse(prog, message, EXIT_INVALID)
     target = args.output or association
     try:
         if args.backup:
@@ -274,12 +273,7 @@ def _edit(
         write_text(target, render(edited, layout))
     except OSError as error:
         reason = error.strerror or str(error)
-        return _refuse(prog, f"cannot write {target}: {reason}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"cannot write {target}: {reason}; nothing written", EXIT_INVALID)
     for warning in warnings:
-        sys.stderr.write(f"{prog}: warning: {warning}\n")
+        warn(prog, warning)
     return EXIT_OK
-
-
-def _refuse(prog: str, message: str, status: int) -> int:
-    sys.stderr.write(f"{prog}: error: {message}\n")
-    return status

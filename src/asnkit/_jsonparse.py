@@ -1,0 +1,368 @@
+"""Strict JSON reading for the validator: fast when the file is good, precise when it is not.
+
+A good file costs one ``bytes.decode`` and one ``json.loads`` (C code). Only when that fails,
+or when one of the cheap hooks objects (a duplicate key, ``NaN``/``Infinity``, a number that
+does not fit a double), a slower pure-Python scanner reads the text again to say where the
+problem is, by line and column. The scanner keeps its own stack, stops at the first problem
+and refuses nesting deeper than :data:`MAX_DEPTH`, so hostile input costs linear time and
+bounded memory; files larger than a cap are refused before they are read.
+
+Everything here is strict JSON (RFC 8259) in UTF-8: no byte-order mark, no UTF-16, no
+comments, no trailing commas, no ``NaN``, no duplicate keys.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import re
+from typing import Final
+
+__all__ = ["DEFAULT_MAX_BYTES", "MAX_DEPTH", "JSONProblemError", "decode", "read_limited"]
+
+DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
+"""Files larger than this (32 MiB) are refused unread. The largest real association files
+(tens of thousands of members) are a few MiB."""
+
+MAX_DEPTH: Final = 500
+"""Deeper nesting is refused. An association nests 5 levels; Python's own decoder gives up
+near 1,000."""
+
+_INT_DIGITS_LIMIT: Final = 4300  # Python's default int_max_str_digits
+
+
+class JSONProblemError(ValueError):
+    """The bytes are not one strict JSON document in UTF-8.
+
+    Attributes:
+        message: What is wrong and, where it helps, how to fix it (one line).
+        line: The 1-based line of the problem, or ``None`` (e.g. a file too large).
+        column: The 1-based column (in characters) of the problem, or ``None``.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``, refusing a file larger than ``max_bytes``.
+
+    The size is checked on the open file before anything is read, and at most
+    ``max_bytes + 1`` bytes are ever read (a file that grows, or a pipe).
+
+    Raises:
+        JSONProblemError: the file is larger than ``max_bytes``.
+        OSError: the file cannot be opened or read (a directory, permissions, ...).
+    """
+    # os-level calls: no buffered file object to build, for thousands of files a second.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            msg = f"file too large: {size:,} bytes (the limit is {max_bytes:,})"
+            raise JSONProblemError(msg)
+        # Ask for the stated size and one byte more (asking for the cap would allocate it).
+        data = os.read(descriptor, size + 1)
+        if len(data) > size or len(data) < size:  # grew, shrank, special (a pipe): loop
+            chunks = [data]
+            total = len(data)
+            while total <= max_bytes:
+                chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(descriptor)
+    if len(data) > max_bytes:
+        msg = f"file too large: more than {max_bytes:,} bytes"
+        raise JSONProblemError(msg)
+    return data
+
+
+class _HookRefusalError(ValueError):
+    """A decoding hook refused a value; the scanner finds where."""
+
+
+def _unique_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise _HookRefusalError
+    return document
+
+
+def _refuse_constant(_name: str) -> float:
+    raise _HookRefusalError
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _HookRefusalError
+    return value
+
+
+# One decoder, built once: json.loads with hooks would build a new one for every file.
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_unique_object,
+    parse_constant=_refuse_constant,
+    parse_float=_finite_float,
+)
+
+
+def decode(data: bytes | str) -> object:
+    """The JSON value in ``data`` (UTF-8 bytes or text), strictly.
+
+    Raises:
+        JSONProblemError: with the first problem and its line and column.
+    """
+    text = _text(data) if isinstance(data, bytes) else data
+    if not text or text.isspace():  # (isspace stops at the first "{"; strip would copy)
+        msg = "empty file: an association is a JSON object ({...})"
+        raise JSONProblemError(msg, 1, 1)
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        raise _explained(text, error) from None
+    except (ValueError, RecursionError):
+        # A hook refused, an integer is longer than Python converts, or too deep: find it.
+        problem = scan(text)
+        if problem is None:  # pragma: no cover (the scanner finds what the hooks refused)
+            msg = "not valid JSON"
+            raise JSONProblemError(msg, 1, 1) from None
+        raise problem from None
+
+
+def _text(data: bytes) -> str:
+    """``data`` decoded as UTF-8, naming what it is when it is not UTF-8 text."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        msg = "the file is UTF-32 (it starts with a byte-order mark); save it as UTF-8"
+        raise JSONProblemError(msg, 1, 1)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = "the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8"
+        raise JSONProblemError(msg, 1, 1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        msg = "the file starts with a UTF-8 byte-order mark, which JSON forbids; remove it"
+        raise JSONProblemError(msg, 1, 1)
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, column = _position_of_byte(data, nul)
+        if _looks_like_utf16(data):
+            msg = "the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
+        else:
+            msg = "binary file: it holds a NUL byte, which JSON text never does"
+        raise JSONProblemError(msg, line, column)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position_of_byte(data, error.start)
+        byte = data[error.start]
+        msg = f"not UTF-8 text: byte 0x{byte:02x} cannot start or continue a character"
+        raise JSONProblemError(msg, line, column) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether ``data`` starts like UTF-16 (or UTF-32) JSON: an ASCII character beside a NUL."""
+    if len(data) < 2:  # noqa: PLR2004
+        return False
+    first, second = data[0], data[1]
+    return (second == 0 and 0x09 <= first < 0x80) or (first == 0 and 0x09 <= second < 0x80)  # noqa: PLR2004
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (1-based; the column counts decodable characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of a character offset."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _explained(text: str, error: json.JSONDecodeError) -> JSONProblemError:
+    """The decoder's error, in plain words, with hints for the usual causes."""
+    offset = error.pos
+    end = len(text.rstrip())
+    before = text[:offset].rstrip()
+    message = error.msg
+    if offset >= end and not message.startswith("Extra data"):
+        message = "the file ends before the document does (truncated?)"
+    elif message.startswith("Unterminated string") and text.find('"', offset + 1) == -1:
+        message = "a string is not closed before the end of the file (truncated?)"
+    elif before.endswith(",") and text[offset : offset + 1] in {"}", "]"}:
+        offset = len(before) - 1
+        message = "trailing comma: JSON allows no comma before a closing '}' or ']'; remove it"
+    elif message.startswith("Extra data"):
+        message = "text after the end of the JSON document"
+    elif message.startswith("Invalid control character"):
+        message = "a raw control character (tab, newline, ...) inside a string; escape it"
+    else:
+        message = message[0].lower() + message[1:]
+    line, column = _position(text, offset)
+    return JSONProblemError(message, line, column)
+
+
+# The scanner's patterns, as text: compiled on the first scan (a good file never needs them).
+_WHITESPACE_PATTERN: Final = r"[ \t\n\r]*"
+_STRING_PATTERN: Final = r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"'
+_NUMBER_PATTERN: Final = r"-?(?:0|[1-9][0-9]*)((?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def _skip_whitespace(text: str, position: int) -> int:
+    """The offset of the first character at or after ``position`` that is not white space."""
+    return _pattern(_WHITESPACE_PATTERN).match(text, position).end()  # type: ignore[union-attr]
+
+
+_LITERALS: Final = ("true", "false", "null")
+_NOT_JSON: Final = ("NaN", "-Infinity", "Infinity")
+
+
+def scan(text: str, max_depth: int = MAX_DEPTH) -> JSONProblemError | None:  # noqa: C901, PLR0911, PLR0912, PLR0915 (one state machine)
+    """The first problem of ``text`` as strict JSON, or ``None`` when there is none.
+
+    Iterative (its own stack), linear in the length of the text, stops at the first
+    problem: safe on any input. Besides syntax it finds duplicate keys, ``NaN`` and
+    ``Infinity``, numbers too large for a double or for Python's integer conversion, and
+    nesting deeper than ``max_depth``.
+    """
+    # Each open container: the set of keys seen (an object) or None (an array).
+    stack: list[set[str] | None] = []
+    size = len(text)
+    position = _skip_whitespace(text, 0)
+    expecting_value = True
+
+    while True:
+        if expecting_value:
+            char = text[position : position + 1]
+            if char in {"{", "["}:
+                if len(stack) >= max_depth:
+                    return _problem(text, position, f"nested deeper than {max_depth} levels")
+                position = _skip_whitespace(text, position + 1)
+                closer = "}" if char == "{" else "]"
+                if text[position : position + 1] == closer:
+                    position += 1
+                    expecting_value = False
+                    continue
+                if char == "[":
+                    stack.append(None)
+                    continue
+                stack.append(set())
+                # An object: read its first key.
+                key_problem, position = _read_key(text, position, stack[-1])
+                if key_problem is not None:
+                    return key_problem
+                continue
+            if char == '"':
+                match = _pattern(_STRING_PATTERN).match(text, position)
+                if match is None:
+                    return _problem(
+                        text,
+                        position,
+                        "invalid string (unclosed, a raw control character or a bad escape)",
+                    )
+                position = match.end()
+            elif match := _pattern(_NUMBER_PATTERN).match(text, position):
+                digits = match.group()
+                if match.group(1):
+                    if math.isinf(float(digits)):
+                        return _problem(
+                            text, position, f"number {_short(digits)} is too large for a double"
+                        )
+                elif (length := len(digits.lstrip("-"))) > _INT_DIGITS_LIMIT:
+                    message = f"integer of {length:,} digits (more than {_INT_DIGITS_LIMIT:,})"
+                    return _problem(text, position, message)
+                position = match.end()
+            elif text.startswith(_LITERALS, position):
+                position += 4 if text.startswith(("true", "null"), position) else 5
+            elif text.startswith(_NOT_JSON, position):
+                word = next(word for word in _NOT_JSON if text.startswith(word, position))
+                return _problem(text, position, f"{word} is not a JSON value; use a number or null")
+            elif position >= size:
+                return _problem(
+                    text, position, "the file ends before the document does (truncated?)"
+                )
+            else:
+                return _problem(text, position, f"expecting a value, found {text[position]!r}")
+            expecting_value = False
+            continue
+        # After a value: a separator, a closer, or the end.
+        position = _skip_whitespace(text, position)
+        if not stack:
+            if position < size:
+                return _problem(text, position, "text after the end of the JSON document")
+            return None
+        top = stack[-1]
+        char = text[position : position + 1]
+        closer = "]" if top is None else "}"
+        if char == closer:
+            stack.pop()
+            position += 1
+            continue
+        if char != ",":
+            if position >= size:
+                return _problem(
+                    text, position, "the file ends before the document does (truncated?)"
+                )
+            return _problem(text, position, f"expecting ',' or {closer!r}, found {char!r}")
+        comma = position
+        position = _skip_whitespace(text, position + 1)
+        if text[position : position + 1] in {"}", "]"}:
+            return _problem(
+                text,
+                comma,
+                "trailing comma: JSON allows no comma before a closing '}' or ']'; remove it",
+            )
+        if top is None:
+            expecting_value = True
+            continue
+        key_problem, position = _read_key(text, position, top)
+        if key_problem is not None:
+            return key_problem
+        expecting_value = True
+
+
+def _read_key(
+    text: str,
+    position: int,
+    seen: set[str] | None,
+) -> tuple[JSONProblemError | None, int]:
+    """Read ``"key" :`` at ``position``; a problem, or the offset of the value after it."""
+    match = _pattern(_STRING_PATTERN).match(text, position)
+    if match is None:
+        if position >= len(text):
+            return _problem(
+                text, position, "the file ends before the document does (truncated?)"
+            ), position
+        return _problem(text, position, "expecting a key in double quotes"), position
+    key = json.loads(match.group())
+    if seen is not None:
+        if key in seen:
+            return _problem(text, position, f"duplicate key {key!r} in the same object"), position
+        seen.add(key)
+    position = _skip_whitespace(text, match.end())
+    if text[position : position + 1] != ":":
+        return _problem(text, position, "expecting ':' after a key"), position
+    position = _skip_whitespace(text, position + 1)
+    return None, position
+
+
+def _problem(text: str, offset: int, message: str) -> JSONProblemError:
+    line, column = _position(text, offset)
+    return JSONProblemError(message, line, column)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 20 else f"{text[:17]}..."  # noqa: PLR2004

@@ -1,0 +1,281 @@
+"""The ``asnkit validate`` command: output, exit status, paths, and hostile input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from asnkit.cli.app import app
+from asnkit.cli.validate import expand_paths, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+GOOD = json.dumps(
+    {
+        "asn_type": "image3",
+        "asn_rule": "DMS_Level3_Base",
+        "products": [{"name": "l3", "members": [{"expname": "a_cal.fits", "exptype": "science"}]}],
+    },
+    indent=4,
+)
+WARNED = GOOD.replace('"a_cal.fits"', '"data/a_cal.fits"')
+INVALID = GOOD.replace('"science"', '"background"')
+
+
+def write(folder: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["validate", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_text_output_and_summary(tmp_path: Path) -> None:
+    write(tmp_path, {"good.json": GOOD, "warned.json": WARNED, "invalid.json": INVALID})
+    code, out, err = invoke(str(tmp_path))
+    assert code == 1
+    assert err == ""
+    assert out.splitlines() == [
+        f"{tmp_path / 'invalid.json'}:/products/0/members: error: "
+        "a Stage 3 product needs a science member; it has none",
+        f"{tmp_path / 'warned.json'}:/products/0/members/0/expname: warning: "
+        "expname 'data/a_cal.fits' has a directory: the association only works where that path "
+        "exists; keep the files beside it",
+        "3 files: 2 valid, 1 invalid, 1 with warnings",
+    ]
+
+
+def test_all_valid_exits_0_and_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+    write(tmp_path, {"good.json": GOOD, "warned.json": WARNED})
+    assert invoke(str(tmp_path))[0] == 0
+    code, out, _ = invoke("--strict", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'warned.json'}:/products/0/members/0/expname: error: expname" in out
+    assert out.endswith("2 files: 1 valid, 1 invalid, 1 with warnings\n")
+
+
+def test_a_document_level_error_has_an_empty_pointer(tmp_path: Path) -> None:
+    write(tmp_path, {"bad.json": GOOD[:-3]})
+    code, out, _ = invoke(str(tmp_path / "bad.json"))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{tmp_path / 'bad.json'}:: error: not valid JSON (line 14, column 5): "
+        "the file ends before the document does (truncated?)"
+    )
+    assert out.splitlines()[1] == "1 file: 0 valid, 1 invalid, 0 with warnings"
+
+
+def test_json_format(tmp_path: Path) -> None:
+    write(tmp_path, {"a.json": GOOD, "b.json": '{"products": [],}'})
+    code, out, _ = invoke("--format", "json", str(tmp_path))
+    assert code == 1
+    assert json.loads(out) == {
+        "files": [
+            {"file": str(tmp_path / "a.json"), "valid": True, "stage": "level3", "findings": []},
+            {
+                "file": str(tmp_path / "b.json"),
+                "valid": False,
+                "stage": None,
+                "findings": [
+                    {
+                        "severity": "error",
+                        "pointer": "",
+                        "message": "not valid JSON (line 1, column 16): trailing comma: "
+                        "JSON allows no comma before a closing '}' or ']'; remove it",
+                        "line": 1,
+                        "column": 16,
+                    }
+                ],
+            },
+        ],
+        "summary": {"files": 2, "valid": 1, "invalid": 1, "with_warnings": 0},
+    }
+
+
+def test_rule_option(tmp_path: Path) -> None:
+    write(tmp_path, {"a.json": GOOD})
+    assert invoke("--rule", "DMS_Level3_Base", str(tmp_path))[0] == 0
+    code, out, _ = invoke("--rule", "level2b", str(tmp_path))
+    assert code == 0  # one product with one science member is a good Stage 2b product too
+    assert "1 valid" in out
+
+
+def test_check_files_option(tmp_path: Path) -> None:
+    write(tmp_path, {"a.json": GOOD})
+    assert invoke(str(tmp_path))[0] == 0
+    code, out, _ = invoke("--check-files", str(tmp_path))
+    assert code == 1
+    assert "/products/0/members/0/expname: error: member file not found" in out
+    (tmp_path / "a_cal.fits").write_bytes(b"")
+    assert invoke("--check-files", str(tmp_path))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "no file given"),
+        (("--rule", "Level9", "x.json"), "unknown --rule 'Level9'"),
+        (("--format", "yaml", "x.json"), "unknown --format 'yaml'"),
+        (("missing.json",), "no such file or directory: 'missing.json'"),
+        (("nothing*.json",), "no file matches 'nothing*.json'"),
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(
+    args: tuple[str, ...], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = invoke(*args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"asnkit validate: error: {message}")
+    assert err.count("\n") == 1
+
+
+def test_paths_directories_and_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        tmp_path,
+        {
+            "b.json": GOOD,
+            "a.json": GOOD,
+            "notes.txt": "x",
+            "sub/c.JSON": GOOD,
+            "sub/deeper/d.json": GOOD,
+        },
+    )
+    (tmp_path / "link").symlink_to(tmp_path / "sub")
+    monkeypatch.chdir(tmp_path)
+    assert expand_paths(["."]) == ["./a.json", "./b.json", "./sub/c.JSON", "./sub/deeper/d.json"]
+    assert expand_paths(["b.json", "*.json", "sub"]) == [
+        "b.json",
+        "a.json",
+        "sub/c.JSON",
+        "sub/deeper/d.json",
+    ]
+    # A pattern is expanded as Python's glob does (through links); a directory search is not.
+    assert expand_paths(["**/d.json"]) == ["link/deeper/d.json", "sub/deeper/d.json"]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, {f"f{i:03d}.json": GOOD for i in range(250)})
+    assert run([str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert captured.out == "250 files: 250 valid, 0 invalid, 0 with warnings\n"
+
+
+# -- hostile input: each is one finding, nothing crashes, the other files are still checked
+
+HOSTILE: dict[str, str | bytes] = {
+    "nesting.json": b"[" * 200_000,
+    "nesting_objects.json": b'{"a":' * 200_000,
+    "float.json": b'{"products": [], "x": 1e999}',
+    "integer.json": b'{"x": ' + b"1" * 5001 + b"}",
+    "binary.json": bytes(range(256)) * 4,
+    "utf16.json": GOOD.encode("utf-16"),
+    "bom.json": b"\xef\xbb\xbf" + GOOD.encode(),
+    "truncated.json": GOOD.encode()[:60],
+    "duplicate.json": GOOD.replace(
+        '"asn_type": "image3",', '"asn_type": "image3", "asn_type": "x",'
+    ),
+    "nan.json": GOOD.replace('"a_cal.fits"', "NaN"),
+    "empty.json": b"",
+    "unrelated/package.json": '{"name": "x", "version": "1.0", "dependencies": {}}',
+    "unrelated/list.json": "[1, 2, 3]",
+    "unrelated/string.json": '"just text"',
+    "unrelated/tsconfig.json": '{"compilerOptions": {"strict": true}, "include": ["src"]}',
+}
+EXPECTED_WORDS = {
+    "nesting.json": "nested deeper than 500 levels",
+    "nesting_objects.json": "nested deeper than 500 levels",
+    "float.json": "too large for a double",
+    "integer.json": "5,001 digits",
+    "binary.json": "binary file",
+    "utf16.json": "UTF-16",
+    "bom.json": "byte-order mark",
+    "truncated.json": "truncated",
+    "duplicate.json": "duplicate key 'asn_type'",
+    "nan.json": "NaN is not a JSON value",
+    "empty.json": "empty file",
+    "unrelated/package.json": "no 'products' key",
+    "unrelated/list.json": "an association is a JSON object, not an array",
+    "unrelated/string.json": "an association is a JSON object, not a string",
+    "unrelated/tsconfig.json": "no 'products' key",
+    "huge.json": "file too large: 104,857,601 bytes",
+    "dir.json": "cannot read the file: Is a directory",
+}
+
+
+def test_hostile_input(tmp_path: Path) -> None:
+    write(tmp_path, {**HOSTILE, "zz_good.json": GOOD})
+    with (tmp_path / "huge.json").open("wb") as stream:  # 100 MB + 1 byte, sparse
+        stream.truncate(100 * 1024 * 1024 + 1)
+    (tmp_path / "dir.json").mkdir()
+    (tmp_path / "dir.json" / "inside.json").write_text(GOOD)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from asnkit.cli.app import main; main()",
+            "validate",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    by_file: dict[str, list[str]] = {}
+    for line in lines[:-1]:
+        name = line.split(":", 1)[0]
+        by_file.setdefault(os.path.relpath(name, tmp_path), []).append(line)
+    for name, words in EXPECTED_WORDS.items():
+        (line,) = by_file.pop(name)
+        assert ":: error: " in line
+        assert words in line, line
+    assert by_file == {}  # zz_good.json gave nothing; dir.json is reported, not searched
+    bad = len(EXPECTED_WORDS)
+    assert lines[-1] == f"{bad + 1} files: 1 valid, {bad} invalid, 0 with warnings"
+
+
+def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file; test_hostile_input covers a directory named x.json")
+    write(tmp_path, {"locked.json": GOOD, "open.json": GOOD})
+    (tmp_path / "locked.json").chmod(0)
+    try:
+        code, out, _ = invoke(str(tmp_path))
+    finally:
+        (tmp_path / "locked.json").chmod(0o644)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{tmp_path / 'locked.json'}:: error: cannot read the file: Permission denied",
+        "2 files: 1 valid, 1 invalid, 0 with warnings",
+    ]
+
+
+def test_a_file_whose_name_starts_with_a_brace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"{a}.json": GOOD})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("{a}.json")
+    assert (code, out) == (0, "1 file: 1 valid, 0 invalid, 0 with warnings\n")
