@@ -89,7 +89,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--jwst", help="a Python that has jwst installed")
     args = parser.parse_args()
-    asnkit_command = [sys.executable, "-c", "from asnkit.cli.app import main; main()"]
+    asnkit_command = [sys.executable, "-c", "from asnkit.cli import main; main()"]
     with tempfile.TemporaryDirectory(prefix="asnkit-bench-validate-", dir="/tmp") as root:
         sets = {"typical (asn_from_list)": Path(root) / "typical"}
         sets["typical (asn_from_list)"].mkdir()

@@ -282,48 +282,12 @@ def set_metadata(asn: Association, key: str, value: JSONValue) -> Association:
     return attrs.evolve(asn, extra={**asn.extra, key: value})
 
 
-def _stage(asn: Association) -> str:
-    """``level2b`` or ``level3``, from the rule (or type) the association names."""
-    rule = asn.asn_rule if isinstance(asn.asn_rule, str) else ""
-    asn_type = asn.asn_type if isinstance(asn.asn_type, str) else ""
-    if rule == "DMSLevel2bBase" or "Lv2" in rule or asn_type.endswith("2"):
-        return "level2b"
-    return "level3"
-
-
 def _check_before_write(asn: Association) -> list[str]:
-    """What makes ``asn`` unfit to be written; empty when it may be.
+    """What makes ``asn`` unfit to be written, as ``pointer: message``; empty when it may be.
 
-    The compiled schema of its stage, then the meaning: at least one product, each with at
-    least one member; a Stage 2b product has exactly one science member; a Stage 3 product
-    at least one.
-
-    This is a stand-in for :func:`asnkit.validate.validate`, kept to this one function so
-    that it can be swapped for it.
+    The errors :func:`asnkit.validate.validate` finds (schema and meaning); its warnings do
+    not stop an edit.
     """
-    from fastjsonschema import JsonSchemaValueException
+    from asnkit.validate import validate
 
-    from asnkit.convert import to_dict
-    from asnkit.schema import validator
-
-    stage = _stage(asn)
-    problems: list[str] = []
-    try:
-        validator("level2b" if stage == "level2b" else "level3")(to_dict(asn))
-    except JsonSchemaValueException as error:
-        problems.append(f"{error.name}: {error.message}")
-    if not asn.products:
-        problems.append("the association has no product")
-    for index, product in enumerate(asn.products):
-        label = f"product {_product_label(product, index)}"
-        if not product.members:
-            problems.append(f"{label} has no member")
-            continue
-        science = len(product.members_of_type(ExpType.SCIENCE))
-        if stage == "level2b" and science != 1:
-            problems.append(
-                f"{label} has {science} science members; a Stage 2b product has exactly one"
-            )
-        elif stage == "level3" and science == 0:
-            problems.append(f"{label} has no science member; a Stage 3 product needs one")
-    return problems
+    return [f"{finding.pointer or '/'}: {finding.message}" for finding in validate(asn).errors]

@@ -146,16 +146,20 @@ def test_check_before_write() -> None:
     assert _check_before_write(_stage2()) == []
     two_science = add_members(_stage2(), ["c_rate.fits"])
     assert _check_before_write(two_science) == [
-        "product a has 2 science members; a Stage 2b product has exactly one",
-        "product b has 2 science members; a Stage 2b product has exactly one",
+        "/products/0/members: a Stage 2b product needs exactly one science member; it has 2",
+        "/products/1/members: a Stage 2b product needs exactly one science member; it has 2",
     ]
     no_science = set_exptype(_stage3(), "a_cal.fits", "psf")
     no_science = set_exptype(no_science, "b_cal.fits", "psf")
     assert _check_before_write(no_science) == [
-        "product mosaic has no science member; a Stage 3 product needs one"
+        "/products/0/members: a Stage 3 product needs a science member; it has none"
     ]
-    assert _check_before_write(Association(products=())) == ["the association has no product"]
-    assert _check_before_write(Association((Product((), name="e"),))) == ["product e has no member"]
+    assert _check_before_write(Association(products=())) == [
+        "/products: no product: an association needs at least one"
+    ]
+    assert _check_before_write(Association((Product((), name="e"),))) == [
+        "/products/0/members: the product has no member"
+    ]
 
 
 def test_check_before_write_passes_the_valid_corpus(corpus: object) -> None:
@@ -178,9 +182,9 @@ def test_check_before_write_passes_the_valid_corpus(corpus: object) -> None:
     assert checked == 195
 
 
-def test_absent_name_products_are_labelled_by_position() -> None:
+def test_a_product_without_a_name_is_checked_too() -> None:
     asn = Association((Product((Member("a.fits", "psf"),)),), asn_rule="DMS_Level3_Base")
     assert asn.products[0].name is ABSENT
     assert _check_before_write(asn) == [
-        "product #0 has no science member; a Stage 3 product needs one"
+        "/products/0/members: a Stage 3 product needs a science member; it has none"
     ]

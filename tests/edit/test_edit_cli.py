@@ -130,21 +130,21 @@ REFUSALS = {
     "second_science_stage2": (
         ["{l2}", "--add", "c_rate.fits"],
         1,
-        "the edit would make an invalid association: product a has 2 science members; a Stage "
-        "2b product has exactly one; product b has 2 science members; a Stage 2b product has "
-        "exactly one; nothing written",
+        "the edit would make an invalid association: /products/0/members: a Stage 2b product "
+        "needs exactly one science member; it has 2; /products/1/members: a Stage 2b product "
+        "needs exactly one science member; it has 2; nothing written",
     ),
     "no_science_left": (
         ["{asn}", "--set-type", "a_cal.fits", "psf", "--set-type", "b_cal.fits", "psf"],
         1,
-        "the edit would make an invalid association: product mosaic has no science member; a "
-        "Stage 3 product needs one; nothing written",
+        "the edit would make an invalid association: /products/0/members: a Stage 3 product "
+        "needs a science member; it has none; nothing written",
     ),
     "remove_everything": (
         ["{asn}", "-r", "a_cal.fits", "b_cal.fits"],
         1,
-        "the edit would make an invalid association: the association has no product; "
-        "nothing written",
+        "the edit would make an invalid association: /products: no product: an association "
+        "needs at least one; nothing written",
     ),
     "duplicate": (
         ["{asn}", "--add", "a_cal.fits"],

@@ -103,7 +103,7 @@ def test_the_subcommand_is_registered(tmp_path: Path) -> None:
 
     names = write_case("nircam_imaging", tmp_path)
     done = subprocess.run(
-        [sys.executable, "-c", "from asnkit.cli.app import main; main()", "inspect", *names],
+        [sys.executable, "-c", "from asnkit.cli import main; main()", "inspect", *names],
         cwd=tmp_path,
         capture_output=True,
         text=True,

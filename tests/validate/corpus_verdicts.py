@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-_COMMAND = "from asnkit.cli.app import main; main()"
+_COMMAND = "from asnkit.cli import main; main()"
 
 
 def read_index(index: Path) -> dict[str, str]:

@@ -231,7 +231,7 @@ def test_hostile_input(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from asnkit.cli.app import main; main()",
+            "from asnkit.cli import main; main()",
             "validate",
             str(tmp_path),
         ],

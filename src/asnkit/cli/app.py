@@ -6,13 +6,12 @@ Each subcommand lives in a module of its own and imports what it needs when it r
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from asnkit._version import __version__
-from asnkit.cli.validate import command as validate_command
+from asnkit.cli import COMMANDS
 
 app = typer.Typer(
     name="asnkit",
@@ -42,54 +41,24 @@ def _root(
     """Create, validate, show and edit JWST association files."""
 
 
-@app.command(
-    "from-list",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    add_help_option=False,
-)
-def from_list(ctx: typer.Context) -> None:
-    """Create an association from a list of files (the asn_from_list command).
+def _passthrough(name: str, summary: str) -> None:
+    """Register ``name``: its own parser reads the arguments (see asnkit.cli.COMMANDS)."""
 
-    Every flag of asn_from_list works here; see asnkit from-list --help.
-    """
-    from asnkit.cli.asn_from_list import run
+    def command(ctx: typer.Context) -> None:
+        from asnkit.cli import run_command
 
-    raise typer.Exit(run(list(ctx.args), prog="asnkit from-list"))
+        raise typer.Exit(run_command(name, list(ctx.args)))
 
-
-_PASSTHROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
+    command.__doc__ = summary
+    app.command(
+        name,
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+        add_help_option=False,
+    )(command)
 
 
-@app.command("show", context_settings=_PASSTHROUGH, add_help_option=False)
-def show(ctx: typer.Context) -> None:
-    """Show an association: metadata, then products and members by type (see --help)."""
-    from asnkit.cli.show import run
-
-    raise typer.Exit(run(list(ctx.args), prog="asnkit show"))
-
-
-@app.command("edit", context_settings=_PASSTHROUGH, add_help_option=False)
-def edit(ctx: typer.Context) -> None:
-    """Add, remove or change members, products and metadata; jwst asn_edit's flags work."""
-    from asnkit.cli.edit import run
-
-    raise typer.Exit(run(list(ctx.args), prog="asnkit edit"))
-
-
-@app.command("gather", context_settings=_PASSTHROUGH, add_help_option=False)
-def gather(ctx: typer.Context) -> None:
-    """Copy an association and its members into one folder (jwst's asn_gather)."""
-    from asnkit.cli.gather import run
-
-    raise typer.Exit(run(list(ctx.args), prog="asnkit gather"))
-
-
-@app.command("diff", context_settings=_PASSTHROUGH, add_help_option=False)
-def diff(ctx: typer.Context) -> None:
-    """Show what differs between two associations; exit 0 same, 1 different."""
-    from asnkit.cli.diff import run
-
-    raise typer.Exit(run(list(ctx.args), prog="asnkit diff"))
+for _name, (_module, _summary) in COMMANDS.items():
+    _passthrough(_name, _summary)
 
 
 @app.command("inspect", no_args_is_help=True)
@@ -106,11 +75,3 @@ def inspect(
     from asnkit.cli.inspect import run
 
     raise typer.Exit(run(files, stage=stage))
-
-
-app.command("validate")(validate_command)
-
-
-def main() -> NoReturn:
-    """Console entry point of ``asnkit``."""
-    sys.exit(app())

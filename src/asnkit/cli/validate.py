@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Annotated, Final
+from typing import TYPE_CHECKING, Final
 
-import typer
+from asnkit.cli._argparse import Formatter, Parser
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from asnkit.validate import Report
 
-__all__ = ["command", "expand_paths", "run"]
+__all__ = ["build_parser", "check_paths", "expand_paths", "run"]
 
 _PROG: Final = "asnkit validate"
 _GLOB_CHARS: Final = frozenset("*?[")
@@ -30,51 +30,71 @@ class UsageError(Exception):
     """Bad usage: the command prints it on one line and exits 2."""
 
 
-def command(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Association files, directories (searched for *.json) or glob patterns.",
-            show_default=False,
-        ),
-    ] = None,
-    rule: Annotated[
-        str | None,
-        typer.Option(
-            "--rule",
-            help="Check every file as this stage or rule: level2b, level3, DMSLevel2bBase, "
-            "DMS_Level3_Base (default: detected from each file).",
-            show_default=False,
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Warnings make a file invalid too.")
-    ] = False,
-    check_files: Annotated[
-        bool,
-        typer.Option(
-            "--check-files",
-            help="Also check that every member's file exists, from the association's directory.",
-        ),
-    ] = False,
-    output_format: Annotated[
-        str,
-        typer.Option("--format", help="text (one line per finding) or json.", show_default=True),
-    ] = "text",
-) -> None:
-    """Check association files: strict JSON, the schema, and what the pipelines need."""
-    raise typer.Exit(
-        run(
-            paths or [],
-            rule=rule,
-            strict=strict,
-            check_files=check_files,
-            output_format=output_format,
-        )
+_EXAMPLES = """\
+examples:
+  asnkit validate l3_asn.json
+  asnkit validate asns/ --strict          (a directory: every *.json under it)
+  asnkit validate 'asns/**/*_asn.json' --format json
+  asnkit validate l2_asn.json --rule DMSLevel2bBase --check-files
+
+output: one line per finding, FILE:/json/pointer: error|warning: message, then
+N files: N valid, N invalid, N with warnings.
+exit status: 0 every file valid, 1 any invalid, 2 bad usage.
+"""
+
+
+def build_parser(prog: str = _PROG) -> Parser:
+    """The command's parser."""
+    parser = Parser(
+        prog=prog,
+        description="Check association files: strict JSON, the schema, and what the "
+        "pipelines need.",
+        usage=f"{prog} PATH... [--rule RULE] [--strict] [--check-files] [--format text|json]",
+        epilog=_EXAMPLES,
+        formatter_class=Formatter,
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="association files, directories (searched for *.json) or glob patterns",
+    )
+    parser.add_argument(
+        "--rule",
+        help="check every file as this stage or rule: level2b, level3, DMSLevel2bBase, "
+        "DMS_Level3_Base (default: detected from each file)",
+    )
+    parser.add_argument("--strict", action="store_true", help="warnings make a file invalid")
+    parser.add_argument(
+        "--check-files",
+        action="store_true",
+        help="also check that every member's file exists, from the association's directory",
+    )
+    parser.add_argument(
+        "--format",
+        dest="output_format",
+        default="text",
+        help="text (one line per finding, the default) or json",
+    )
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, prog: str = _PROG) -> int:
+    """Run the command with ``argv``; return its exit status (0, 1 or 2)."""
+    try:
+        args = build_parser(prog).parse_args(argv)
+    except SystemExit as stop:  # --help and usage errors
+        return int(stop.code or 0)
+    return check_paths(
+        args.paths,
+        rule=args.rule,
+        strict=args.strict,
+        check_files=args.check_files,
+        output_format=args.output_format,
     )
 
 
-def run(
+def check_paths(
     paths: Sequence[str],
     *,
     rule: str | None = None,
