@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, Union
 
 import attrs
 
+from asnkit.exptypes import KNOWN_EXPTYPES, ExpType
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -57,35 +59,6 @@ class Absent(enum.Enum):
 ABSENT: Final = Absent.ABSENT
 """A key the document does not have (as opposed to a JSON ``null``)."""
 
-
-class ExpType:
-    """The member types (``exptype``) that JWST pipelines act on."""
-
-    SCIENCE: Final = "science"
-    BACKGROUND: Final = "background"
-    IMPRINT: Final = "imprint"
-    PSF: Final = "psf"
-    SELFCAL: Final = "selfcal"
-    SOURCECAT: Final = "sourcecat"
-    SEGMAP: Final = "segmap"
-    DIRECT_IMAGE: Final = "direct_image"
-    TARGET_ACQUISITION: Final = "target_acquisition"
-
-
-KNOWN_EXPTYPES: Final = frozenset(
-    {
-        ExpType.SCIENCE,
-        ExpType.BACKGROUND,
-        ExpType.IMPRINT,
-        ExpType.PSF,
-        ExpType.SELFCAL,
-        ExpType.SOURCECAT,
-        ExpType.SEGMAP,
-        ExpType.DIRECT_IMAGE,
-        ExpType.TARGET_ACQUISITION,
-    }
-)
-"""Member types a pipeline knows. Any other string is kept as it is, never rejected."""
 
 # The keys each level has attributes for, in the order jwst writes them.
 MEMBER_KEYS: Final = ("expname", "exptype", "exposerr", "asn_candidate")

@@ -39,7 +39,7 @@ import attrs
 
 from asnkit._jsonparse import DEFAULT_MAX_BYTES, JSONProblemError, decode, read_limited
 from asnkit.exceptions import UnknownRuleError
-from asnkit.models import KNOWN_EXPTYPES, ExpType
+from asnkit.exptypes import KNOWN_EXPTYPES, ExpType
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

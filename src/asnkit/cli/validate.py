@@ -103,8 +103,6 @@ def check_paths(
     output_format: str = "text",
 ) -> int:
     """Validate ``paths`` and print the findings; the exit status (0, 1 or 2)."""
-    from pathlib import Path
-
     from asnkit.validate import RULE_NAMES, validate
 
     problem = None
@@ -127,7 +125,7 @@ def check_paths(
         validate(
             # validate() reads a string starting with "{" as JSON text: a file so named
             # goes as a Path.
-            Path(name) if name.lstrip()[:1] == "{" else name,
+            _as_path(name) if name.lstrip()[:1] == "{" else name,
             rule=rule,
             check_files=check_files,
             strict=strict,
@@ -139,6 +137,12 @@ def check_paths(
     else:
         _write_text(reports, strict=strict)
     return 0 if all(report.valid for report in reports) else 1
+
+
+def _as_path(name: str) -> os.PathLike[str]:
+    from pathlib import Path  # only for the rare file whose name starts with "{"
+
+    return Path(name)
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
