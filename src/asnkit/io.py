@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from asnkit.exceptions import LoadError
@@ -25,9 +24,10 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     permission bits. A failure at any point removes the temporary file and leaves ``path``
     as it was. (jwst opens the output for writing first, so a failure empties it.)
     """
-    target = Path(path)
+    # os.path, not pathlib: this is on the command's path, and pathlib costs start-up time.
+    target = os.fspath(path)
     try:
-        mode = target.stat().st_mode & 0o7777
+        mode = os.stat(target).st_mode & 0o7777  # noqa: PTH116
     except FileNotFoundError:
         mode = 0o666  # a new file: the umask applies, as for open(path, "w")
     descriptor, temporary = _create_beside(target, mode)
@@ -45,15 +45,16 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def _create_beside(target: Path, mode: int) -> tuple[int, str]:
+def _create_beside(target: str | os.PathLike[str], mode: int) -> tuple[int, str]:
     """A new, exclusively created file next to ``target``: its descriptor and name.
 
     Like ``tempfile.mkstemp`` in the same directory, without importing tempfile (the
     command's start-up is a measured target).
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    directory, base = os.path.split(os.fspath(target))
     for _ in range(100):
-        name = os.path.join(target.parent, f".{target.name}.{os.urandom(6).hex()}.tmp")  # noqa: PTH118
+        name = os.path.join(directory, f".{base}.{os.urandom(6).hex()}.tmp")  # noqa: PTH118
         try:
             return os.open(name, flags, mode), name
         except FileExistsError:
@@ -82,7 +83,8 @@ def load(
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
-            data = Path(name).read_bytes()
+            with open(name, "rb") as stream:  # noqa: PTH123
+                data = stream.read()
         except OSError as error:
             raise LoadError(name, f"cannot read: {error.strerror or error}") from None
         return from_json(data, source=name)

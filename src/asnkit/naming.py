@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from asnkit.models import ABSENT
@@ -66,6 +65,8 @@ def product_name_from_expname(expname: str) -> str:
     normalised first (``sub//a_rate.fits`` gives ``sub/a``).
     """
     if "/" in expname or expname in ("", "."):
+        from pathlib import PurePosixPath  # only for names with a directory: start-up
+
         path = PurePosixPath(expname)
         return strip_suffix(str(path.parent / path.stem))
     # A bare name (most names): pathlib's stem without building a path, which costs more
