@@ -24,114 +24,28 @@ from typing import TYPE_CHECKING, Any, Final
 import pytest
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from pathlib import Path
 
 pytest.importorskip("jwst", reason="the comparison runs jwst's association generator")
 pytest.importorskip("astropy", reason="the files are written with astropy")
 
+from fitscases import CASES, write_case
+
 from asnkit.headers import plan_from_headers
 
-HeaderValue = str | bool | int
-
-COMMON: Final[Mapping[str, HeaderValue]] = {
-    "TELESCOP": "JWST",
-    "PROGRAM": "01234",
-    "OBSERVTN": "001",
-    "VISIT": "001",
-    "TARGNAME": "NGC 1234",
-    "SUBARRAY": "FULL",
-    "TSOVISIT": False,
-    "VISITYPE": "PRIME_TARGETED_FIXED",
-}
-NIRCAM: Final[dict[str, HeaderValue]] = {
-    "INSTRUME": "NIRCAM",
-    "DETECTOR": "NRCA1",
-    "EXP_TYPE": "NRC_IMAGE",
-}
-IFU: Final[dict[str, HeaderValue]] = {
-    "INSTRUME": "NIRSPEC",
-    "DETECTOR": "NRS1",
-    "EXP_TYPE": "NRS_IFU",
-    "FILTER": "F170LP",
-    "GRATING": "G235H",
-    "PATTTYPE": "2-POINT-NOD",
-}
-CORON: Final[dict[str, HeaderValue]] = {
-    "INSTRUME": "NIRCAM",
-    "DETECTOR": "NRCALONG",
-    "EXP_TYPE": "NRC_CORON",
-    "FILTER": "F335M",
-    "PUPIL": "MASKRND",
-    "SUBARRAY": "SUB320A335R",
-}
-AMI: Final[dict[str, HeaderValue]] = {
-    "INSTRUME": "NIRISS",
-    "DETECTOR": "NIS",
-    "EXP_TYPE": "NIS_AMI",
-    "FILTER": "F480M",
-    "PUPIL": "NRM",
-    "SUBARRAY": "SUB80",
-}
-TSO: Final[dict[str, HeaderValue]] = {
-    "INSTRUME": "NIRCAM",
-    "DETECTOR": "NRCA3",
-    "EXP_TYPE": "NRC_TSIMAGE",
-    "FILTER": "F210M",
-    "PUPIL": "WLP8",
-    "SUBARRAY": "SUB64P",
-    "TSOVISIT": True,
-}
-PSF_STAR: Final[dict[str, HeaderValue]] = {"IS_PSF": True, "TARGNAME": "HD 12345"}
-BACKGROUND: Final[dict[str, HeaderValue]] = {"BKGDTARG": True, "TARGNAME": "BACKGROUND FIELD"}
-
-CASES: Final[Mapping[str, tuple[tuple[str, Mapping[str, HeaderValue]], ...]]] = {
-    "nircam_imaging": tuple(
-        (
-            f"jw01234001001_01101_0000{n}_nrca1_cal.fits",
-            {**NIRCAM, "FILTER": "F200W", "PUPIL": "CLEAR"},
-        )
-        for n in (1, 2, 3)
-    ),
-    "nirspec_ifu_imprint_background": (
-        ("jw01234001001_03101_00001_nrs1_rate.fits", IFU),
-        ("jw01234001001_03101_00002_nrs1_rate.fits", IFU),
-        ("jw01234001001_04101_00001_nrs1_rate.fits", {**IFU, "IS_IMPRT": True}),
-        ("jw01234001001_05101_00001_nrs1_rate.fits", {**IFU, **BACKGROUND}),
-        ("jw01234001001_05101_00002_nrs1_rate.fits", {**IFU, **BACKGROUND}),
-    ),
-    "nircam_coronagraphy_psf": (
-        ("jw01234001001_03101_00001_nrcalong_calints.fits", CORON),
-        ("jw01234001001_03101_00002_nrcalong_calints.fits", CORON),
-        ("jw01234001001_04101_00001_nrcalong_calints.fits", {**CORON, **PSF_STAR}),
-    ),
-    "niriss_ami": (
-        ("jw01234001001_03101_00001_nis_calints.fits", AMI),
-        ("jw01234001001_03101_00002_nis_calints.fits", AMI),
-        ("jw01234001001_04101_00001_nis_calints.fits", {**AMI, **PSF_STAR}),
-    ),
-    "nircam_tso": tuple(
-        (f"jw01234001001_03101_00001-seg00{n}_nrca3_calints.fits", TSO) for n in (1, 2)
-    ),
-}
+_TA = ("_TACQ", "_WATA")
 
 STAGE3_TYPES: Final = frozenset({"image3", "spec3", "coron3", "ami3", "tso3"})
 
 
 def _write(case: str, directory: Path) -> list[str]:
-    import numpy as np
-    from astropy.io import fits
-
-    names = []
-    for name, own in CASES[case]:
-        header = fits.Header()
-        for keyword, value in {**COMMON, **own}.items():
-            header[keyword] = value
-        fits.PrimaryHDU(data=np.zeros((1,), dtype=np.uint8), header=header).writeto(
-            directory / name
-        )
-        names.append(name)
-    return names
+    """The case's files (fitscases.py, shared with tests/headers) without its target
+    acquisitions: jwst's generator makes no Stage 3 member of them, and asnkit's
+    difference there is documented.
+    """
+    names = write_case(case, directory)
+    acquisitions = {name for name, own in CASES[case] if str(own["EXP_TYPE"]).endswith(_TA)}
+    return [name for name in names if name not in acquisitions]
 
 
 def _jwst_associations(names: list[str], directory: Path) -> list[dict[str, Any]]:
