@@ -40,6 +40,22 @@ def seed_page() -> str:
 
 
 @pytest.fixture
+def corpus_documents(corpus: Path) -> list[tuple[Path, dict[str, object]]]:
+    """Every corpus file that is a JSON object with ``products``, decoded: 195 of them."""
+    import json
+
+    documents = []
+    for path in sorted(corpus.glob("*/*.json")):
+        try:
+            document = json.loads(path.read_bytes())
+        except ValueError:
+            continue
+        if isinstance(document, dict) and "products" in document:
+            documents.append((path, document))
+    return documents
+
+
+@pytest.fixture
 def corpus() -> Path:
     """Real association files from public repositories, with INDEX.md's verdicts."""
     if not CORPUS.is_dir():

@@ -59,19 +59,13 @@ def test_load_of_a_missing_file_names_it(tmp_path: Path) -> None:
         load(missing)
 
 
-def test_corpus_round_trips_losslessly(corpus: Path) -> None:
+def test_corpus_round_trips_losslessly(
+    corpus_documents: list[tuple[Path, dict[str, object]]],
+) -> None:
     import json
 
-    loaded = 0
-    for path in sorted(corpus.glob("*/*.json")):
-        try:
-            document = json.loads(path.read_bytes())
-        except ValueError:
-            continue
-        if "products" not in document:
-            continue
+    for path, document in corpus_documents:
         asn = load(path)
         assert json.dumps(asn.to_dict()) == json.dumps(document), path.name
         assert asn.to_json() == json.dumps(document, indent=4), path.name
-        loaded += 1
-    assert loaded >= 190
+    assert len(corpus_documents) == 195
