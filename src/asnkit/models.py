@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final, Literal, TypeAlias, Union
 
 import attrs
 
-from asnkit.exptypes import KNOWN_EXPTYPES, ExpType
+from asnkit.vocabulary import KNOWN_EXPTYPES, ExpType
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -39,7 +39,7 @@ import attrs
 
 from asnkit._jsonparse import DEFAULT_MAX_BYTES, JSONProblemError, decode, read_limited
 from asnkit.exceptions import UnknownRuleError
-from asnkit.exptypes import KNOWN_EXPTYPES, ExpType
+from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -59,29 +59,6 @@ RULE_NAMES: Final[Mapping[str, Stage]] = {
 }
 """What ``rule=`` (``--rule``) accepts: a stage, or the name of an asnkit rule."""
 
-KNOWN_ASN_TYPES: Final = frozenset(
-    {
-        # Written by jwst 3.0.0's rules.
-        "image2",
-        "spec2",
-        "tso-image2",
-        "tso-spec2",
-        "nrslamp-spec2",
-        "image3",
-        "spec3",
-        "ami3",
-        "coron3",
-        "tso3",
-        "wfs-image3",
-        "user_built",
-        # Written by earlier jwst releases, still read by the pipelines.
-        "nrslamp-image2",
-        "wfs-image2",
-        # What asn_from_list writes.
-        "None",
-    }
-)
-"""``asn_type`` values a JWST pipeline writes; any other gets a warning."""
 
 _ASN_ID = re.compile(r"(?:o\d{3}|[car]\d{4})\Z")
 

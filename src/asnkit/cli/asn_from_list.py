@@ -19,25 +19,13 @@ from typing import TYPE_CHECKING, Final, NoReturn
 
 from asnkit._version import __version__
 from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser, refuse, warn
+from asnkit.vocabulary import ASN_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import Association, JSONValue
 
-KNOWN_ASN_TYPES: Final = (
-    "image2",
-    "spec2",
-    "image3",
-    "spec3",
-    "coron3",
-    "ami3",
-    "tso3",
-    "tso-image2",
-    "tso-spec2",
-    "wfs-image3",
-    "nrslamp-spec2",
-)
 
 _GLOB_CHARACTERS: Final = frozenset("*?[")
 
@@ -171,7 +159,7 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
 
     meta = parser.add_argument_group("association metadata (jwst's keys, in jwst's order)")
     meta.add_argument(
-        "--asn-type", help=f"asn_type: {', '.join(KNOWN_ASN_TYPES)} (another value: warned)"
+        "--asn-type", help=f"asn_type: {', '.join(ASN_TYPES)} (another value: warned)"
     )
     meta.add_argument("--program", help="program, e.g. 01234 (digits are padded to 5)")
     meta.add_argument("--target", help="target, e.g. t001")
@@ -330,11 +318,11 @@ def _meta(prog: str, args: argparse.Namespace) -> dict[str, str | None]:
     """The metadata flags given, as association keys."""
     meta: dict[str, str | None] = {}
     if args.asn_type is not None:
-        if args.asn_type not in KNOWN_ASN_TYPES:
+        if args.asn_type not in ASN_TYPES:
             warn(
                 prog,
                 f"asn_type {args.asn_type!r} is not one the pipelines know "
-                f"({', '.join(KNOWN_ASN_TYPES)}); kept as given",
+                f"({', '.join(ASN_TYPES)}); kept as given",
             )
         meta["asn_type"] = args.asn_type
     if args.program is not None:

@@ -1,4 +1,4 @@
-"""Member types: the roles (``exptype``) a member plays for the pipeline.
+"""The words of an association: member types (``exptype``) and association types.
 
 Kept apart from the models, without attrs, so that code that only needs the names (the
 validator, run over thousands of files) does not pay for building the model classes.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["KNOWN_EXPTYPES", "ExpType"]
+__all__ = ["ASN_TYPES", "KNOWN_ASN_TYPES", "KNOWN_EXPTYPES", "ExpType"]
 
 
 class ExpType:
@@ -39,3 +39,30 @@ KNOWN_EXPTYPES: Final = frozenset(
     }
 )
 """Member types a pipeline knows. Any other string is kept as it is, never rejected."""
+
+ASN_TYPES: Final = (
+    "image2",
+    "spec2",
+    "image3",
+    "spec3",
+    "coron3",
+    "ami3",
+    "tso3",
+    "tso-image2",
+    "tso-spec2",
+    "wfs-image3",
+    "nrslamp-spec2",
+)
+"""The association types jwst 3.0.0's pipelines run, in the order the help lists them."""
+
+KNOWN_ASN_TYPES: Final = frozenset(
+    {
+        *ASN_TYPES,
+        "user_built",  # jwst 3.0.0's Level 3 default
+        "None",  # what asn_from_list writes
+        # Written by earlier jwst releases, still read by the pipelines.
+        "nrslamp-image2",
+        "wfs-image2",
+    }
+)
+"""Every ``asn_type`` a JWST pipeline writes or reads; any other gets a warning."""
