@@ -213,3 +213,27 @@ def test_asnkit_from_list_usage_errors_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("asnkit from-list: error: the following arguments are required")
     assert "Traceback" not in result.stderr
+
+
+def test_asnkit_unknown_command_is_one_line(tmp_path: Path) -> None:
+    scripts = Path(sys.executable).parent
+    result = subprocess.run(
+        [str(scripts / "asnkit"), "fromlist", "a.fits"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "asnkit: error: unknown command 'fromlist'; the commands are from-list, validate, "
+        "show, edit, gather, diff, inspect (see asnkit --help)\n"
+    )
+
+
+def test_the_dispatcher_knows_every_command_of_the_app() -> None:
+    from asnkit.cli import _TYPER_COMMANDS, COMMANDS
+    from asnkit.cli.app import app
+
+    registered = {command.name for command in app.registered_commands}
+    assert registered == {*COMMANDS, *_TYPER_COMMANDS}

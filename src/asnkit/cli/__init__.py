@@ -51,11 +51,22 @@ def run_command(name: str, argv: Sequence[str]) -> int:
     return status
 
 
+_TYPER_COMMANDS: Final = ("inspect",)
+"""Subcommands the typer app itself parses."""
+
+
 def main() -> NoReturn:
     """Console entry point of ``asnkit``."""
     argv = sys.argv[1:]
     if argv and argv[0] in COMMANDS:
         sys.exit(run_command(argv[0], argv[1:]))
+    if argv and not argv[0].startswith("-") and argv[0] not in _TYPER_COMMANDS:
+        known = ", ".join([*COMMANDS, *_TYPER_COMMANDS])
+        sys.stderr.write(
+            f"asnkit: error: unknown command {argv[0]!r}; the commands are {known} "
+            "(see asnkit --help)\n"
+        )
+        sys.exit(2)
     from asnkit.cli.app import app
 
     sys.exit(app())
