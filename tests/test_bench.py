@@ -206,3 +206,21 @@ def test_generated_validation_files_are_valid_associations(tmp_path: Path) -> No
     assert [asn.asn_rule for asn in loaded] == ["DMSLevel2bBase", "DMS_Level3_Base"] * 2
     assert [len(asn.products) for asn in loaded] == [3, 1, 3, 1]
     assert len(loaded[1].products[0].members) == 8
+
+
+def test_start_up_runs_are_interleaved_and_the_warm_up_not_counted(tmp_path: Path) -> None:
+    def appending(letter: str) -> list[str]:
+        return [sys.executable, "-c", f"open('order.txt', 'a').write({letter!r})"]
+
+    measured = _bench_module("run").time_commands(
+        {"a": appending("a"), "b": appending("b")}, 3, tmp_path
+    )
+    assert (tmp_path / "order.txt").read_text() == "ab" * 5
+    assert measured["a"]["runs"] == measured["b"]["runs"] == 3
+
+
+def test_a_failing_start_up_command_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="exit code 3"):
+        _bench_module("run").time_commands(
+            {"bad": [sys.executable, "-c", "raise SystemExit(3)"]}, 1, tmp_path
+        )
