@@ -95,7 +95,6 @@ def _results(run: ModuleType, *, asnkit_ratio: float) -> Any:
         max_runs=5,
         startup_runs=20,
         validate_files=5000,
-        jwst_validate_passes=1,
     )
     results = run.Results(machine={"CPU": "test", "asnkit": "0"}, settings=settings)
     for stage in (2, 3):
