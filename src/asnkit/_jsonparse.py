@@ -187,6 +187,11 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
+_TRAILING_COMMA: Final = (
+    "trailing comma: JSON allows no comma before a closing '}' or ']'; remove it"
+)
+
+
 def _explained(text: str, error: json.JSONDecodeError) -> JSONProblemError:
     """The decoder's error, in plain words, with hints for the usual causes."""
     offset = error.pos
@@ -199,7 +204,9 @@ def _explained(text: str, error: json.JSONDecodeError) -> JSONProblemError:
         message = "a string is not closed before the end of the file (truncated?)"
     elif before.endswith(",") and text[offset : offset + 1] in {"}", "]"}:
         offset = len(before) - 1
-        message = "trailing comma: JSON allows no comma before a closing '}' or ']'; remove it"
+        message = _TRAILING_COMMA
+    elif message.startswith("Illegal trailing comma"):  # Python 3.13 names it, at the comma
+        message = _TRAILING_COMMA
     elif message.startswith("Extra data"):
         message = "text after the end of the JSON document"
     elif message.startswith("Invalid control character"):
@@ -323,7 +330,7 @@ def scan(text: str, max_depth: int = MAX_DEPTH) -> JSONProblemError | None:  # n
             return _problem(
                 text,
                 comma,
-                "trailing comma: JSON allows no comma before a closing '}' or ']'; remove it",
+                _TRAILING_COMMA,
             )
         if top is None:
             expecting_value = True
