@@ -33,8 +33,10 @@ def emit_association(asn: Association) -> str:
 
 def _emit(write: Callable[[str], object], value: object, indent: str) -> None:
     """Write ``value`` whose first line is already indented by ``indent``."""
+    # Plain members of named products take the fast path in _emit_products; what reaches
+    # here is the rest, written key by key.
     if isinstance(value, Member):
-        _emit_member(write, value, indent)
+        _emit_pairs(write, member_items(value), indent)
     elif isinstance(value, Product):
         _emit_pairs(write, product_items(value), indent)
     elif isinstance(value, Association):
@@ -91,26 +93,6 @@ def _is_plain(member: Member) -> bool:
         or member.extra
         or member.exposerr is not ABSENT
         or member.asn_candidate is not ABSENT
-    )
-
-
-def _emit_member(write: Callable[[str], object], member: Member, indent: str) -> None:
-    if not _is_plain(member):
-        _emit_pairs(write, member_items(member), indent)
-        return
-    inner = indent + _INDENT
-    write(
-        "{\n"
-        + inner
-        + '"expname": '
-        + _quote(member.expname)
-        + ",\n"
-        + inner
-        + '"exptype": '
-        + _quote(member.exptype)
-        + "\n"
-        + indent
-        + "}"
     )
 
 

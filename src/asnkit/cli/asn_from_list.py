@@ -257,7 +257,7 @@ def _usage_problem(prog: str, args: argparse.Namespace) -> str | None:
 
 def _members(args: argparse.Namespace, *, rewrite_paths: bool = True) -> list[tuple[str, str]]:
     """Every member as ``(expname, exptype)``: science first, then the others as given."""
-    from asnkit.models import ExpType
+    from asnkit.vocabulary import ExpType
 
     given = [(name, ExpType.SCIENCE) for name in args.filelist]
     for source in args.lists or ():
@@ -338,7 +338,7 @@ def _meta(prog: str, args: argparse.Namespace) -> dict[str, str | None]:
 
 def _warn_about_members(prog: str, association: Association, *, paths: str) -> None:
     """Say, once each, what jwst keeps silently or warns about deep in a traceback."""
-    from asnkit.models import KNOWN_EXPTYPES
+    from asnkit.vocabulary import KNOWN_EXPTYPES
 
     members = [member for product in association.products for member in product.members]
     duplicates = _repeated(
