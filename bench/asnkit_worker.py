@@ -16,6 +16,7 @@ import json
 from _common import STAGE3_PRODUCT, file_names, peak_rss_bytes, report, timed_runs
 
 import asnkit
+from asnkit import dumps, to_dict
 
 RULES = {2: "DMSLevel2bBase", 3: "DMS_Level3_Base"}
 
@@ -28,7 +29,7 @@ def build(names: list[str], stage: int) -> asnkit.Association:
 
 def build_and_dump(names: list[str], stage: int) -> str:
     """What a user of the API does: make the association, then its JSON text."""
-    return build(names, stage).to_json()
+    return dumps(build(names, stage))
 
 
 def main() -> None:
@@ -59,8 +60,8 @@ def main() -> None:
         max_runs=args.max_runs,
     )
     association = build(names, args.stage)
-    text = association.to_json()
-    document = association.to_dict()
+    text = dumps(association)
+    document = to_dict(association)
     floor_times, _ = timed_runs(
         lambda: json.dumps(document, indent=4),
         cap=args.cap,

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from asnkit import dumps
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -298,7 +300,7 @@ def make_validation_files(directory: Path, count: int, parts: int = 1) -> list[P
             )
         folder = directory / f"part{index % parts}" if parts > 1 else directory
         folder.mkdir(exist_ok=True)
-        (folder / f"bench{index:05d}_asn.json").write_text(association.to_json())
+        (folder / f"bench{index:05d}_asn.json").write_text(dumps(association))
     return sorted({directory / f"part{k}" for k in range(parts)}) if parts > 1 else [directory]
 
 
@@ -503,10 +505,10 @@ def scale_section(results: Results, jwst: Jwst) -> list[str]:
         "## Build and dump against the number of files",
         "",
         (
-            "asnkit: `asnkit.asn_from_list(names, rule=..., product_name=...).to_json()`; jwst: "
-            "`asn_from_list(names, rule=..., product_name=...).dump()`, each in a process of its "
-            "own, after the imports; the floor: `json.dumps(document, indent=4)` of the same "
-            f"document. Each point is run up to {settings.max_runs} times (fewer once "
+            "asnkit: `asnkit.dumps(asnkit.asn_from_list(names, rule=..., product_name=...))`; "
+            "jwst: `asn_from_list(names, rule=..., product_name=...).dump()`, each in a process "
+            "of its own, after the imports; the floor: `json.dumps(document, indent=4)` of the "
+            f"same document. Each point is run up to {settings.max_runs} times (fewer once "
             f"{settings.budget:g} s are spent); a jwst run is stopped past {settings.cap:g} s, "
             "and larger sizes of that stage are then not run. asnkit / floor is asnkit's time "
             "in units of the floor's; jwst / asnkit is how many times faster asnkit is."

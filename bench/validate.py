@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from asnkit import dumps
+
 _JWST_LOOP = """
 import glob, logging, sys, warnings
 logging.disable(logging.CRITICAL)
@@ -54,7 +56,7 @@ def write_typical(directory: Path, count: int) -> None:
         else:
             names = [f"{stem}_{k:05d}_nrs1_rate.fits" for k in range(1, min(size, 4) + 1)]
             association = asnkit.asn_from_list(names, rule="DMSLevel2bBase")
-        (directory / f"c{index:05d}_asn.json").write_text(association.to_json())
+        (directory / f"c{index:05d}_asn.json").write_text(dumps(association))
 
 
 def write_corpus_copies(directory: Path, count: int, corpus: Path) -> None:

@@ -7,20 +7,21 @@ import json
 from hypothesis import given, settings
 from strategies import associations
 
-from asnkit.convert import to_dict
+from asnkit import dumps
+from asnkit.codec.structure import to_dict
 from asnkit.models import Association, Member, Product
 
 
 @settings(max_examples=300)
 @given(associations)
 def test_text_is_json_dumps_indent_4_of_the_document(asn: Association) -> None:
-    assert asn.to_json() == json.dumps(to_dict(asn), indent=4)
+    assert dumps(asn) == json.dumps(to_dict(asn), indent=4)
 
 
 def test_member_with_extra_keys_keeps_their_order_after_the_known_ones() -> None:
     member = Member("a.fits", exposerr=None, extra={"z": 1, "a": [1, {"b": None}]})
     product = Product(members=(member,), name="p")
-    text = Association(products=(product,)).to_json()
+    text = dumps(Association(products=(product,)))
     assert text == json.dumps(
         {
             "products": [
@@ -43,12 +44,12 @@ def test_member_with_extra_keys_keeps_their_order_after_the_known_ones() -> None
 
 
 def test_non_ascii_is_escaped_and_there_is_no_trailing_newline() -> None:
-    text = Association(products=(Product(members=(Member("é_cal.fits"),), name="é"),)).to_json()
+    text = dumps(Association(products=(Product(members=(Member("é_cal.fits"),), name="é"),)))
     assert "\\u00e9" in text
     assert text.isascii()
     assert not text.endswith("\n")
 
 
 def test_empty_containers() -> None:
-    text = Association(products=(Product(members=()),), extra={"e": {}, "l": []}).to_json()
+    text = dumps(Association(products=(Product(members=()),), extra={"e": {}, "l": []}))
     assert text == json.dumps({"products": [{"members": []}], "e": {}, "l": []}, indent=4)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from asnkit import asn_from_list
+from asnkit import asn_from_list, dumps, to_dict, write
 from asnkit.exceptions import LoadError
 from asnkit.io import load, write_text
 
@@ -43,14 +43,14 @@ def test_write_replaces_whole(tmp_path: Path) -> None:
 def test_load_from_every_kind_of_source(tmp_path: Path) -> None:
     asn = asn_from_list(["a_cal.fits"], product_name="p")
     path = tmp_path / "asn.json"
-    asn.write(path)
-    text = asn.to_json()
+    write(asn, path)
+    text = dumps(asn)
     assert load(path) == asn
     assert load(str(path)) == asn
     assert load(text) == asn
     assert load(io.StringIO(text)) == asn
     assert load(io.BytesIO(text.encode())) == asn
-    assert load(asn.to_dict()) == asn
+    assert load(to_dict(asn)) == asn
 
 
 def test_load_of_a_missing_file_names_it(tmp_path: Path) -> None:
@@ -66,6 +66,6 @@ def test_corpus_round_trips_losslessly(
 
     for path, document in corpus_documents:
         asn = load(path)
-        assert json.dumps(asn.to_dict()) == json.dumps(document), path.name
-        assert asn.to_json() == json.dumps(document, indent=4), path.name
+        assert json.dumps(to_dict(asn)) == json.dumps(document), path.name
+        assert dumps(asn) == json.dumps(document, indent=4), path.name
     assert len(corpus_documents) == 195

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing_extensions import assert_type
 
 import asnkit
-from asnkit import ABSENT, Absent, Association, Member, Product
+from asnkit import ABSENT, Absent, Association, Member, Product, dump, dumps
 
 asn = asnkit.asn_from_list(["a_cal.fits"], rule="DMS_Level3_Base", product_name="out")
 assert_type(asn, Association)
@@ -13,9 +13,13 @@ assert_type(asn.products, tuple[Product, ...])
 assert_type(asn.products[0].members[0], Member)
 assert_type(asn.program, str | Absent)
 assert_type(asn.version_id, str | Absent | None)
-assert_type(asn.dump(), tuple[str, str])
-assert_type(asn.to_json(), str)
+assert_type(dump(asn), tuple[str, str])
+assert_type(dumps(asn), str)
 assert_type(asnkit.load("x.json"), Association)
+assert_type(asnkit.write(asn, "x.json"), None)
+assert_type(asnkit.validate("x.json"), asnkit.Report)
+assert_type(asnkit.diff(asn, asn), asnkit.DiffResult)
+assert_type(asnkit.gather("x.json", "out"), asnkit.GatherResult)
 assert_type(asnkit.get_rule("DMSLevel2bBase"), asnkit.Rule)
 
 if asn.program is not ABSENT:

@@ -1,40 +1,50 @@
 """asnkit: create, validate and edit JWST association files.
 
 The names below are imported on first use, so that ``import asnkit`` (and the commands)
-start without loading what they do not need.
+start without loading what they do not need. Each lives in the module named in ``_WHERE``;
+docs/api.md documents them all.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from asnkit._version import __version__
 
 if TYPE_CHECKING:
-    from asnkit.convert import from_dict, from_json, to_dict
+    from asnkit.codec.emit import dump, dumps
+    from asnkit.codec.structure import from_dict, from_json, to_dict
+    from asnkit.comparison import Difference, DiffResult, diff
     from asnkit.exceptions import (
         AsnkitError,
         EditError,
         GatherError,
+        HeaderError,
         InvalidAssociationError,
         LoadError,
         UnknownRuleError,
     )
     from asnkit.from_list import asn_from_list
-    from asnkit.io import load, write_text
-    from asnkit.models import ABSENT, Absent, Association, ExpType, Member, Product
+    from asnkit.gathering import GatherResult, gather
+    from asnkit.io import load, write, write_text
+    from asnkit.models import ABSENT, Absent, Association, Member, Product
     from asnkit.rules import Level2bRule, Level3Rule, Rule, get_rule
-    from asnkit.validate import Finding, Report
+    from asnkit.validation import Finding, Report, validate
+    from asnkit.vocabulary import ExpType, Stage
 
 __all__ = [
     "ABSENT",
     "Absent",
     "AsnkitError",
     "Association",
+    "DiffResult",
+    "Difference",
     "EditError",
     "ExpType",
     "Finding",
     "GatherError",
+    "GatherResult",
+    "HeaderError",
     "InvalidAssociationError",
     "Level2bRule",
     "Level3Rule",
@@ -43,42 +53,60 @@ __all__ = [
     "Product",
     "Report",
     "Rule",
+    "Stage",
     "UnknownRuleError",
     "__version__",
     "asn_from_list",
+    "diff",
+    "dump",
+    "dumps",
     "from_dict",
     "from_json",
+    "gather",
     "get_rule",
     "load",
     "to_dict",
+    "validate",
+    "write",
     "write_text",
 ]
 
-_WHERE = {
-    "ABSENT": "asnkit.models",
-    "Absent": "asnkit.models",
-    "Association": "asnkit.models",
-    "ExpType": "asnkit.models",
-    "Member": "asnkit.models",
-    "Product": "asnkit.models",
+_WHERE: Final[dict[str, str]] = {
+    "dump": "asnkit.codec.emit",
+    "dumps": "asnkit.codec.emit",
+    "from_dict": "asnkit.codec.structure",
+    "from_json": "asnkit.codec.structure",
+    "to_dict": "asnkit.codec.structure",
+    "DiffResult": "asnkit.comparison",
+    "Difference": "asnkit.comparison",
+    "diff": "asnkit.comparison",
     "AsnkitError": "asnkit.exceptions",
     "EditError": "asnkit.exceptions",
     "GatherError": "asnkit.exceptions",
+    "HeaderError": "asnkit.exceptions",
     "InvalidAssociationError": "asnkit.exceptions",
     "LoadError": "asnkit.exceptions",
     "UnknownRuleError": "asnkit.exceptions",
+    "asn_from_list": "asnkit.from_list",
+    "GatherResult": "asnkit.gathering",
+    "gather": "asnkit.gathering",
+    "load": "asnkit.io",
+    "write": "asnkit.io",
+    "write_text": "asnkit.io",
+    "ABSENT": "asnkit.models",
+    "Absent": "asnkit.models",
+    "Association": "asnkit.models",
+    "Member": "asnkit.models",
+    "Product": "asnkit.models",
     "Level2bRule": "asnkit.rules",
     "Level3Rule": "asnkit.rules",
     "Rule": "asnkit.rules",
     "get_rule": "asnkit.rules",
-    "asn_from_list": "asnkit.from_list",
-    "from_dict": "asnkit.convert",
-    "from_json": "asnkit.convert",
-    "to_dict": "asnkit.convert",
-    "load": "asnkit.io",
-    "write_text": "asnkit.io",
-    "Finding": "asnkit.validate",
-    "Report": "asnkit.validate",
+    "Finding": "asnkit.validation",
+    "Report": "asnkit.validation",
+    "validate": "asnkit.validation",
+    "ExpType": "asnkit.vocabulary",
+    "Stage": "asnkit.vocabulary",
 }
 
 

@@ -285,9 +285,9 @@ def set_metadata(asn: Association, key: str, value: JSONValue) -> Association:
 def _check_before_write(asn: Association) -> list[str]:
     """What makes ``asn`` unfit to be written, as ``pointer: message``; empty when it may be.
 
-    The errors :func:`asnkit.validate.validate` finds (schema and meaning); its warnings do
+    The errors :func:`asnkit.validation` finds (schema and meaning); its warnings do
     not stop an edit.
     """
-    from asnkit.validate import validate
+    from asnkit.validation import validate
 
     return [f"{finding.pointer or '/'}: {finding.message}" for finding in validate(asn).errors]

@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -26,12 +26,12 @@ from asnkit.models import ExpType
 
 if TYPE_CHECKING:
     from asnkit.models import Association, JSONValue
+    from asnkit.vocabulary import Stage
 
 __all__ = [
     "KEYWORDS",
     "FileFacts",
     "HeaderPlan",
-    "Stage",
     "asn_type_of",
     "association_from_headers",
     "classify",
@@ -41,8 +41,6 @@ __all__ = [
     "read_primary_header",
 ]
 
-Stage = Literal["level2b", "level3"]
-"""The association asked for: Stage 2b (a product per exposure) or Stage 3 (one product)."""
 
 KEYWORDS: Final = (
     "PROGRAM",

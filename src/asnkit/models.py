@@ -8,6 +8,10 @@ the same document. ``key_order`` is layout, not content: it takes no part in equ
 
 A key that a document does not have is :data:`ABSENT`, which is different from JSON ``null``
 (``None``): real files carry ``"version_id": null`` and ``"exposerr": null``.
+
+The models are plain data: reading and writing them is done by functions of the layers
+above (:func:`asnkit.load`, :func:`asnkit.dumps`, :func:`asnkit.write`, ...), so that this
+module imports nothing of asnkit but its vocabulary.
 """
 
 from __future__ import annotations
@@ -15,14 +19,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, Union
+from typing import Final, Literal, TypeAlias, Union
 
 import attrs
 
 from asnkit.vocabulary import KNOWN_EXPTYPES, ExpType
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 __all__ = [
     "ABSENT",
@@ -215,56 +216,3 @@ class Association:
         validator=_extra_without(ASSOCIATION_KEYS),
     )
     key_order: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
-
-    # -- reading and writing: thin forwards to asnkit.convert and asnkit.io, imported when
-    # -- used so that building an association does not pay for them.
-
-    @classmethod
-    def from_json(cls, text: str | bytes) -> Association:
-        """Parse a JSON document into an association (see :func:`asnkit.convert.from_json`)."""
-        from asnkit.convert import from_json
-
-        return from_json(text)
-
-    @classmethod
-    def from_dict(cls, document: Mapping[str, object]) -> Association:
-        """Structure a decoded JSON object (see :func:`asnkit.convert.from_dict`)."""
-        from asnkit.convert import from_dict
-
-        return from_dict(document)
-
-    @classmethod
-    def load(cls, path: str | Path) -> Association:
-        """Read an association file (see :func:`asnkit.io.load`)."""
-        from asnkit.io import load
-
-        return load(path)
-
-    def to_dict(self) -> dict[str, JSONValue]:
-        """The document as plain JSON values, keys in order."""
-        from asnkit.convert import to_dict
-
-        return to_dict(self)
-
-    def to_json(self) -> str:
-        """The document as text, laid out exactly as jwst writes it."""
-        from asnkit._emit import emit_association
-
-        return emit_association(self)
-
-    def dump(self) -> tuple[str, str]:
-        """The suggested file name and the JSON text, as jwst's ``Association.dump``.
-
-        The name is ``jw{program}-{asn_id}_{asn_type}_00001_asn.json`` in lower case: always
-        sequence 1 (jwst numbers it from a counter shared by every association of the
-        process, so its names depend on what ran before).
-        """
-        from asnkit.naming import suggested_file_name
-
-        return suggested_file_name(self), self.to_json()
-
-    def write(self, path: str | Path) -> None:
-        """Write the document to ``path`` atomically (see :func:`asnkit.io.write_text`)."""
-        from asnkit.io import write_text
-
-        write_text(path, self.to_json())

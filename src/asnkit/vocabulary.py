@@ -1,4 +1,4 @@
-"""The words of an association: member types (``exptype``) and association types.
+"""The words of an association: stages, member types (``exptype``) and association types.
 
 Kept apart from the models, without attrs, so that code that only needs the names (the
 validator, run over thousands of files) does not pay for building the model classes.
@@ -6,9 +6,16 @@ validator, run over thousands of files) does not pay for building the model clas
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Literal, TypeAlias
 
-__all__ = ["ASN_TYPES", "KNOWN_ASN_TYPES", "KNOWN_EXPTYPES", "ExpType"]
+__all__ = ["ASN_TYPES", "KNOWN_ASN_TYPES", "KNOWN_EXPTYPES", "STAGES", "ExpType", "Stage"]
+
+Stage: TypeAlias = Literal["level2b", "level3"]
+"""A pipeline stage an association is made for: Stage 2b (a product per exposure,
+``calwebb_image2``/``calwebb_spec2``) or Stage 3 (exposures combined, ``calwebb_image3``, ...)."""
+
+STAGES: Final[tuple[Stage, ...]] = ("level2b", "level3")
+"""Every :data:`Stage`, in pipeline order."""
 
 
 class ExpType:

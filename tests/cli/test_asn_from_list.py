@@ -232,7 +232,7 @@ def test_asnkit_unknown_command_is_one_line(tmp_path: Path) -> None:
 
 
 def test_the_dispatcher_knows_every_command_of_the_app() -> None:
-    from asnkit.cli import _TYPER_COMMANDS, COMMANDS
+    from asnkit.cli._commands import _TYPER_COMMANDS, COMMANDS
     from asnkit.cli.app import app
 
     registered = {command.name for command in app.registered_commands}

@@ -32,6 +32,7 @@ from pipeline_inputs import (
 )
 from stdatamodels.jwst import datamodels
 
+from asnkit import to_dict, write
 from asnkit.cli.asn_from_list import run
 
 if TYPE_CHECKING:
@@ -72,15 +73,15 @@ def test_load_asn_reads_what_asnkit_writes(stage: str, tmp_path: Path) -> None:
         "level3": level3(),
     }[stage]
     path = tmp_path / "asn.json"
-    association.write(path)
+    write(association, path)
     with quiet_jwst():
         loaded = _load_asn(path)
-    assert json.loads(json.dumps(dict(loaded))) == association.to_dict()
+    assert json.loads(json.dumps(dict(loaded))) == to_dict(association)
 
 
 def test_load_asn_refuses_a_broken_file(tmp_path: Path) -> None:
     # The negative control: the loader does validate, so the tests above mean something.
-    document = level3().to_dict()
+    document = to_dict(level3())
     del document["products"]
     path = tmp_path / "asn.json"
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -108,14 +109,14 @@ def test_stage2_pipelines_load_it_as_a_level2_association(
 ) -> None:
     association = level2(acid)
     path = exposures / "l2_asn.json"
-    association.write(path)
+    write(association, path)
     with quiet_jwst():
         loaded = LoadAsLevel2Asn.load(str(path))
     # On a file it cannot load, LoadAsLevel2Asn silently makes a one-member association of
     # the path itself, named "singleton": that must not be what happened.
     assert loaded.filename == str(path)
     assert type(loaded).__name__ == "DMSLevel2bBase"
-    assert _members(loaded) == _members(association.to_dict())
+    assert _members(loaded) == _members(to_dict(association))
     assert [p["name"] for p in loaded["products"]] == [p.name for p in association.products]
     # Each product is what calwebb_image2/spec2 run: its science, then the others by role.
     for product in loaded["products"]:
@@ -152,7 +153,7 @@ def test_stage2_pipelines_load_the_command_output_with_roles(exposures: Path) ->
 def test_model_library_opens_every_member_with_its_role(exposures: Path) -> None:
     association = level3()
     path = exposures / "l3_asn.json"
-    association.write(path)
+    write(association, path)
     with quiet_jwst():
         library = ModelLibrary(str(path))
         with library:
@@ -166,7 +167,7 @@ def test_model_library_opens_every_member_with_its_role(exposures: Path) -> None
 
 def test_model_library_selects_members_by_role(exposures: Path) -> None:
     path = exposures / "l3_asn.json"
-    level3().write(path)
+    write(level3(), path)
     with quiet_jwst():
         library = ModelLibrary(str(path), asn_exptypes=["science"])
         with library:
@@ -180,7 +181,7 @@ def test_model_library_selects_members_by_role(exposures: Path) -> None:
 def test_model_container_opens_every_member_with_its_role(exposures: Path) -> None:
     association = level3()
     path = exposures / "l3_asn.json"
-    association.write(path)
+    write(association, path)
     with quiet_jwst(), ModelContainer(str(path)) as container:
         assert opened_models(iter(container)) == expected_models(association)
         assert container.asn_table_name == "l3_asn.json"

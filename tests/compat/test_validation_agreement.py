@@ -5,7 +5,7 @@ must be one that the "Validation" section of docs/differences.md lists: either a
 disagreement recognised below (with the phrase that section must use for it), or the
 file's own name. Anything else fails, naming the file and both verdicts.
 
-Skipped until ``asnkit.validate`` exists.
+Skipped until ``asnkit.validation`` exists.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ YAML_FALLBACK: Final = "YAML"
 @pytest.fixture(scope="module")
 def asnkit_validate() -> ModuleType:
     module: ModuleType = pytest.importorskip(
-        "asnkit.validate", reason="asnkit.validate has not landed yet (asnkit validate)"
+        "asnkit.validation", reason="asnkit.validation has not landed yet (asnkit validate)"
     )
     return module
 

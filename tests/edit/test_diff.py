@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from asnkit import Association, Member, Product, asn_from_list
+from asnkit import Association, Member, Product, asn_from_list, dumps, to_dict, write
 from asnkit.cli.diff import run
-from asnkit.diff import Difference, diff
+from asnkit.comparison import Difference, diff
 from asnkit.edit import add_members, rename_product, set_exptype, set_member_attribute, set_metadata
 from asnkit.io import load
 
@@ -26,7 +26,7 @@ def test_same_association_is_equal() -> None:
 
 
 def test_key_order_is_not_a_difference() -> None:
-    document = _base().to_dict()
+    document = to_dict(_base())
     reordered = dict(reversed(list(document.items())))
     assert list(reordered) != list(document)
     assert diff(load(document), load(reordered)).equal
@@ -81,11 +81,11 @@ def test_repeated_members_are_told_apart() -> None:
 
 def test_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first, second = tmp_path / "a.json", tmp_path / "b.json"
-    _base().write(first)
-    second.write_text(json.dumps(_base().to_dict(), indent=2), encoding="utf-8")
+    write(_base(), first)
+    second.write_text(json.dumps(to_dict(_base()), indent=2), encoding="utf-8")
     assert run([str(first), str(second)]) == 0
     assert capsys.readouterr() == ("", "")
-    set_metadata(_base(), "target", "t001").write(second)
+    write(set_metadata(_base(), "target", "t001"), second)
     assert run([str(first), str(second)]) == 1
     assert capsys.readouterr() == ('metadata: target: "none" (A) != "t001" (B)\n', "")
     assert run([str(first), str(tmp_path / "none.json")]) == 2
@@ -99,5 +99,5 @@ def test_every_corpus_file_equals_itself_rewritten(
 ) -> None:
     for path, document in corpus_documents:
         asn = load(document)
-        assert diff(asn, load(asn.to_json())).equal, path.name
+        assert diff(asn, load(dumps(asn))).equal, path.name
     assert len(corpus_documents) == 195

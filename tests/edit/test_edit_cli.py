@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asnkit import asn_from_list
+from asnkit import asn_from_list, to_dict, write
 from asnkit.cli.edit import run
 from asnkit.edit import _check_before_write
 from asnkit.io import load
@@ -27,13 +27,13 @@ PROG = "asnkit edit"
 
 def _stage3(folder: Path) -> Path:
     path = folder / "l3_asn.json"
-    asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="mosaic").write(path)
+    write(asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="mosaic"), path)
     return path
 
 
 def _stage2(folder: Path) -> Path:
     path = folder / "l2_asn.json"
-    asn_from_list(["a_rate.fits", "b_rate.fits"], rule="DMSLevel2bBase").write(path)
+    write(asn_from_list(["a_rate.fits", "b_rate.fits"], rule="DMSLevel2bBase"), path)
     return path
 
 
@@ -84,7 +84,7 @@ def test_output_file(
 
 def test_in_place_edit_keeps_a_two_space_layout(tmp_path: Path) -> None:
     path = tmp_path / "asn.json"
-    document = asn_from_list(["a_cal.fits"], product_name="p").to_dict()
+    document = to_dict(asn_from_list(["a_cal.fits"], product_name="p"))
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     assert run([str(path), "--set", "program", "01234"]) == 0
     document["program"] = "01234"
@@ -329,7 +329,7 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(
 
 def test_corpus_edit_and_undo_gives_the_file_back(corpus: Path, tmp_path: Path) -> None:
     """Every corpus file through the command twice (rename a product, rename it back)."""
-    from asnkit.file_layout import detect, render
+    from asnkit.codec.whitespace import detect, render
 
     same_bytes = edited = 0
     for source in sorted(corpus.glob("*/*.json")):

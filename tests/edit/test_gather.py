@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from asnkit import Association, Member, Product, asn_from_list
+from asnkit import Association, Member, Product, asn_from_list, write
 from asnkit.cli.gather import run
 from asnkit.exceptions import GatherError
-from asnkit.gather import gather
+from asnkit.gathering import gather
 from asnkit.io import load
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def _setup(tmp_path: Path, names: list[str], kinds: list[str] | None = None) -> 
     members = tuple(Member(n, k) for n, k in zip(names, kinds, strict=True))
     asn = Association((Product(members, name="p"),), asn_rule="DMS_Level3_Base")
     path = source / "l3_asn.json"
-    asn.write(path)
+    write(asn, path)
     for name in names:
         file = source / name
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -122,7 +122,7 @@ def test_a_name_that_could_land_outside_dest_is_refused(tmp_path: Path) -> None:
 
 def test_folders_are_not_members(tmp_path: Path) -> None:
     path = tmp_path / "asn.json"
-    asn_from_list(["..", "."], product_name="p").write(path)
+    write(asn_from_list(["..", "."], product_name="p"), path)
     with pytest.raises(GatherError) as caught:
         gather(path, tmp_path / "dest")
     assert caught.value.missing == ("..", ".")
@@ -147,7 +147,7 @@ def test_absolute_member_and_source_folder(tmp_path: Path) -> None:
     (elsewhere / "abs.fits").write_text("abs", encoding="utf-8")
     (elsewhere / "rel.fits").write_text("rel", encoding="utf-8")
     path = tmp_path / "asn.json"
-    asn_from_list([str(elsewhere / "abs.fits"), "rel.fits"], product_name="p").write(path)
+    write(asn_from_list([str(elsewhere / "abs.fits"), "rel.fits"], product_name="p"), path)
     gather(path, tmp_path / "dest", source=elsewhere)
     assert sorted(p.name for p in (tmp_path / "dest").iterdir()) == [
         "abs.fits",

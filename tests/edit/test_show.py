@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from asnkit import Association, Member, Product, asn_from_list
+from asnkit import Association, Member, Product, asn_from_list, write
 from asnkit.cli.show import run
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def test_plain_text(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    ASSOCIATIONS[case]().write("asn.json")
+    write(ASSOCIATIONS[case](), "asn.json")
     assert run(["asn.json"]) == 0
     captured = capsys.readouterr()
     assert captured.err == ""
@@ -64,7 +64,7 @@ def test_members_are_grouped_by_type_science_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "asn.json"
-    _spec3().write(path)
+    write(_spec3(), path)
     assert run([str(path)]) == 0
     table = capsys.readouterr().out.split("\n\n", 1)[1].splitlines()
     assert [line.split()[-1] for line in table[1:]] == [
@@ -77,7 +77,7 @@ def test_members_are_grouped_by_type_science_first(
 
 def test_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "asn.json"
-    _spec3().write(path)
+    write(_spec3(), path)
     assert run(["--json", str(path)]) == 0
     assert json.loads(capsys.readouterr().out) == {
         "file": str(path),
@@ -126,7 +126,7 @@ def test_every_corpus_file_is_shown(corpus: Path, capsys: pytest.CaptureFixture[
 def test_terminal_gets_a_rich_table(tmp_path: Path) -> None:
     pty = pytest.importorskip("pty")
     path = tmp_path / "asn.json"
-    _spec3().write(path)
+    write(_spec3(), path)
     scripts = Path(sys.executable).parent
     controller, terminal = pty.openpty()
     result = subprocess.run(

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from asnkit import dumps
+
 pytest.importorskip("astropy", reason="reading FITS headers needs astropy (asnkit[fits])")
 
 from fitscases import CASES, write_case
@@ -17,7 +19,7 @@ from asnkit.headers import association_from_headers
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from asnkit.headers import Stage
+    from asnkit.vocabulary import Stage
 
 
 @pytest.mark.parametrize("rule", ["DMS_Level3_Base", "DMSLevel2bBase"])
@@ -34,7 +36,7 @@ def test_the_command_writes_what_the_headers_describe(
     assert run(["-o", "asn.json", "-r", rule, "--from-headers", *names]) == 0
     assert capsys.readouterr() == ("", "")
     stage: Stage = "level2b" if rule == "DMSLevel2bBase" else "level3"
-    expected = association_from_headers(names, stage=stage).to_json()
+    expected = dumps(association_from_headers(names, stage=stage))
     assert (tmp_path / "asn.json").read_text() == expected
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from asnkit import to_dict
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import Member
 from asnkit.rules import Level2bRule, get_rule
@@ -32,7 +33,7 @@ def test_a_psf_is_calibrated_as_science_in_its_own_product() -> None:
 
 def test_metadata_is_jwsts_in_jwsts_order() -> None:
     asn = Level2bRule().build(["a_rate.fits"])
-    assert list(asn.to_dict()) == [
+    assert list(to_dict(asn)) == [
         "asn_type",
         "asn_rule",
         "version_id",
@@ -63,7 +64,7 @@ def test_product_name_func_names_products() -> None:
 
 def test_meta_sets_known_keys_in_place_and_keeps_others_after_products() -> None:
     asn = Level2bRule().build(["a_rate.fits"], meta={"program": "01234", "zzz": 1})
-    keys = list(asn.to_dict())
+    keys = list(to_dict(asn))
     assert asn.program == "01234"
     assert keys.index("program") < keys.index("products")
     assert keys[-1] == "zzz"

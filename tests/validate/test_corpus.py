@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from corpus_verdicts import main, read_index, read_index_rows
 
-from asnkit.validate import Report, validate
+from asnkit.validation import Report, validate
 
 
 def _find_corpus() -> Path | None:

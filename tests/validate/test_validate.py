@@ -1,4 +1,4 @@
-"""asnkit.validate.validate: sources, stages, the schema layer and the meaning layer."""
+"""asnkit.validation: sources, stages, the schema layer and the meaning layer."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from asnkit.exceptions import UnknownRuleError
 from asnkit.models import KNOWN_EXPTYPES
 from asnkit.rules import RULES
 from asnkit.schema import validator
-from asnkit.validate import (
+from asnkit.validation import (
     _NULLABLE_STRING_KEYS,
     _STRING_KEYS,
     RULE_NAMES,

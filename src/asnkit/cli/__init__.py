@@ -9,50 +9,11 @@ more than validating a thousand files: start-up is a measured target. The typer 
 from __future__ import annotations
 
 import sys
-from importlib import import_module
-from typing import TYPE_CHECKING, Final, NoReturn
+from typing import NoReturn
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+from asnkit.cli._commands import _TYPER_COMMANDS, COMMANDS, run_command
 
-COMMANDS: Final[dict[str, tuple[str, str]]] = {
-    "from-list": (
-        "asnkit.cli.asn_from_list",
-        "Create an association from a list of files (the asn_from_list command).",
-    ),
-    "validate": (
-        "asnkit.cli.validate",
-        "Check association files: strict JSON, the schema, what pipelines need.",
-    ),
-    "show": (
-        "asnkit.cli.show",
-        "Show an association: metadata, then products and members by type.",
-    ),
-    "edit": (
-        "asnkit.cli.edit",
-        "Add, remove or change members, products and metadata (asn_edit's flags work).",
-    ),
-    "gather": (
-        "asnkit.cli.gather",
-        "Copy an association and its members into one folder (jwst's asn_gather).",
-    ),
-    "diff": (
-        "asnkit.cli.diff",
-        "Show what differs between two associations; exit 0 same, 1 different.",
-    ),
-}
-"""Subcommands with their own parser: name -> (module with ``run(argv, prog)``, summary)."""
-
-
-def run_command(name: str, argv: Sequence[str]) -> int:
-    """Run the subcommand ``name`` with ``argv``; its exit status."""
-    module = import_module(COMMANDS[name][0])
-    status: int = module.run(list(argv), prog=f"asnkit {name}")
-    return status
-
-
-_TYPER_COMMANDS: Final = ("inspect",)
-"""Subcommands the typer app itself parses."""
+__all__ = ["COMMANDS", "main", "run_command"]
 
 
 def main() -> NoReturn:

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping, Sequence
 
-    from asnkit.headers import Stage
     from asnkit.models import JSONValue
+    from asnkit.vocabulary import Stage
 
 __all__ = ["apply_headers"]
 

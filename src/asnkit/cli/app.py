@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from asnkit._version import __version__
-from asnkit.cli import COMMANDS
+from asnkit.cli._commands import COMMANDS, run_command
 
 app = typer.Typer(
     name="asnkit",
@@ -42,11 +42,9 @@ def _root(
 
 
 def _passthrough(name: str, summary: str) -> None:
-    """Register ``name``: its own parser reads the arguments (see asnkit.cli.COMMANDS)."""
+    """Register ``name``: its own parser reads the arguments (see asnkit.cli._commands.COMMANDS)."""
 
     def command(ctx: typer.Context) -> None:
-        from asnkit.cli import run_command
-
         raise typer.Exit(run_command(name, list(ctx.args)))
 
     command.__doc__ = summary

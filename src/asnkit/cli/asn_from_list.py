@@ -278,7 +278,7 @@ def _members(args: argparse.Namespace, *, rewrite_paths: bool = True) -> list[tu
 
 def _read_list(source: str) -> list[tuple[str, str]]:
     from asnkit.exceptions import LoadError
-    from asnkit.member_list import parse_member_list
+    from asnkit.list_file import parse_member_list
 
     try:
         if source == "-":
@@ -387,10 +387,10 @@ def _sample(names: list[str], limit: int = 3) -> str:
 
 
 def _write(prog: str, association: Association, output: str) -> int:
-    from asnkit.io import write_text
+    from asnkit.io import write
 
     try:
-        write_text(output, association.to_json())
+        write(association, output)
     except OSError as error:
         reason = error.strerror or str(error)
         return refuse(prog, f"cannot write {output}: {reason}; nothing written", EXIT_INVALID)

@@ -40,7 +40,7 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit diff") -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
 
-    from asnkit.diff import diff
+    from asnkit.comparison import diff
     from asnkit.exceptions import LoadError
     from asnkit.io import load
 

@@ -246,14 +246,14 @@ def _edit(
     args: argparse.Namespace, *, association: str, adds: list[str], removes: list[str], prog: str
 ) -> int:
     """Load, change, check, then write; the exit status."""
+    from asnkit.codec.whitespace import render
     from asnkit.edit import _check_before_write
     from asnkit.exceptions import AsnkitError
-    from asnkit.file_layout import read_with_layout, render
-    from asnkit.io import write_text
+    from asnkit.io import read_with_whitespace, write_text
 
     warnings: list[str] = []  # said once the file is written, not when the edit is refused
     try:
-        asn, layout = read_with_layout(association)
+        asn, layout = read_with_whitespace(association)
         edited = _apply(
             args, asn, association=association, adds=adds, removes=removes, warnings=warnings
         )

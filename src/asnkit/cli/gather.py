@@ -99,7 +99,7 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit gather") -> int:
         return EXIT_USAGE
 
     from asnkit.exceptions import AsnkitError, GatherError
-    from asnkit.gather import gather
+    from asnkit.gathering import gather
 
     try:
         result = gather(

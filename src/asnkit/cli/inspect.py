@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from asnkit.headers import FileFacts, Stage
+    from asnkit.headers import FileFacts
+    from asnkit.vocabulary import Stage
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1

@@ -17,7 +17,7 @@ from asnkit.cli._argparse import Formatter, Parser
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from asnkit.validate import Report
+    from asnkit.validation import Report
 
 __all__ = ["build_parser", "check_paths", "expand_paths", "run"]
 
@@ -103,7 +103,7 @@ def check_paths(
     output_format: str = "text",
 ) -> int:
     """Validate ``paths`` and print the findings; the exit status (0, 1 or 2)."""
-    from asnkit.validate import RULE_NAMES, validate
+    from asnkit.validation import RULE_NAMES, validate
 
     problem = None
     files: list[str] = []

@@ -8,14 +8,14 @@ run time. A test fails when either is stale (``nox -s schemas`` regenerates them
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["Stage", "validator"]
+    from asnkit.vocabulary import Stage
 
-Stage = Literal["level2b", "level3"]
+__all__ = ["validator"]
 
 
 def validator(stage: Stage) -> Callable[[object], object]:

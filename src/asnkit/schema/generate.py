@@ -7,7 +7,7 @@ Types and required keys come from the models' fields. Each stage declares the to
 keys that jwst 3.0.0's schema of that stage declares, and no member item is required to be
 an object, so that every document jwst's schemas accept, these accept too; what a document
 means (a product without science, a member that is not an object) is checked by
-:mod:`asnkit.validate`, which can say where and why.
+:mod:`asnkit.validation`, which can say where and why.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any, Final
 import attrs
 
 from asnkit.models import Absent, Association, Member, Product
-from asnkit.schema import Stage
+from asnkit.vocabulary import Stage
 
 _DRAFT: Final = "http://json-schema.org/draft-07/schema#"
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
 
-from asnkit._layout import association_items, member_items, product_items
+from asnkit.codec.key_order import association_items, member_items, product_items
 from asnkit.models import JSONValue
 
 if TYPE_CHECKING:

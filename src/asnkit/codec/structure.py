@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from asnkit._layout import association_items, member_items, product_items
+from asnkit.codec.key_order import association_items, member_items, product_items
 from asnkit.exceptions import LoadError
 from asnkit.models import (
     ASSOCIATION_KEYS,

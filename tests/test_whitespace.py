@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from asnkit import asn_from_list
+from asnkit import asn_from_list, dumps
+from asnkit.codec.whitespace import JWST_WHITESPACE, Whitespace, detect, render
 from asnkit.edit import set_metadata
-from asnkit.file_layout import JWST_LAYOUT, FileLayout, detect, read_with_layout, render
-from asnkit.io import load
+from asnkit.io import load, read_with_whitespace
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -44,23 +44,23 @@ def test_corpus_keeps_its_layout(corpus_documents: list[tuple[Path, dict[str, ob
 
 def test_jwst_layout_takes_the_fast_writer() -> None:
     asn = asn_from_list(["a_cal.fits"], product_name="p")
-    text = asn.to_json()
-    assert detect(text) == JWST_LAYOUT
+    text = dumps(asn)
+    assert detect(text) == JWST_WHITESPACE
     assert render(asn, detect(text)) == text
 
 
 @pytest.mark.parametrize(
     ("text", "layout"),
     [
-        ('{\n  "a": 1\n}\n', FileLayout(indent=2, ending="\n")),
-        ('{\n\t"a": 1\n}', FileLayout(indent="\t")),
-        ('{"a": 1}', FileLayout(indent=None)),
-        ('{\r\n    "a": 1\r\n}\r\n', FileLayout(ending="\r\n", newline="\r\n")),
-        ('{\n    "a": "\u00e9"\n}', FileLayout(ascii_only=False)),
-        ("{}", JWST_LAYOUT),
+        ('{\n  "a": 1\n}\n', Whitespace(indent=2, ending="\n")),
+        ('{\n\t"a": 1\n}', Whitespace(indent="\t")),
+        ('{"a": 1}', Whitespace(indent=None)),
+        ('{\r\n    "a": 1\r\n}\r\n', Whitespace(ending="\r\n", newline="\r\n")),
+        ('{\n    "a": "\u00e9"\n}', Whitespace(ascii_only=False)),
+        ("{}", JWST_WHITESPACE),
     ],
 )
-def test_detect(text: str, layout: FileLayout) -> None:
+def test_detect(text: str, layout: Whitespace) -> None:
     assert detect(text) == layout
 
 
@@ -69,9 +69,9 @@ def test_edit_of_a_two_space_file_keeps_two_spaces(
 ) -> None:
     # The one corpus file (romancal's test data) written with indent=2 and a final newline.
     path = next(
-        p for p, text in _corpus_texts(corpus_documents) if detect(text) == FileLayout(2, "\n")
+        p for p, text in _corpus_texts(corpus_documents) if detect(text) == Whitespace(2, "\n")
     )
-    asn, layout = read_with_layout(path)
+    asn, layout = read_with_whitespace(path)
     edited = render(set_metadata(asn, "program", "99999"), layout)
     expected = json.loads(path.read_text(encoding="utf-8"))
     expected["program"] = "99999"
@@ -82,7 +82,7 @@ def test_edit_of_a_one_line_file_stays_on_one_line(
     corpus_documents: list[tuple[Path, dict[str, object]]],
 ) -> None:
     path = next(p for p, text in _corpus_texts(corpus_documents) if detect(text).indent is None)
-    asn, layout = read_with_layout(path)
+    asn, layout = read_with_whitespace(path)
     edited = render(set_metadata(asn, "asn_pool", "other"), layout)
     assert "\n" not in edited
     assert json.loads(edited)["asn_pool"] == "other"
@@ -90,7 +90,7 @@ def test_edit_of_a_one_line_file_stays_on_one_line(
 
 def test_crlf_file_keeps_crlf(tmp_path: Path) -> None:
     path = tmp_path / "asn.json"
-    text = asn_from_list(["a_cal.fits"], product_name="p").to_json().replace("\n", "\r\n")
+    text = dumps(asn_from_list(["a_cal.fits"], product_name="p")).replace("\n", "\r\n")
     path.write_bytes((text + "\r\n").encode())
-    asn, layout = read_with_layout(path)
+    asn, layout = read_with_whitespace(path)
     assert render(asn, layout) == text + "\r\n"

@@ -15,20 +15,36 @@ from collections.abc import Mapping
 from json.encoder import encode_basestring_ascii as _quote
 from typing import TYPE_CHECKING
 
-from asnkit._layout import association_items, member_items, product_items
+from asnkit.codec.key_order import association_items, member_items, product_items
 from asnkit.models import ABSENT, Association, Member, Product
+from asnkit.naming import suggested_file_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+__all__ = ["dump", "dumps"]
+
 _INDENT = "    "
 
 
-def emit_association(asn: Association) -> str:
-    """The document's text: ``json.dumps(asn.to_dict(), indent=4)``, byte for byte."""
+def dumps(asn: Association) -> str:
+    """The document's text, laid out exactly as jwst writes it.
+
+    ``json.dumps(to_dict(asn), indent=4, separators=(",", ": "))``, byte for byte.
+    """
     parts: list[str] = []
     _emit(parts.append, asn, "")
     return "".join(parts)
+
+
+def dump(asn: Association) -> tuple[str, str]:
+    """The suggested file name and the JSON text, as jwst's ``Association.dump``.
+
+    The name is ``jw{program}-{asn_id}_{asn_type}_00001_asn.json`` in lower case: always
+    sequence 1 (jwst numbers it from a counter shared by every association of the
+    process, so its names depend on what ran before).
+    """
+    return suggested_file_name(asn), dumps(asn)
 
 
 def _emit(write: Callable[[str], object], value: object, indent: str) -> None:

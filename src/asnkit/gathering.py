@@ -104,11 +104,11 @@ def gather(
         OSError: a copy failed; the files already copied stay, the association is not
             written.
     """
-    from asnkit.file_layout import read_with_layout, render
-    from asnkit.io import write_text
+    from asnkit.codec.whitespace import render
+    from asnkit.io import read_with_whitespace, write_text
 
     origin = Path(asn_path)
-    asn, layout = read_with_layout(origin)
+    asn, layout = read_with_whitespace(origin)
     base = Path(source) if source is not None else origin.parent
     destination = Path(dest)
 

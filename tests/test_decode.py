@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import json_values
 
-from asnkit._jsonparse import MAX_DEPTH, JSONProblemError, decode, read_limited, scan
+from asnkit.codec.decode import MAX_DEPTH, JSONProblemError, decode, scan
+from asnkit.io import read_limited
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,10 +1,10 @@
-"""The layout of an association file's text, so that an edited file keeps it.
+"""The white space of an association file's text, so that an edited file keeps it.
 
 jwst writes ``json.dumps(data, indent=4)`` with no newline at the end, and that is what
-:meth:`asnkit.models.Association.to_json` gives. Files written by hand or by other tools
+:func:`asnkit.dumps` gives. Files written by hand or by other tools
 use other layouts: two-space indents, tabs, a newline at the end, everything on one line.
-:func:`detect` reads the layout of a file's text and :func:`render` writes an association in
-it, so that rewriting a file (``asnkit edit``, ``asnkit gather``) changes what was edited
+:func:`detect` reads the white space of a file's text and :func:`render` writes an association
+with it, so that rewriting a file (``asnkit edit``, ``asnkit gather``) changes what was edited
 and not the whole file's look.
 
 Only the layouts ``json.dumps`` can produce are reproduced exactly (indent, end of file,
@@ -13,19 +13,22 @@ non-ASCII characters escaped or not); a hand-aligned file is rewritten with its 
 
 from __future__ import annotations
 
-import os
+import json
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from asnkit.codec.emit import dumps
+from asnkit.codec.structure import to_dict
+
 if TYPE_CHECKING:
     from asnkit.models import Association
 
-__all__ = ["JWST_LAYOUT", "FileLayout", "detect", "read_with_layout", "render"]
+__all__ = ["JWST_WHITESPACE", "Whitespace", "detect", "render"]
 
 
 @attrs.frozen
-class FileLayout:
+class Whitespace:
     r"""How a file's JSON text is laid out.
 
     Attributes:
@@ -43,13 +46,13 @@ class FileLayout:
     newline: str = "\n"
 
 
-JWST_LAYOUT: Final = FileLayout()
+JWST_WHITESPACE: Final = Whitespace()
 """jwst's layout: four spaces, no newline at the end, non-ASCII escaped."""
 
 _WHITE = " \t\r\n"
 
 
-def detect(text: str) -> FileLayout:
+def detect(text: str) -> Whitespace:
     """The layout of ``text``, a JSON object's text.
 
     The indent is the white space that begins the second line (the first key); a document
@@ -61,7 +64,7 @@ def detect(text: str) -> FileLayout:
     first_break = body.find("\n")
     if first_break < 0:
         indent: int | str | None = None if len(body) > 2 else 4  # noqa: PLR2004 ("{}")
-        return FileLayout(indent=indent, ending=ending, ascii_only=ascii_only)
+        return Whitespace(indent=indent, ending=ending, ascii_only=ascii_only)
     newline = "\r\n" if body[first_break - 1 : first_break] == "\r" else "\n"
     line = body[first_break + 1 :].split("\n", 1)[0]
     stripped = line.lstrip(" \t")
@@ -72,39 +75,15 @@ def detect(text: str) -> FileLayout:
         indent = len(white)
     else:
         indent = white
-    return FileLayout(indent=indent, ending=ending, ascii_only=ascii_only, newline=newline)
+    return Whitespace(indent=indent, ending=ending, ascii_only=ascii_only, newline=newline)
 
 
-def render(asn: Association, layout: FileLayout = JWST_LAYOUT) -> str:
+def render(asn: Association, layout: Whitespace = JWST_WHITESPACE) -> str:
     """The text of ``asn`` in ``layout``; jwst's layout takes the fast writer."""
-    if layout == JWST_LAYOUT:
-        return asn.to_json()
-    import json
-
-    from asnkit.convert import to_dict
-
+    if layout == JWST_WHITESPACE:
+        return dumps(asn)
     text = json.dumps(to_dict(asn), indent=layout.indent, ensure_ascii=layout.ascii_only)
     if layout.newline != "\n":
         # JSON strings cannot hold a raw line break, so every one here is layout.
         text = text.replace("\n", layout.newline)
     return text + layout.ending
-
-
-def read_with_layout(path: str | os.PathLike[str]) -> tuple[Association, FileLayout]:
-    """The association in the file ``path``, and the file's layout.
-
-    Raises:
-        LoadError: the file cannot be read or is not an association; the message names it.
-    """
-    from asnkit.convert import from_json
-    from asnkit.exceptions import LoadError
-
-    name = os.fspath(path)
-    try:
-        with open(name, encoding="utf-8", newline="") as stream:  # noqa: PTH123
-            text = stream.read()
-    except OSError as error:
-        raise LoadError(name, f"cannot read: {error.strerror or error}") from None
-    except UnicodeDecodeError as error:
-        raise LoadError(name, f"not UTF-8 text: {error.reason} at byte {error.start}") from None
-    return from_json(text, source=name), detect(text)

@@ -2,7 +2,7 @@
 
 Use::
 
-    from asnkit.validate import validate
+    from asnkit.validation import validate
 
     report = validate("jw01234-o001_image3_00001_asn.json")
     if not report.valid:
@@ -37,19 +37,19 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from asnkit._jsonparse import DEFAULT_MAX_BYTES, JSONProblemError, decode, read_limited
+from asnkit.codec.decode import JSONProblemError, decode
 from asnkit.exceptions import UnknownRuleError
-from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
+from asnkit.io import DEFAULT_MAX_BYTES, read_limited
+from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType, Stage
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from asnkit.models import Association
 
-__all__ = ["KNOWN_ASN_TYPES", "RULE_NAMES", "Finding", "Report", "Severity", "Stage", "validate"]
+__all__ = ["RULE_NAMES", "Finding", "Report", "Severity", "validate"]
 
 Severity = Literal["error", "warning"]
-Stage = Literal["level2b", "level3"]
 
 RULE_NAMES: Final[Mapping[str, Stage]] = {
     "level2b": "level2b",
@@ -255,7 +255,7 @@ def _read(  # noqa: PLR0911 (one return per kind of source)
         return _decoded("<bytes>", source)
     if isinstance(source, Mapping):
         return "<document>", source, None
-    from asnkit.convert import to_dict
+    from asnkit.codec.structure import to_dict
 
     return "<association>", to_dict(source), None
 

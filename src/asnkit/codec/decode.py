@@ -16,15 +16,10 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
 import re
 from typing import Final
 
-__all__ = ["DEFAULT_MAX_BYTES", "MAX_DEPTH", "JSONProblemError", "decode", "read_limited"]
-
-DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
-"""Files larger than this (32 MiB) are refused unread. The largest real association files
-(tens of thousands of members) are a few MiB."""
+__all__ = ["MAX_DEPTH", "JSONProblemError", "decode", "scan"]
 
 MAX_DEPTH: Final = 500
 """Deeper nesting is refused. An association nests 5 levels; Python's own decoder gives up
@@ -47,43 +42,6 @@ class JSONProblemError(ValueError):
         self.message = message
         self.line = line
         self.column = column
-
-
-def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of the file at ``path``, refusing a file larger than ``max_bytes``.
-
-    The size is checked on the open file before anything is read, and at most
-    ``max_bytes + 1`` bytes are ever read (a file that grows, or a pipe).
-
-    Raises:
-        JSONProblemError: the file is larger than ``max_bytes``.
-        OSError: the file cannot be opened or read (a directory, permissions, ...).
-    """
-    # os-level calls: no buffered file object to build, for thousands of files a second.
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        size = os.fstat(descriptor).st_size
-        if size > max_bytes:
-            msg = f"file too large: {size:,} bytes (the limit is {max_bytes:,})"
-            raise JSONProblemError(msg)
-        # Ask for the stated size and one byte more (asking for the cap would allocate it).
-        data = os.read(descriptor, size + 1)
-        if len(data) > size or len(data) < size:  # grew, shrank, special (a pipe): loop
-            chunks = [data]
-            total = len(data)
-            while total <= max_bytes:
-                chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-            data = b"".join(chunks)
-    finally:
-        os.close(descriptor)
-    if len(data) > max_bytes:
-        msg = f"file too large: more than {max_bytes:,} bytes"
-        raise JSONProblemError(msg)
-    return data
 
 
 class _HookRefusalError(ValueError):
