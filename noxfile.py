@@ -61,29 +61,18 @@ def compat(session: nox.Session) -> None:
     session.run("pytest", "tests/compat", *session.posargs)
 
 
-def _shared_corpus() -> Path:
-    """``../shared/corpus`` beside the repository, or in the nearest ancestor that has one."""
-    here = Path(__file__).resolve().parent
-    for folder in here.parents:
-        corpus = folder / "shared" / "corpus"
-        if corpus.is_dir():
-            return corpus
-    return here.parent / "shared" / "corpus"
+# The repository's corpus of real association files; INDEX.md gives each one's source and verdict.
+CORPUS = "tests/data/corpus"
 
 
 @nox.session
 def validate(session: nox.Session) -> None:
-    """Validate ``-- PATHS``; with none, fail on any corpus verdict that differs from INDEX.md."""
+    """Validate ``-- PATHS``; with none, check tests/data/corpus against its INDEX.md verdicts."""
     session.install(".")
     if session.posargs:
         session.run("asnkit", "validate", *session.posargs)
         return
-    corpus = _shared_corpus()
-    if not (corpus / "INDEX.md").is_file():
-        session.error(
-            f"no corpus at {corpus} (INDEX.md missing): give paths, nox -s validate -- PATHS"
-        )
-    session.run("python", "tests/validate/corpus_verdicts.py", str(corpus))
+    session.run("python", "tests/validate/corpus_verdicts.py", CORPUS)
 
 
 @nox.session

@@ -2,8 +2,8 @@
 
 Writes two sets of files into a temporary directory under /tmp: typical associations made by
 ``asn_from_list`` (half Stage 3 with 2 to 12 ``_cal`` members, half Stage 2b with 2 to 4
-``_rate`` products), and copies of the shared corpus's JSON files (when the corpus is found
-above this repository). Then runs ``asnkit validate DIR`` as a new process, several times,
+``_rate`` products), and copies of the JSON files of the repository's corpus
+(tests/data/corpus). Then runs ``asnkit validate DIR`` as a new process, several times,
 and reports the best CPU time (user + system) of the whole process, start-up included: on a
 shared machine CPU time varies much less than wall time. With ``--jwst PYTHON`` it also runs,
 once, a process that calls jwst's ``load_asn`` on each file of each set (slow: about a minute
@@ -66,12 +66,8 @@ def write_corpus_copies(directory: Path, count: int, corpus: Path) -> None:
         shutil.copyfile(sources[index % len(sources)], directory / f"f{index:05d}_asn.json")
 
 
-def find_corpus() -> Path | None:
-    """The shared corpus in the nearest ancestor of this repository that has one."""
-    for folder in Path(__file__).resolve().parents:
-        if (folder / "shared" / "corpus" / "INDEX.md").is_file():
-            return folder / "shared" / "corpus"
-    return None
+# The repository's corpus of real association files (tests/data/README.md says where from).
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
 
 
 def cpu_of(command: list[str]) -> tuple[float, float]:
@@ -96,11 +92,9 @@ def main() -> None:
         sets = {"typical (asn_from_list)": Path(root) / "typical"}
         sets["typical (asn_from_list)"].mkdir()
         write_typical(sets["typical (asn_from_list)"], args.files)
-        corpus = find_corpus()
-        if corpus is not None:
-            sets["corpus copies"] = Path(root) / "corpus"
-            sets["corpus copies"].mkdir()
-            write_corpus_copies(sets["corpus copies"], args.files, corpus)
+        sets["corpus copies"] = Path(root) / "corpus"
+        sets["corpus copies"].mkdir()
+        write_corpus_copies(sets["corpus copies"], args.files, CORPUS)
         for label, directory in sets.items():
             runs = [
                 cpu_of([*asnkit_command, "validate", str(directory)]) for _ in range(args.repeat)

@@ -2,41 +2,36 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from testdata import CORPUS, REFERENCE
 
 if TYPE_CHECKING:
-    from syrupy.assertion import SnapshotAssertion
+    from pathlib import Path
 
-_HERE = Path(__file__).resolve()
-# The shared folder sits beside the checkout (/work/main -> /work/shared); from a worktree
-# one level deeper (/work/wt/NAME) it is found further up.
-SHARED = next(
-    (p / "shared" for p in _HERE.parents[2:] if (p / "shared" / "corpus").is_dir()),
-    _HERE.parents[1].parent / "shared",
-)
-REFERENCE = SHARED / "reference" / "jwst-3.0.0"
-CORPUS = SHARED / "corpus"
-SEED_PAGE = SHARED / "seed" / "asn_from_list.rst.txt"
+    from syrupy.assertion import SnapshotAssertion
 
 
 @pytest.fixture
 def reference() -> Path:
-    """jwst 3.0.0's schemas, suffix list and outputs, as the project was given them."""
-    if not REFERENCE.is_dir():
-        pytest.skip(f"the shared reference folder is not here: {REFERENCE}")
+    """Facts from jwst 3.0.0: its asn_from_list's outputs for the page, its suffix list."""
     return REFERENCE
 
 
 @pytest.fixture
-def seed_page() -> str:
-    """The text of jwst's asn_from_list documentation page, which started the project."""
-    if not SEED_PAGE.is_file():
-        pytest.skip(f"the seed page is not here: {SEED_PAGE}")
-    return SEED_PAGE.read_text(encoding="utf-8")
+def page_products() -> tuple[object, object]:
+    """The ``products`` of the two example documents of jwst's asn_from_list page (Stage 2, 3)."""
+    import json
+
+    stage2, stage3 = (
+        json.loads(
+            (REFERENCE / "examples" / f"page-stage{n}-products.json").read_text(encoding="utf-8")
+        )
+        for n in (2, 3)
+    )
+    return stage2["products"], stage3["products"]
 
 
 @pytest.fixture
@@ -58,8 +53,6 @@ def corpus_documents(corpus: Path) -> list[tuple[Path, dict[str, object]]]:
 @pytest.fixture
 def corpus() -> Path:
     """Real association files from public repositories, with INDEX.md's verdicts."""
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus folder is not here: {CORPUS}")
     return CORPUS
 
 

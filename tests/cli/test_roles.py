@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -29,20 +28,10 @@ def _members(document: dict[str, object], product: int = 0) -> list[tuple[str, s
     return [(m["expname"], m["exptype"]) for m in products[product]["members"]]
 
 
-def _page_examples(text: str) -> list[object]:
-    decoder = json.JSONDecoder()
-    examples = []
-    for match in re.finditer(r'code-block:: json "products": ', text):
-        products, _ = decoder.raw_decode(text, match.end())
-        examples.append(products)
-    assert len(examples) == 2
-    return examples
-
-
 def test_the_pages_two_json_examples_come_out_of_one_command_each(
-    tmp_path: Path, seed_page: str
+    tmp_path: Path, page_products: tuple[object, object]
 ) -> None:
-    stage2, stage3 = _page_examples(seed_page)
+    stage2, stage3 = page_products
     nirspec = "jw99999001001_011001_0000{}_nirspec_rate.fits"
     document = _run(
         tmp_path,

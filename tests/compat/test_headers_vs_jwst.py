@@ -22,12 +22,13 @@ import sys
 from typing import TYPE_CHECKING, Any, Final
 
 import pytest
+from requires import ASTROPY_MISSING, JWST_MISSING
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-pytest.importorskip("jwst", reason="the comparison runs jwst's association generator")
-pytest.importorskip("astropy", reason="the files are written with astropy")
+pytest.importorskip("jwst", reason=JWST_MISSING)
+pytest.importorskip("astropy", reason=ASTROPY_MISSING)
 
 from fitscases import CASES, write_case
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from requires import JWST_MISSING
 
-jwst = pytest.importorskip(
-    "jwst", reason="jwst is not installed; the jwst compatibility tests run in `nox -s compat`"
-)
+jwst = pytest.importorskip("jwst", reason=JWST_MISSING)
 
 
 def test_the_reference_is_jwst_3_0_0() -> None:

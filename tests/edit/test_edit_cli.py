@@ -217,26 +217,6 @@ def test_installed_command_and_jwst_spelling(tmp_path: Path) -> None:
     assert [(m.expname, m.exptype) for m in members][-1] == ("bg.fits", "background")
 
 
-JWST_ASN_EDIT = Path.home() / "jwst-venv" / "bin" / "asn_edit"
-
-
-@pytest.mark.skipif(not JWST_ASN_EDIT.exists(), reason="jwst's asn_edit is not installed")
-@pytest.mark.parametrize(
-    "argv",
-    [["-a", "{asn}", "c_cal.fits", "-t", "background"], ["-r", "-i", "{asn}", "a_rate.fits"]],
-)
-def test_same_bytes_as_jwst_asn_edit(argv: list[str], tmp_path: Path) -> None:
-    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
-    for folder in (ours, theirs):
-        folder.mkdir()
-        _stage3(folder)
-        (folder / "c_cal.fits").touch()
-    assert run([a.replace("{asn}", str(ours / "l3_asn.json")) for a in argv]) == 0
-    jwst_argv = [a.replace("{asn}", "l3_asn.json") for a in argv]
-    subprocess.run([str(JWST_ASN_EDIT), *jwst_argv], cwd=theirs, capture_output=True, check=True)
-    assert (ours / "l3_asn.json").read_bytes() == (theirs / "l3_asn.json").read_bytes()
-
-
 # -- any sequence of edits: a valid file or a clean refusal, never a partial file ----------
 
 _names = st.sampled_from(["a_cal.fits", "b_cal.fits", "c_cal.fits", "d_rate.fits", "x.fits"])

@@ -6,10 +6,11 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from requires import ASTROPY_MISSING
 
 from asnkit import dumps
 
-pytest.importorskip("astropy", reason="reading FITS headers needs astropy (asnkit[fits])")
+pytest.importorskip("astropy", reason=ASTROPY_MISSING)
 
 from fitscases import CASES, write_case
 

@@ -6,6 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from requires import ASTROPY_MISSING
 
 from asnkit.exceptions import AsnkitError, HeaderError
 from asnkit.headers import (
@@ -256,7 +257,7 @@ class TestFiles:
 
     @pytest.fixture(autouse=True)
     def _astropy(self) -> None:
-        pytest.importorskip("astropy", reason="reading FITS headers needs astropy (asnkit[fits])")
+        pytest.importorskip("astropy", reason=ASTROPY_MISSING)
 
     def test_only_the_keywords_used_are_returned(self, tmp_path: Path) -> None:
         from astropy.io import fits

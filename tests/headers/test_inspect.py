@@ -6,8 +6,9 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from requires import ASTROPY_MISSING
 
-pytest.importorskip("astropy", reason="reading FITS headers needs astropy (asnkit[fits])")
+pytest.importorskip("astropy", reason=ASTROPY_MISSING)
 
 from fitscases import write_case
 

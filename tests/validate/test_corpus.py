@@ -1,27 +1,18 @@
-"""The real association files of the shared corpus: every verdict of INDEX.md, and its warnings."""
+"""The corpus (tests/data/corpus): every verdict of INDEX.md, and its warnings."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from corpus_verdicts import main, read_index, read_index_rows
+from testdata import CORPUS
 
 from asnkit.validation import Report, validate
 
-
-def _find_corpus() -> Path | None:
-    """The shared corpus beside the repository or in the nearest ancestor (worktrees)."""
-    for folder in Path(__file__).resolve().parents:
-        corpus = folder / "shared" / "corpus"
-        if (corpus / "INDEX.md").is_file():
-            return corpus
-    return None
-
-
-CORPUS = _find_corpus()
-pytestmark = pytest.mark.skipif(CORPUS is None, reason="the shared corpus is not here")
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Warnings asnkit gives that INDEX.md's "why" column does not list, and why they are right:
 # these two Stage 3 (spec3) associations of jwst's old test data list count-rate files as
@@ -35,7 +26,7 @@ EXTRA_WARNINGS = {
 
 
 def _rows() -> dict[str, tuple[str, str]]:
-    return read_index_rows(CORPUS / "INDEX.md") if CORPUS is not None else {}
+    return read_index_rows(CORPUS / "INDEX.md")
 
 
 def _kinds(report: Report) -> set[str]:
@@ -59,7 +50,6 @@ def _kinds(report: Report) -> set[str]:
 
 
 def test_index_lists_every_file() -> None:
-    assert CORPUS is not None
     listed = set(read_index(CORPUS / "INDEX.md"))
     on_disk = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*.json")}
     assert listed == on_disk
@@ -68,7 +58,6 @@ def test_index_lists_every_file() -> None:
 
 @pytest.mark.parametrize("name", sorted(_rows()))
 def test_verdict_and_warnings(name: str) -> None:
-    assert CORPUS is not None
     verdict, why = _rows()[name]
     report = validate(CORPUS / name)
     assert ("valid" if report.valid else "invalid") == verdict, report.findings
