@@ -1,9 +1,9 @@
 """``asnkit validate`` and jwst's ``load_asn`` reach the same verdict on every corpus file.
 
-Every file of the corpus (``tests/data/corpus/``) goes through both. Where they disagree, the
-disagreement must be one that the "Validation" section of docs/differences.md lists: either a kind of
-disagreement recognised below (with the phrase that section must use for it), or the
-file's own name. Anything else fails, naming the file and both verdicts.
+Every file of the corpus (``tests/data/corpus/``) goes through both. Where they disagree,
+the disagreement must be one that the "Validation" section of docs/differences.md lists:
+either a kind of disagreement recognised below (with the phrase that section must use for
+it), or the file's own name. Anything else fails, naming the file and both verdicts.
 
 Skipped until ``asnkit.validation`` exists.
 """
