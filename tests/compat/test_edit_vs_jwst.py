@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from asnkit import asn_from_list
+from asnkit import asn_from_list, write
 from asnkit.cli.edit import run
 
 # jwst's command, installed with jwst beside this Python (nox -s compat).
@@ -17,7 +17,7 @@ JWST_ASN_EDIT = Path(sys.executable).parent / "asn_edit"
 
 def _stage3(folder: Path) -> Path:
     path = folder / "l3_asn.json"
-    asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="mosaic").write(path)
+    write(asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="mosaic"), path)
     return path
 
 
