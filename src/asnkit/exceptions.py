@@ -9,6 +9,7 @@ __all__ = [
     "HeaderError",
     "InvalidAssociationError",
     "LoadError",
+    "PoolError",
     "UnknownRuleError",
 ]
 
@@ -66,6 +67,18 @@ class HeaderError(AsnkitError):
 
     Attributes:
         source: The file (or files) the message is about.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+
+
+class PoolError(AsnkitError):
+    """A pool cannot be read or used: no header, a row of the wrong width (exit 1).
+
+    Attributes:
+        source: The pool file (or ``<text>``) the message is about.
     """
 
     def __init__(self, source: str, message: str) -> None:

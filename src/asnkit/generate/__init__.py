@@ -1,0 +1,153 @@
+"""Every association of a program from its pool, as jwst 3.0.0's ``asn_generate`` makes them.
+
+>>> pool = read_pool("jw01234_20240101t000000_pool.csv")  # doctest: +SKIP
+>>> for name, asn in generate_files(pool):  # doctest: +SKIP
+...     print(name, asn.asn_type)
+
+The rules are statements (:mod:`asnkit.generate.level3`, :mod:`asnkit.generate.level2b`);
+the engine (:mod:`asnkit.generate.engine`) runs them; :func:`generate` returns the
+associations as :class:`asnkit.models.Association` values, written with the same layout
+as every other association asnkit writes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from asnkit.generate.pool import NULL, Pool, parse_pool, pool_from_rows, read_pool
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from asnkit.generate.engine import GenAsn
+    from asnkit.generate.rule import PoolRule
+    from asnkit.models import Association
+
+__all__ = [
+    "NULL",
+    "REQUIRED_COLUMNS",
+    "Pool",
+    "generate",
+    "generate_files",
+    "parse_pool",
+    "pool_from_rows",
+    "read_pool",
+    "rules",
+]
+
+
+REQUIRED_COLUMNS = ("filename", "asn_candidate")
+"""The columns every pool must have, as jwst's ``asn_generate`` needs them."""
+
+
+def rules() -> tuple[PoolRule, ...]:
+    """Every rule asnkit generates with, in jwst's registry order (Level 2b, then Level 3)."""
+    from asnkit.generate.level3 import LEVEL3_RULES
+
+    try:
+        from asnkit.generate.level2b import LEVEL2B_RULES
+    except ImportError:  # pragma: no cover (the Level 2b statements land separately)
+        level2b: tuple[PoolRule, ...] = ()
+    else:
+        level2b = tuple(LEVEL2B_RULES)
+    return (
+        *sorted(level2b, key=lambda rule: rule.name),
+        *sorted(LEVEL3_RULES, key=lambda rule: rule.name),
+    )
+
+
+def _as_pool(pool_or_rows: Pool | Iterable[Mapping[str, object]]) -> Pool:
+    if isinstance(pool_or_rows, Pool):
+        return pool_or_rows
+    return pool_from_rows(pool_or_rows)
+
+
+def _run(
+    pool: Pool,
+    *,
+    candidates: Sequence[str] | None,
+    version_id: str | bool | None,
+    rule_set: Sequence[PoolRule] | None,
+    warn: Callable[[str], None] | None,
+) -> list[GenAsn]:
+    from asnkit.generate.engine import Registry, run
+
+    registry = Registry(rules() if rule_set is None else rule_set)
+    return run(
+        pool.rows,
+        registry,
+        pool_name=pool.name,
+        candidate_ids=candidates,
+        version_id=version_id,
+        warn=warn,
+    )
+
+
+def generate_files(
+    pool_or_rows: Pool | Iterable[Mapping[str, object]],
+    *,
+    candidates: Sequence[str] | None = None,
+    version_id: str | bool | None = None,
+    rule_set: Sequence[PoolRule] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> list[tuple[str, Association]]:
+    """Every association with the file name jwst's ``asn_generate`` gives it.
+
+    Args:
+        pool_or_rows: A :class:`Pool` (see :func:`read_pool`) or rows (mappings of
+            keyword to value; names and values are lower-cased as a pool file's are).
+        candidates: Only these candidates (``o001``, ``c1000``), and no discovered
+            associations: ``asn_generate -i``.
+        version_id: A version tag for file names and ``version_id``; ``True``: the time
+            now (``asn_generate --version-id`` without a value).
+        rule_set: The rules to run; ``None``: every rule of :func:`rules`.
+        warn: Called with a one-line message for a candidate not in the pool.
+    """
+    from asnkit.exceptions import PoolError
+    from asnkit.generate.output import to_association
+
+    pool = _as_pool(pool_or_rows)
+    if pool.rows:
+        for needed in REQUIRED_COLUMNS:
+            if needed not in pool.columns:
+                msg = (
+                    f"no {needed.upper()} column: a pool names each exposure's file and "
+                    "candidates (asnkit pool FILES writes one)"
+                )
+                raise PoolError(pool.name, msg)
+    try:
+        made = _run(
+            pool, candidates=candidates, version_id=version_id, rule_set=rule_set, warn=warn
+        )
+    except KeyError as error:
+        keyword = str(error.args[0]).upper()
+        msg = f"a row has no {keyword} keyword, which the rules read: add the column"
+        raise PoolError(pool.name, msg) from None
+    except LookupError:
+        msg = "a row has no EXP_TYPE value, which the rules read: fill the column"
+        raise PoolError(pool.name, msg) from None
+    return [to_association(asn) for asn in made]
+
+
+def generate(
+    pool_or_rows: Pool | Iterable[Mapping[str, object]],
+    *,
+    candidates: Sequence[str] | None = None,
+    version_id: str | bool | None = None,
+    rule_set: Sequence[PoolRule] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> list[Association]:
+    """Every association jwst's ``asn_generate`` makes from the pool, in its order.
+
+    See :func:`generate_files` for the arguments; this drops the file names.
+    """
+    return [
+        asn
+        for _, asn in generate_files(
+            pool_or_rows,
+            candidates=candidates,
+            version_id=version_id,
+            rule_set=rule_set,
+            warn=warn,
+        )
+    ]

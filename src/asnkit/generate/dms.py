@@ -1,0 +1,333 @@
+"""What DMS says about exposures: types, member roles, Level 2 file names.
+
+These are facts of jwst 3.0.0's ``dms_base`` and ``rules_level3_base`` (the tables of
+exposure types, the keywords that flag a PSF, an imprint or a background, the valid
+NIRSpec optical paths), written once here and used by the rule statements.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from asnkit.generate.constraints import EMPTY
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "ACQ_EXP_TYPES",
+    "CORON_EXP_TYPES",
+    "LEVEL2B_EXPTYPES",
+    "TSO_EXP_TYPES",
+    "exposure_type",
+    "first_set",
+    "rename_to_level2",
+    "rename_to_level2a",
+]
+
+ACQ_EXP_TYPES: Final = frozenset(
+    {
+        "mir_tacq",
+        "mir_taconfirm",
+        "nis_taconfirm",
+        "nis_tacq",
+        "nrc_taconfirm",
+        "nrc_tacq",
+        "nrs_confirm",
+        "nrs_msata",
+        "nrs_taconfirm",
+        "nrs_tacq",
+        "nrs_taslit",
+        "nrs_verify",
+        "nrs_wata",
+    }
+)
+"""Target acquisitions and their confirmations."""
+
+EXPTYPE_MAP: Final[Mapping[str, str]] = {
+    "mir_darkall": "dark",
+    "mir_darkimg": "dark",
+    "mir_darkmrs": "dark",
+    "mir_flatimage": "flat",
+    "mir_flatmrs": "flat",
+    "mir_flatimage-ext": "flat",
+    "mir_flatmrs-ext": "flat",
+    "mir_tacq": "target_acquisition",
+    "mir_taconfirm": "target_acquisition",
+    "nis_dark": "dark",
+    "nis_focus": "engineering",
+    "nis_lamp": "engineering",
+    "nis_tacq": "target_acquisition",
+    "nis_taconfirm": "target_acquisition",
+    "nrc_dark": "dark",
+    "nrc_flat": "flat",
+    "nrc_focus": "engineering",
+    "nrc_led": "engineering",
+    "nrc_tacq": "target_acquisition",
+    "nrc_taconfirm": "target_acquisition",
+    "nrs_autoflat": "autoflat",
+    "nrs_autowave": "autowave",
+    "nrs_confirm": "target_acquisition",
+    "nrs_dark": "dark",
+    "nrs_focus": "engineering",
+    "nrs_image": "engineering",
+    "nrs_lamp": "engineering",
+    "nrs_msata": "target_acquisition",
+    "nrs_tacq": "target_acquisition",
+    "nrs_taconfirm": "target_acquisition",
+    "nrs_taslit": "target_acquisition",
+    "nrs_wata": "target_acquisition",
+}
+"""The member type of the exposure types that are not science."""
+
+CORON_EXP_TYPES: Final = frozenset({"mir_4qpm", "mir_lyot", "nrc_coron"})
+TSO_EXP_TYPES: Final = ("nrc_tsimage", "nrc_tsgrism", "nrs_brightobj")
+
+IMAGE2_SCIENCE_EXP_TYPES: Final = (
+    "fgs_image",
+    "mir_4qpm",
+    "mir_image",
+    "mir_lyot",
+    "nis_ami",
+    "nis_image",
+    "nrc_coron",
+    "nrc_image",
+    "nrs_mimf",
+    "nrc_tsimage",
+)
+IMAGE2_NONSCIENCE_EXP_TYPES: Final = (
+    "mir_coroncal",
+    "nis_focus",
+    "nrc_focus",
+    "nrs_focus",
+    "nrs_image",
+    *sorted(ACQ_EXP_TYPES),
+)
+SPEC2_SCIENCE_EXP_TYPES: Final = (
+    "mir_lrs-fixedslit",
+    "mir_lrs-slitless",
+    "mir_mrs",
+    "mir_wfss",
+    "nis_soss",
+    "nis_wfss",
+    "nrc_tsgrism",
+    "nrc_wfss",
+    "nrs_fixedslit",
+    "nrs_ifu",
+    "nrs_msaspec",
+    "nrs_brightobj",
+)
+LEVEL2B_EXPTYPES: Final = frozenset(
+    {*IMAGE2_SCIENCE_EXP_TYPES, *IMAGE2_NONSCIENCE_EXP_TYPES, *SPEC2_SCIENCE_EXP_TYPES}
+)
+"""Exposure types calibrated at Level 2b: their Stage 3 members are ``_cal`` files."""
+
+SPECIAL_EXPOSURE_MODIFIERS: Final = (
+    ("psf", ("is_psf",)),
+    ("imprint", ("is_imprt",)),
+    ("background", ("bkgdtarg",)),
+)
+"""The keywords that make a science exposure a PSF, an imprint or a background."""
+
+NRS_FSS_VALID_OPTICAL_PATHS: Final = frozenset(
+    {
+        ("a", "prism", "clear", "nrs1"),
+        ("a", "g395h", "f290lp", "nrs1"),
+        ("a", "g395h", "f290lp", "nrs2"),
+        ("a", "g235h", "f170lp", "nrs1"),
+        ("a", "g235h", "f170lp", "nrs2"),
+        ("a", "g140h", "f100lp", "nrs1"),
+        ("a", "g140h", "f100lp", "nrs2"),
+        ("a", "g140h", "f070lp", "nrs1"),
+        ("a", "g395m", "f290lp", "nrs1"),
+        ("a", "g235m", "f170lp", "nrs1"),
+        ("a", "g140m", "f100lp", "nrs1"),
+        ("a", "g140m", "f070lp", "nrs1"),
+        ("s200b1", "prism", "clear", "nrs2"),
+        ("s200b1", "g395h", "f290lp", "nrs2"),
+        ("s200b1", "g235h", "f170lp", "nrs2"),
+        ("s200b1", "g140h", "f100lp", "nrs2"),
+        ("s200b1", "g140h", "f070lp", "nrs1"),
+        ("s200b1", "g140h", "f070lp", "nrs2"),
+        ("s200b1", "g395m", "f290lp", "nrs2"),
+        ("s200b1", "g235m", "f170lp", "nrs2"),
+        ("s200b1", "g140m", "f100lp", "nrs2"),
+        ("s200b1", "g140m", "f070lp", "nrs1"),
+        ("s200b1", "g140m", "f070lp", "nrs2"),
+    }
+)
+"""(slit, grating, filter, detector) that hold a fixed-slit spectrum ("a": any slit but S200B1)."""
+
+NRS_IFU_VALID_OPTICAL_PATHS: Final = frozenset(
+    {
+        ("prism", "clear", "nrs1"),
+        ("g140m", "f070lp", "nrs1"),
+        ("g140m", "f100lp", "nrs1"),
+        ("g235m", "f170lp", "nrs1"),
+        ("g395m", "f290lp", "nrs1"),
+        ("g140h", "f070lp", "nrs1"),
+        ("g140h", "f100lp", "nrs1"),
+        ("g140h", "f100lp", "nrs2"),
+        ("g235h", "f170lp", "nrs1"),
+        ("g235h", "f170lp", "nrs2"),
+        ("g395h", "f290lp", "nrs1"),
+        ("g395h", "f290lp", "nrs2"),
+    }
+)
+"""(grating, filter, detector) that hold an IFU spectrum."""
+
+NIS_SOSS_UNCALIBRATED_FILTERS: Final = frozenset({"f277w"})
+
+
+def first_set(
+    row: Mapping[str, str], sources: Iterable[str], invalid: frozenset[str] = EMPTY
+) -> tuple[str, str] | None:
+    """The first of ``sources`` the row has with a meaningful value, and that value."""
+    for source in sources:
+        value = row.get(source)
+        if value is not None and value not in invalid:
+            return source, value
+    return None
+
+
+def value_of(row: Mapping[str, str], source: str) -> str | None:
+    """The row's meaningful value of ``source``, or ``None``."""
+    value = row.get(source)
+    return None if value is None or value in EMPTY else value
+
+
+def exposure_type(row: Mapping[str, str], default: str = "science") -> str:
+    """The member type DMS gives a row: ``science``, ``target_acquisition``, ``psf``...
+
+    Raises:
+        LookupError: the row has no EXP_TYPE (jwst fails there too).
+    """
+    pointing = value_of(row, "pntgtype")
+    if pointing is not None and pointing != "science":
+        return pointing
+    exp_type = value_of(row, "exp_type")
+    if exp_type is None:
+        msg = "Exposure type cannot be determined"
+        raise LookupError(msg)
+    result = EXPTYPE_MAP.get(exp_type, default)
+    if result != "science":
+        return result
+    for special, sources in SPECIAL_EXPOSURE_MODIFIERS:
+        if first_set(row, sources) is not None:
+            return special
+    return result
+
+
+def nrsfss_valid_detector(row: Mapping[str, str]) -> bool:
+    """Whether a NIRSpec fixed-slit row's detector sees its slit, grating and filter."""
+    detector = value_of(row, "detector")
+    nrs_filter = value_of(row, "filter")
+    grating = value_of(row, "grating")
+    slit = value_of(row, "fxd_slit")
+    if detector is None or nrs_filter is None or grating is None or slit is None:
+        return False
+    if slit != "s200b1":
+        slit = "a"
+    return (slit, grating, nrs_filter, detector) in NRS_FSS_VALID_OPTICAL_PATHS
+
+
+def nrsifu_valid_detector(row: Mapping[str, str]) -> bool:
+    """Whether a NIRSpec IFU row's detector sees its grating and filter (others: true)."""
+    if value_of(row, "exp_type") != "nrs_ifu":
+        return True
+    detector = value_of(row, "detector")
+    nrs_filter = value_of(row, "filter")
+    grating = value_of(row, "grating")
+    if detector is None or nrs_filter is None or grating is None:
+        return False
+    return (grating, nrs_filter, detector) in NRS_IFU_VALID_OPTICAL_PATHS
+
+
+def nrccoron_valid_detector(row: Mapping[str, str]) -> bool:
+    """Whether a NIRCam coronagraphic row's detector holds the mask (full frame only)."""
+    detector = value_of(row, "detector")
+    subarray = value_of(row, "subarray")
+    pupil = value_of(row, "pupil")
+    if detector is None or subarray is None or pupil is None:
+        return False
+    if subarray == "full":
+        if pupil == "maskbar" and detector in ("nrca1", "nrca2", "nrca3"):
+            return False
+        if pupil == "maskrnd" and detector in ("nrca1", "nrca3", "nrca4"):
+            return False
+    return True
+
+
+def nissoss_calibrated_filter(row: Mapping[str, str]) -> bool:
+    """Whether a NIRISS SOSS row's filter is calibrated (other rows: true)."""
+    if value_of(row, "exp_type") != "nis_soss":
+        return True
+    nis_filter = value_of(row, "filter")
+    if nis_filter is None:
+        return False
+    return nis_filter not in NIS_SOSS_UNCALIBRATED_FILTERS
+
+
+_LEVEL1B = re.compile(r"(?P<path>.+)(?P<type>_uncal)(?P<extension>\..+)")
+
+
+def rename_to_level2(
+    name: str, exp_type: str | None, *, use_integrations: bool, member_exptype: str
+) -> str:
+    """A Stage 3 member's file name from its ``_uncal`` name: ``_cal``, ``_rate``, ``_x1d``.
+
+    A name that is not a Level 1b name is kept as it is, as jwst keeps it.
+    """
+    match = _LEVEL1B.match(name)
+    if match is None:
+        return name
+    if member_exptype == "background":
+        suffix = "x1d"
+    elif exp_type in LEVEL2B_EXPTYPES:
+        suffix = "cal"
+    else:
+        suffix = "rate"
+    if use_integrations:
+        suffix += "ints"
+    return f"{match.group('path')}_{suffix}{match.group('extension')}"
+
+
+def rename_to_level2a(name: str, *, use_integrations: bool) -> str:
+    """A Stage 2 member's file name from its ``_uncal`` name: ``_rate`` or ``_rateints``."""
+    match = _LEVEL1B.match(name)
+    if match is None:
+        return name
+    suffix = "rateints" if use_integrations else "rate"
+    return f"{match.group('path')}_{suffix}{match.group('extension')}"
+
+
+def is_item_tso(row: Mapping[str, str], *, bound_tso: bool = False) -> bool:
+    """Whether a science row is a time series (TSOVISIT, or a TSO exposure type)."""
+    if row["pntgtype"] != "science" or row["exp_type"] in ACQ_EXP_TYPES:
+        return False
+    if bound_tso or value_of(row, "tsovisit") == "t":
+        return True
+    return value_of(row, "exp_type") in TSO_EXP_TYPES
+
+
+def is_item_coron(row: Mapping[str, str]) -> bool:
+    """Whether a science row is coronagraphic on a detector that holds the mask."""
+    if row["pntgtype"] != "science" or row["exp_type"] in ACQ_EXP_TYPES:
+        return False
+    exp_type = value_of(row, "exp_type")
+    if exp_type not in CORON_EXP_TYPES:
+        return False
+    if row["exp_type"] == "nrc_coron" and row["subarray"] == "full":
+        if row["pupil"] == "maskbar" and row["detector"] in ("nrca1", "nrca2", "nrca3"):
+            return False
+        if row["pupil"] == "maskrnd" and row["detector"] in ("nrca1", "nrca3", "nrca4"):
+            return False
+    return True
+
+
+def is_item_ami(row: Mapping[str, str]) -> bool:
+    """Whether a science row is aperture-masking interferometry."""
+    if row["pntgtype"] != "science" or row["exp_type"] in ACQ_EXP_TYPES:
+        return False
+    return value_of(row, "exp_type") == "nis_ami"

@@ -1,0 +1,946 @@
+"""The engine: every rule over a pool's rows, as jwst 3.0.0's ``asn_generate`` runs them.
+
+The order of events is jwst's, because the associations depend on it: rows are offered, in
+pool order, first to the associations made so far, then to every rule of the registry
+(a rule whose association took the row does not start another); a condition that binds
+(``unique``) takes its value from the first row; rows sent round again wait in queues by
+kind (:class:`~asnkit.generate.constraints.Work`). This runs once per candidate (rows of
+observation ``oNNN`` and candidates ``cNNNN``, under the ``candidate`` rule set), then once
+over the whole pool without candidates (``discover``), then each stage completes its
+associations and prunes duplicates and subsets.
+
+The speed comes from doing the same work without jwst's objects: a rule's conditions are
+compiled once into a flat list; an association's state is four short lists (values,
+sources, whether bound, values taken) with an undo log instead of deep copies; trying a
+rule on a row costs a few dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from ast import literal_eval
+from collections import Counter
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Final
+
+from asnkit.generate import dms
+from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, Group, Work
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+    from asnkit.generate.constraints import Node
+    from asnkit.generate.rule import PoolRule
+
+__all__ = ["Candidate", "GenAsn", "Registry", "run"]
+
+CANDIDATE_RULESET: Final = "candidate"
+DISCOVER_RULESET: Final = "discover"
+DEGRADED_OK: Final = "No known degraded exposures in association."
+DEGRADED_NOTOK: Final = (
+    "One or more members have an error associated with them."
+    "\nDetails can be found in the member.exposerr attribute."
+)
+MULTI_OBS_AC_TYPES: Final = frozenset({"group", "background", "mosaic"})
+
+_ATTR, _CHECK, _GROUP = 0, 1, 2
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(condition: str) -> re.Pattern[str]:
+    """``^condition$``, any case: jwst's whole-value match (without a group round it)."""
+    found = _PATTERNS.get(condition)
+    if found is None:
+        found = _PATTERNS[condition] = re.compile(f"^{condition}$", re.IGNORECASE)
+    return found
+
+
+def meets(value: str, conditions: object) -> bool:
+    """Whether ``value`` matches the condition, or one of a list of them."""
+    if isinstance(conditions, str):
+        return _pattern(conditions).match(value) is not None
+    return any(_pattern(str(c)).match(value) is not None for c in conditions)  # type: ignore[attr-defined]
+
+
+def _evaluate(value: str) -> object:
+    try:
+        return literal_eval(value)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return value
+
+
+def _iterable(value: object) -> bool:
+    """Jwst's ``is_iterable``: a list, set or dict, not a string or tuple."""
+    return not isinstance(value, (str, tuple)) and hasattr(value, "__iter__")
+
+
+class _C:
+    """A compiled statement: its place in the association's state and its children."""
+
+    __slots__ = ("children", "idx", "kind", "name", "stmt")
+
+    def __init__(self, kind: int, idx: int, stmt: Node, children: tuple[_C, ...]) -> None:
+        self.kind = kind
+        self.idx = idx
+        self.stmt = stmt
+        self.name = stmt.name
+        self.children = children
+
+
+class _PL:
+    """Rows waiting to be offered (jwst's ``ProcessList``)."""
+
+    __slots__ = ("items", "only_on_match", "rules", "work")
+
+    def __init__(
+        self,
+        items: list[Mapping[str, str]],
+        rules: tuple[CompiledRule, ...] | None,
+        work: Work,
+        only_on_match: bool,
+    ) -> None:
+        self.items = items
+        self.rules = rules
+        self.work = work
+        self.only_on_match = only_on_match
+
+
+class _Queue:
+    """Waiting rows by kind, then by (rules, kind): jwst's ``ProcessQueueSorted``."""
+
+    def __init__(self) -> None:
+        self.queues: dict[Work, dict[tuple[object, ...], _PL]] = {work: {} for work in Work}
+
+    def append(self, pl: _PL) -> None:
+        """Queue ``pl``, merged with a waiting list of the same rules and kind."""
+        key = (pl.rules, pl.work, pl.only_on_match)
+        queue = self.queues[pl.work]
+        there = queue.get(key)
+        if there is None:
+            queue[key] = pl
+        else:
+            there.items = there.items + pl.items
+
+    def __iter__(self) -> Iterator[_PL]:
+        while True:
+            for work in Work:
+                queue = self.queues[work]
+                if queue:
+                    key = next(iter(queue))
+                    yield queue.pop(key)
+                    break
+            else:
+                return
+
+
+def _workover_filter(pl: _PL, work: Work) -> _PL | None:
+    both = (Work.RULES, Work.BOTH)
+    if pl.work in both:
+        if work in both:
+            pl.work = Work.BOTH
+            return pl
+        return None
+    if work not in both:
+        return None
+    return pl
+
+
+class CompiledRule:
+    """A rule made ready to run: its conditions, wrapped as its stage and rule set need."""
+
+    def __init__(self, rule: PoolRule, ruleset: str, acid_condition: Attr | None) -> None:
+        self.rule = rule
+        self.ruleset = ruleset
+        self.asn_rule = f"{ruleset}_{rule.name}"
+        root_stmt = _stage_conditions(rule, acid_condition)
+        self.nodes: list[_C] = []
+        self.root = self._compile(root_stmt)
+        size = len(self.nodes)
+        self.size = size
+        self.init_values: list[object] = [None] * size
+        self.init_sources: list[tuple[str, ...]] = [()] * size
+        self.init_unique: list[bool] = [False] * size
+        for node in self.nodes:
+            stmt = node.stmt
+            if isinstance(stmt, Attr):
+                self.init_values[node.idx] = stmt.value
+                self.init_sources[node.idx] = stmt.sources
+                self.init_unique[node.idx] = stmt.unique
+            elif isinstance(stmt, Check):
+                self.init_values[node.idx] = stmt.value
+                self.init_unique[node.idx] = stmt.unique
+        # jwst's lookups by name: the first in tree order below the root.
+        self.by_name: dict[str, _C] = {}
+        for node in self.nodes[1:]:
+            if node.name is not None:
+                self.by_name.setdefault(node.name, node)
+        self.acid_nodes = [n for n in self.nodes if isinstance(n.stmt, Attr) and n.stmt.is_acid]
+        self.named_leaves = [n for n in self.nodes if n.kind != _GROUP and n.name is not None]
+
+    def _compile(self, stmt: Node) -> _C:
+        idx = len(self.nodes)
+        if isinstance(stmt, Group):
+            node = _C(_GROUP, idx, stmt, ())
+            self.nodes.append(node)
+            node.children = tuple(self._compile(part) for part in stmt.parts)
+            return node
+        kind = _ATTR if isinstance(stmt, Attr) else _CHECK
+        node = _C(kind, idx, stmt, ())
+        self.nodes.append(node)
+        return node
+
+    def __repr__(self) -> str:
+        return f"<{self.asn_rule}>"
+
+
+def _stage_conditions(rule: PoolRule, acid_condition: Attr | None) -> Node:
+    """The rule's conditions with what its stage adds, and the candidate's."""
+    from asnkit.generate.level3 import science_conditions
+
+    root: Node = rule.where
+    if rule.stage == "level3" and rule.science:
+        root = science_conditions(rule.where)
+    elif rule.stage == "level2b":
+        from asnkit.generate.level2b import stage_conditions as level2b_conditions
+
+        root = level2b_conditions(rule.where)
+    if acid_condition is not None:
+        if not isinstance(root, Group) or root.reduce != "all":
+            root = Group((root,), "all")
+        root = Group(
+            (*root.parts, acid_condition),
+            root.reduce,
+            name=root.name,
+            label=root.label,
+            reprocess_on_match=root.reprocess_on_match,
+            reprocess_on_fail=root.reprocess_on_fail,
+            work=root.work,
+            reprocess_rules=root.reprocess_rules,
+        )
+    return root
+
+
+_NOTHING: Final = object()
+
+
+class GenAsn:
+    """An association being built (internal; see :func:`asnkit.generate.generate`)."""
+
+    __slots__ = (
+        "_pool",
+        "crule",
+        "data_target",
+        "degraded",
+        "filenames",
+        "found_values",
+        "log",
+        "needs_met",
+        "original_exptype",
+        "pool_name",
+        "products",
+        "program_value",
+        "sequence",
+        "sources",
+        "started",
+        "unique",
+        "values",
+        "version_id",
+    )
+
+    def __init__(self, crule: CompiledRule, pool_name: str, version_id: str | None) -> None:
+        self.crule = crule
+        self.values = list(crule.init_values)
+        self.sources = list(crule.init_sources)
+        self.unique = list(crule.init_unique)
+        self.found_values: list[dict[object, None] | None] = [None] * crule.size
+        self.log: list[tuple[int, object, tuple[str, ...], bool, object]] = []
+        self.filenames: set[str] = set()
+        self.products: list[tuple[str, list[tuple[dict[str, object], Mapping[str, str]]]]] = []
+        self.started = False
+        self.program_value = "noprogram"
+        self.pool_name = "none"
+        self._pool = pool_name
+        self.version_id = version_id
+        self.degraded = DEGRADED_OK
+        self.data_target = "none"
+        n_needs = 1 + len(crule.rule.needs) + (1 if crule.rule.stage == "level2b" else 0)
+        self.needs_met = [False] * n_needs
+        self.sequence = 0
+        self.original_exptype = "science"
+
+    # -- state reads (the RowView and AsnState protocols) --
+
+    def found(self, name: str) -> list[str]:
+        """The values the first condition called ``name`` took, in order."""
+        node = self.crule.by_name.get(name)
+        if node is None:
+            raise KeyError(name)
+        values = self.found_values[node.idx]
+        return [str(v) for v in values] if values else []
+
+    def has_name(self, name: str) -> bool:
+        """Whether a condition is called ``name``."""
+        return name in self.crule.by_name
+
+    def bound(self, name: str) -> object:
+        """The value the first condition called ``name`` is bound to, or ``None``."""
+        node = self.crule.by_name.get(name)
+        if node is None or node.kind == _GROUP:
+            return None
+        return self.values[node.idx]
+
+    @property
+    def program(self) -> str:
+        """The program, five digits."""
+        return self.program_value
+
+    @property
+    def acid(self) -> tuple[str, str]:
+        """The candidate id and type; ``a3001`` (discovered) without a candidate."""
+        for node in self.crule.acid_nodes:
+            values = self.found_values[node.idx]
+            text = "-".join(str(v) for v in values or ()).replace("\\", "")
+            try:
+                acid_id, acid_type = literal_eval(text)
+            except (ValueError, SyntaxError, TypeError):
+                continue
+            return str(acid_id), str(acid_type)
+        return "a3001", "discovered"
+
+    def member_count(self) -> int:
+        """How many members the current product has."""
+        return len(self.products[-1][1]) if self.products else 0
+
+    def exposure_type(self, row: Mapping[str, str]) -> str:
+        """The member type the rule gives ``row``."""
+        roles = self.crule.rule.roles
+        exptype = dms.exposure_type(row)
+        if roles == "science_or_acquisition":
+            return exptype if exptype == "target_acquisition" else "science"
+        if roles == "psf_as_science" or self.crule.rule.stage == "level2b":
+            self.original_exptype = exptype
+            return "science" if exptype == "psf" else exptype
+        return exptype
+
+    def original_exposure_type(self) -> str:
+        """The type :meth:`exposure_type` saw last, before a PSF became science."""
+        return self.original_exptype
+
+    def has_science(self) -> bool:
+        """Whether the current product has a science member."""
+        if not self.products:
+            return False
+        return any(m["exptype"] == "science" for m, _ in self.products[-1][1])
+
+    # -- the name parts of jwst's DMS product names --
+
+    def target(self) -> str:
+        """``t`` and the target id, three digits (``t001``)."""
+        for node in self.crule.nodes:
+            if node.name == "target" and node.kind != _GROUP:
+                values = self.found_values[node.idx]
+                if values:
+                    return "t" + "-".join(str(v) for v in values).rjust(3, "0")
+        return "t000"
+
+    def instrument(self) -> str:
+        """The instrument taken."""
+        return "-".join(self.found("instrument"))
+
+    def opt_element(self) -> str:
+        """The optical elements taken, sorted, joined by ``-``; ``clear`` for none."""
+        parts = []
+        for name in ("opt_elem", "opt_elem2"):
+            if not self.has_name(name):
+                continue
+            values = sorted(self.found(name), key=str.lower)
+            value = "-".join(values)
+            if value not in EMPTY:
+                parts.append(value)
+        parts.sort(key=str.lower)
+        return "-".join(parts) or "clear"
+
+    def slit_name(self) -> str:
+        """The fixed slits taken, sorted, joined by ``-``."""
+        names: list[str] = []
+        for name in ("fxd_slit", "fxd_slit2"):
+            if not self.has_name(name):
+                continue
+            values = sorted(self.found(name), key=str.lower)
+            value = "-".join(values)
+            if value not in EMPTY and value not in names:
+                names.append(value)
+        names.sort(key=str.lower)
+        return "-".join(names)
+
+    def subarray(self) -> str:
+        """The subarray taken, empty for full frame."""
+        if not self.has_name("subarray"):
+            return ""
+        value = "-".join(self.found("subarray"))
+        return "" if value == "full" else value
+
+    def constraints_text(self) -> str:
+        """What the association took, in asnkit's words (written as ``constraints``)."""
+        parts = []
+        for node in self.crule.named_leaves:
+            values = self.found_values[node.idx]
+            if values:
+                shown = "|".join(str(v).replace("\\", "") for v in values)
+                parts.append(f"{node.name}={shown}")
+        return f"{self.crule.rule.name}: " + ", ".join(parts)
+
+    @property
+    def asn_id(self) -> str:
+        """The candidate id written as ``asn_id``."""
+        return self.acid[0]
+
+    def __repr__(self) -> str:
+        names = [p[0] for p in self.products]
+        return f"<{self.crule.asn_rule} {self.asn_id} {names}>"
+
+
+# ---------------------------------------------------------------- checking a row
+
+
+def _check(node: _C, asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
+    kind = node.kind
+    if kind == _ATTR:
+        return _check_attr(node, asn, row)
+    if kind == _CHECK:
+        return _check_simple(node, asn, row)
+    return _check_group(node, asn, row)
+
+
+def _set(
+    asn: GenAsn,
+    i: int,
+    value: object,
+    sources: tuple[str, ...] | None,
+    *,
+    bind: bool,
+    found: object,
+) -> None:
+    """Record a change of condition ``i`` in the undo log, then make it."""
+    values = asn.found_values[i]
+    if values is None:
+        values = asn.found_values[i] = {}
+    added = _NOTHING
+    try:
+        if found not in values:
+            values[found] = None
+            added = found
+    except TypeError:  # an unhashable value: jwst fails there; keep going without it
+        pass
+    asn.log.append((i, asn.values[i], asn.sources[i], asn.unique[i], added))
+    if bind:
+        asn.values[i] = value
+        if sources is not None:
+            asn.sources[i] = sources
+            asn.unique[i] = False
+
+
+def _undo(asn: GenAsn, mark: int) -> None:
+    log = asn.log
+    while len(log) > mark:
+        i, value, sources, unique, added = log.pop()
+        asn.values[i] = value
+        asn.sources[i] = sources
+        asn.unique[i] = unique
+        if added is not _NOTHING:
+            values = asn.found_values[i]
+            if values is not None:
+                values.pop(added, None)
+
+
+def _multivalue(row: Mapping[str, str], source: str, values: Iterable[object]) -> _PL:
+    items: list[Mapping[str, str]] = []
+    for value in values:
+        copy = dict(row)
+        copy[source] = str(value)
+        items.append(copy)
+    return _PL(items, None, Work.BOTH, only_on_match=False)
+
+
+def _check_attr(  # noqa: C901, PLR0911, PLR0912 (jwst's AttrConstraint, branch by branch)
+    node: _C, asn: GenAsn, row: Mapping[str, str]
+) -> tuple[bool, list[_PL]]:
+    stmt: Attr = node.stmt  # type: ignore[assignment]
+    i = node.idx
+    if stmt.only_if is not None and not stmt.only_if(row, asn):
+        if stmt.reprocess is not None:
+            return True, [_PL([row], None, stmt.reprocess, only_on_match=stmt.only_on_match)]
+        return True, []
+    got = None
+    for source in asn.sources[i]:
+        cell = row.get(source)
+        if cell is not None and cell not in EMPTY:
+            got = (source, cell)
+            break
+    if got is None:
+        return (not stmt.required or stmt.undefined), []
+    if stmt.undefined:
+        return False, []
+    source, cell = got
+    evaled: object = _evaluate(cell) if stmt.evaluate else cell
+    current = asn.values[i]
+    reprocess: list[_PL] = []
+    if current is None:
+        if _iterable(evaled):
+            return False, [_multivalue(row, source, evaled)]  # type: ignore[arg-type]
+        value = str(evaled)
+    else:
+        if isinstance(current, FoundIn):
+            conditions: object = "(" + "|".join(asn.found(current.name)) + ")"
+        elif isinstance(current, Computed):
+            conditions = current.make(asn)
+        else:
+            conditions = current
+        candidates = evaled if _iterable(evaled) else [evaled]
+        for item in candidates:  # type: ignore[attr-defined]
+            value = str(item)
+            if meets(value, conditions):
+                break
+        else:
+            return False, []
+        others = [other for other in candidates if other != item]  # type: ignore[attr-defined]
+        if others:
+            reprocess.append(_multivalue(row, source, others))
+    escaped = re.escape(value)
+    bind = asn.unique[i]
+    _set(asn, i, escaped, (source,) if bind else None, bind=bind, found=escaped)
+    if stmt.reprocess is not None:
+        reprocess.append(_PL([row], None, stmt.reprocess, only_on_match=stmt.only_on_match))
+    return True, reprocess
+
+
+def _rules_of(names: tuple[str, ...] | None) -> tuple[CompiledRule, ...] | None:
+    # () means every rule; the engine reads an empty tuple as such.
+    if names is None:
+        return None
+    return ()
+
+
+def _check_simple(node: _C, asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
+    stmt: Check = node.stmt  # type: ignore[assignment]
+    i = node.idx
+    source_value: object = row if stmt.source is None else stmt.source(row, asn)
+    current = asn.values[i]
+    if current is None:
+        matched = True
+    elif stmt.test is None:
+        matched = current == source_value
+    else:
+        matched = stmt.test(current, source_value)
+    if matched:
+        if stmt.unique:
+            _set(asn, i, source_value, None, bind=True, found=source_value)
+        else:
+            _set(asn, i, current, None, bind=False, found=current)
+    if (matched and stmt.reprocess_on_match) or (not matched and stmt.reprocess_on_fail):
+        return matched, [
+            _PL([row], _rules_of(stmt.reprocess_rules), stmt.work, only_on_match=False)
+        ]
+    return matched, []
+
+
+def _check_group(  # noqa: C901 (jwst's four reductions)
+    node: _C, asn: GenAsn, row: Mapping[str, str]
+) -> tuple[bool, list[_PL]]:
+    stmt: Group = node.stmt  # type: ignore[assignment]
+    reduce = stmt.reduce
+    children = node.children
+    reprocess: list[_PL]
+    if not children:
+        matched, reprocess = False, []
+    elif reduce in ("all", "notall"):
+        all_match = True
+        negative: list[_PL] | None = None
+        positive: list[_PL] = []
+        for child in children:
+            ok, rep = _check(child, asn, row)
+            if ok:
+                if all_match:
+                    positive.extend(rep)
+            else:
+                all_match = False
+                if not rep:
+                    negative = None
+                    break
+                if negative is None:
+                    negative = rep
+        reprocess = positive if all_match else (negative or [])
+        matched = all_match if reduce == "all" else not all_match
+    else:
+        reprocess = []
+        ok = False
+        for child in children:
+            ok, rep = _check(child, asn, row)
+            if ok:
+                reprocess = rep
+                break
+            reprocess.extend(rep)
+        matched = ok if reduce == "any" else not ok
+    if (matched and stmt.reprocess_on_match) or (not matched and stmt.reprocess_on_fail):
+        reprocess = [
+            *reprocess,
+            _PL([row], _rules_of(stmt.reprocess_rules), stmt.work, only_on_match=False),
+        ]
+    return matched, reprocess
+
+
+# ---------------------------------------------------------------- adding a row
+
+
+def _add(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
+    """Jwst's ``Association.add``: check the conditions, then take the row."""
+    if row["filename"] in asn.filenames:
+        return True, []
+    mark = len(asn.log)
+    matched, reprocess = _check(asn.crule.root, asn, row)
+    if not matched:
+        _undo(asn, mark)
+    else:
+        del asn.log[mark:]  # nothing to undo any more: keep the log short
+    for pl in reprocess:
+        if pl.rules is None:
+            pl.rules = (asn.crule,)
+    if matched:
+        stage = _STAGES[asn.crule.rule.stage]
+        if not asn.started:
+            stage.init_hook(asn, row)
+            asn.started = True
+        stage.add(asn, row)
+    force = asn.crule.by_name.get("force_match")
+    if force is not None and force.kind != _GROUP:
+        value = asn.values[force.idx]
+        if value is not None:
+            matched = bool(value)
+    return matched, reprocess
+
+
+class _Stage:
+    """What a stage does when an association starts and when it takes a row."""
+
+    def init_hook(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        raise NotImplementedError
+
+    def add(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        raise NotImplementedError
+
+
+def _update_validity(asn: GenAsn, member: Mapping[str, object]) -> None:
+    needs = asn.crule.rule.needs
+    met = asn.needs_met
+    if not met[0]:
+        met[0] = member["exptype"] == "science"
+    for k, need in enumerate(needs, start=1):
+        if not met[k]:
+            met[k] = need.check(member, asn)
+    if asn.crule.rule.stage == "level2b" and not met[-1]:
+        acid_type = asn.acid[1].lower()
+        ok = acid_type == "observation"
+        if acid_type == "background":
+            ok = any(str(m["exptype"]).lower() == "background" for m, _ in asn.products[-1][1])
+        met[-1] = ok
+
+
+def _degraded(asn: GenAsn) -> None:
+    if asn.degraded != DEGRADED_OK:
+        return
+    for _, members in asn.products:
+        for member, _row in members:
+            if "exposerr" in member and member["exposerr"] not in _EMPTY_ERR:
+                asn.degraded = DEGRADED_NOTOK
+                return
+
+
+_EMPTY_ERR: Final = frozenset({None, *EMPTY})
+
+
+class _Level3(_Stage):
+    """jwst's ``DMS_Level3_Base``: one product, named from what the association took."""
+
+    def init_hook(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        asn.products.append(("undefined", []))
+        self.update(asn, row)
+
+    def add(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        rule = asn.crule.rule
+        exptype = asn.exposure_type(row)
+        integrations = (
+            rule.integrations(row)
+            if rule.integrations is not None
+            else (dms.is_item_coron(row) or dms.is_item_ami(row) or dms.is_item_tso(row))
+        )
+        expname = dms.rename_to_level2(
+            row["filename"],
+            row["exp_type"],
+            use_integrations=integrations,
+            member_exptype=exptype,
+        )
+        members = asn.products[-1][1]
+        for other, _ in members:
+            if other["expname"] == expname and other["exptype"] == exptype:
+                return
+        member: dict[str, object] = {
+            "expname": expname,
+            "exptype": exptype,
+            "exposerr": row.get("exposerr"),
+            "asn_candidate": row["asn_candidate"],
+        }
+        _update_validity(asn, member)
+        members.append((member, row))
+        asn.filenames.add(row["filename"])
+        self.update(asn, row)
+
+    def update(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        _degraded(asn)
+        if asn.program_value == "noprogram":
+            asn.program_value = row["program"].rjust(5, "0")
+        if asn.pool_name == "none":
+            asn.pool_name = asn._pool  # noqa: SLF001
+        asn.data_target = asn.target()
+        namer = asn.crule.rule.product_name
+        from asnkit.generate.level3 import dms_product_name
+
+        name = (namer or dms_product_name)(asn)
+        asn.products[-1] = (name, asn.products[-1][1])
+
+
+class _Level2b(_Stage):
+    """jwst's ``DMSLevel2bBase``: one product per science exposure, named after it."""
+
+    def init_hook(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        asn.data_target = row["targetid"]
+        asn.program_value = row["program"].rjust(5, "0")
+        asn.pool_name = asn._pool  # noqa: SLF001
+        asn.products.append((self.product_name(asn), []))
+
+    def add(self, asn: GenAsn, row: Mapping[str, str]) -> None:
+        rule = asn.crule.rule
+        integrations = (
+            rule.integrations(row)
+            if rule.integrations is not None
+            else (
+                dms.is_item_coron(row)
+                or dms.is_item_ami(row)
+                or dms.is_item_tso(row, bound_tso=asn.bound("is_tso") == "t")
+            )
+        )
+        member: dict[str, object] = {
+            "expname": dms.rename_to_level2a(row["filename"], use_integrations=integrations),
+            "exptype": asn.exposure_type(row),
+            "exposerr": row.get("exposerr"),
+        }
+        members = asn.products[-1][1]
+        for other, _ in members:
+            if other["expname"] == member["expname"] and other["exptype"] == member["exptype"]:
+                return
+        members.append((member, row))
+        asn.filenames.add(row["filename"])
+        _update_validity(asn, member)
+        _degraded(asn)
+        asn.products[-1] = (self.product_name(asn), members)
+
+    @staticmethod
+    def product_name(asn: GenAsn) -> str:
+        namer = asn.crule.rule.product_name
+        if namer is not None:
+            return namer(asn)
+        return level2b_product_name(asn)
+
+
+def level2b_product_name(asn: GenAsn) -> str:
+    """A Stage 2 product's name: its first science member's file name without suffix."""
+    from asnkit.naming import product_name_from_expname
+
+    if not asn.products:
+        return "undefined"
+    for member, _ in asn.products[-1][1]:
+        if member["exptype"] == "science":
+            return product_name_from_expname(str(member["expname"]))
+    return "undefined"
+
+
+_STAGES: dict[str, _Stage] = {"level3": _Level3(), "level2b": _Level2b()}
+
+
+def register_stage(name: str, stage: _Stage) -> None:
+    """Add a stage's behaviour (the Level 2b module registers its own)."""
+    _STAGES[name] = stage
+
+
+# ---------------------------------------------------------------- a pass over rows
+
+
+def _generate(  # noqa: C901 (jwst's generate loop, kept whole to be read against it)
+    rows: Sequence[Mapping[str, str]],
+    crules: Sequence[CompiledRule],
+    pool_name: str,
+    version_id: str | None,
+) -> list[GenAsn]:
+    """Jwst's ``generate`` without finalizing: every row to the associations and rules."""
+    associations: list[GenAsn] = []
+    queue = _Queue()
+    queue.append(_PL(list(rows), tuple(crules), Work.BOTH, only_on_match=False))
+    existing_work = (Work.BOTH, Work.EXISTING, Work.NONSCIENCE)
+    rules_work = (Work.BOTH, Work.RULES)
+    for pl in queue:
+        allowed = set(pl.rules) if pl.rules else set(crules)
+        work = pl.work
+        for row in pl.items:
+            reprocess: list[_PL] = []
+            taken_by: set[CompiledRule] = set()
+            if work in existing_work:
+                for asn in [a for a in associations if a.crule in allowed]:
+                    matched, rep = _add(asn, row)
+                    reprocess.extend(rep)
+                    if matched:
+                        taken_by.add(asn.crule)
+            if work in rules_work:
+                for crule in crules:
+                    if crule in taken_by or crule not in allowed:
+                        continue
+                    asn = GenAsn(crule, pool_name, version_id)
+                    matched, rep = _add(asn, row)
+                    reprocess.extend(rep)
+                    if matched:
+                        associations.append(asn)
+            for next_pl in reprocess:
+                kept = _workover_filter(next_pl, work)
+                if kept is not None:
+                    queue.append(kept)
+    return associations
+
+
+# ---------------------------------------------------------------- candidates
+
+
+class Candidate:
+    """A candidate of the pool: its id (``o001``, ``c1000``) and type (``observation``)."""
+
+    __slots__ = ("id", "type")
+
+    def __init__(self, cid: str, ctype: str) -> None:
+        self.id = cid
+        self.type = ctype
+
+    def __repr__(self) -> str:
+        return f"Candidate({self.id!r}, {self.type!r})"
+
+
+def candidates_by_type(rows: Iterable[Mapping[str, str]]) -> dict[str, dict[str, int]]:
+    """The pool's candidates, by type, in the order they first appear (jwst's)."""
+    found: dict[str, dict[str, int]] = {}
+    for row in rows:
+        evaled = _evaluate(row["asn_candidate"])
+        if isinstance(evaled, int) and not isinstance(evaled, bool):
+            bucket = found.setdefault("unknown", {})
+            bucket[str(evaled)] = bucket.get(str(evaled), 0) + 1
+            continue
+        try:
+            for cand_id, ctype in evaled:  # type: ignore[attr-defined]
+                bucket = found.setdefault(ctype, {})
+                bucket[cand_id] = bucket.get(cand_id, 0) + 1
+        except (ValueError, TypeError):
+            continue
+    return found
+
+
+def acid_condition(cid: str | None) -> Attr:
+    """The condition that holds an association to candidate ``cid`` (jwst's global one)."""
+    return Attr(
+        ("asn_candidate",),
+        None if cid is None else f".+({cid}).+",
+        name="asn_candidate",
+        unique=True,
+        is_acid=True,
+        evaluate=True,
+        label="candidate",
+    )
+
+
+class Registry:
+    """The rules, in jwst's registry order, compiled for each rule set as needed."""
+
+    def __init__(self, rules: Sequence[PoolRule]) -> None:
+        self.rules = tuple(rules)
+        self._discover: list[CompiledRule] | None = None
+
+    def candidate(self, cid: str) -> list[CompiledRule]:
+        """The rules held to candidate ``cid``."""
+        condition = acid_condition(cid)
+        return [CompiledRule(rule, CANDIDATE_RULESET, condition) for rule in self.rules]
+
+    def discover(self) -> list[CompiledRule]:
+        """The rules without a candidate."""
+        if self._discover is None:
+            self._discover = [CompiledRule(r, DISCOVER_RULESET, None) for r in self.rules]
+        return self._discover
+
+
+def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place)
+    rows: Sequence[Mapping[str, str]],
+    registry: Registry,
+    *,
+    pool_name: str,
+    candidate_ids: Sequence[str] | None = None,
+    version_id: str | bool | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> list[GenAsn]:
+    """Jwst's per-candidate generation: candidates, discovery, then each stage's finish."""
+    if version_id is True:
+        version_id = datetime.now(timezone.utc).strftime("%Y%m%dt%H%M%S")
+    version = version_id if isinstance(version_id, str) else None
+    by_type = candidates_by_type(rows)
+    chosen: list[tuple[str, str]] = []
+    if candidate_ids is None:
+        chosen = [(cid, ctype) for ctype, ids in by_type.items() for cid in ids]
+    else:
+        for cid in candidate_ids:
+            for ctype, ids in by_type.items():
+                if cid in ids:
+                    chosen.append((cid, ctype))
+                    break
+            else:
+                if warn is not None:
+                    warn(f"candidate {cid} is not in the pool")
+    associations: list[GenAsn] = []
+    for cid, ctype in chosen:
+        marker = f"[('{cid}', '{ctype}')]"
+        cid_rows = []
+        for row in rows:
+            if cid in row["asn_candidate"]:
+                copy = dict(row)
+                copy["asn_candidate"] = marker
+                cid_rows.append(copy)
+        associations.extend(_generate(cid_rows, registry.candidate(cid), pool_name, version))
+    if candidate_ids is None:
+        discovered = _generate(rows, registry.discover(), pool_name, version)
+        # jwst drops a discovered association equal to a candidate one; its equality
+        # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered first.
+        associations = discovered + associations
+        _resequence(associations)
+    from asnkit.generate.finish import finish
+
+    return finish(associations)
+
+
+def _resequence(associations: Iterable[GenAsn]) -> None:
+    counters: dict[tuple[str, str], int] = {}
+    for asn in associations:
+        key = (asn.asn_id, asn.crule.rule.asn_type)
+        counters[key] = counters.get(key, 0) + 1
+        asn.sequence = counters[key]
+
+
+def resequence(associations: Iterable[GenAsn]) -> None:
+    """Number associations of the same candidate and type 1, 2, ... in list order."""
+    _resequence(associations)
+
+
+def count_by_name(names: Iterable[str]) -> Counter[str]:
+    """How many times each name appears."""
+    return Counter(names)

@@ -1,0 +1,245 @@
+"""Completing associations: each stage keeps the valid ones, then prunes as jwst prunes.
+
+For each stage (Level 2b first, then Level 3, the order jwst's callbacks run in): every
+association is completed by its rule (kept when it has what it needs, nodded spectra given
+their backgrounds, ...); then duplicates go (same members as an association of a later
+candidate id), then of two associations with the same product name the one whose members
+are a subset of the other's; then the survivors are numbered per candidate and type.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Final
+
+from asnkit.naming import strip_suffix
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from asnkit.generate.engine import GenAsn
+
+__all__ = ["add_nod_backgrounds", "finish"]
+
+MULTI_OBS_AC_TYPES: Final = frozenset({"group", "background", "mosaic"})
+STAGE_ORDER: Final = ("level2b", "level3")
+
+_DUP, _LENGTH, _MISMATCH, _UNACCOUNTED, _SUBSET = range(5)
+
+
+def is_valid(asn: GenAsn) -> bool:
+    """Whether the association has everything its rule needs."""
+    return all(asn.needs_met)
+
+
+def _default_finalize(asn: GenAsn) -> list[GenAsn] | None:
+    rule = asn.crule.rule
+    if rule.stage == "level3" and rule.science:
+        acid_type = asn.acid[1].lower()
+        if acid_type in MULTI_OBS_AC_TYPES and len(asn.found("obs_num")) <= 1:
+            return None
+    return [asn] if is_valid(asn) else None
+
+
+def add_nod_backgrounds(asn: object) -> list[object] | None:
+    """Each science member's ``_x1d`` becomes a background member (a nod pattern)."""
+    gen: GenAsn = asn  # type: ignore[assignment]
+    if not is_valid(gen):
+        return None
+    found = gen.found("patttype_spectarg")
+    if not found or "nod" not in found[0]:
+        return [gen]
+    members = gen.products[0][1]
+    science = [(m, row) for m, row in members if m["exptype"] == "science"]
+    if len(science) < 2:  # noqa: PLR2004 (a nod needs two positions)
+        return [gen]
+    for member, row in science:
+        stem = os.path.splitext(os.path.basename(str(member["expname"])))[0]  # noqa: PTH119, PTH122
+        background = dict(member)
+        background["expname"] = strip_suffix(stem) + "_x1d.fits"
+        background["exptype"] = "background"
+        members.append((background, row))
+    return [gen]
+
+
+def finish(associations: Sequence[GenAsn]) -> list[GenAsn]:
+    """Jwst's finalize callbacks, stage by stage: complete, prune, number."""
+    result = list(associations)
+    for stage in STAGE_ORDER:
+        others = [asn for asn in result if asn.crule.rule.stage != stage]
+        mine: list[GenAsn] = []
+        for asn in result:
+            if asn.crule.rule.stage != stage:
+                continue
+            finalize: Callable[[GenAsn], list[GenAsn] | None] = (
+                asn.crule.rule.finalize or _default_finalize  # type: ignore[assignment]
+            )
+            done = finalize(asn)
+            if done:
+                mine.extend(done)
+        mine = prune(mine)
+        from asnkit.generate.engine import resequence
+
+        resequence(mine)
+        result = others + mine
+    return result
+
+
+# ---------------------------------------------------------------- comparing memberships
+
+
+def _exposure_name(expname: str) -> str:
+    stem = os.path.splitext(os.path.basename(expname))[0]  # noqa: PTH119, PTH122
+    return strip_suffix(stem)
+
+
+def _membership_errors(
+    left: Sequence[tuple[dict[str, object], object]],
+    right: Sequence[tuple[dict[str, object], object]],
+    *,
+    strict: bool,
+) -> list[int]:
+    """Jwst's ``compare_product_membership``, as the kinds of difference it finds."""
+    errors: list[int] = []
+    left_names = [str(m["expname"]) for m, _ in left]
+    right_names = [str(m["expname"]) for m, _ in right]
+    if len(set(left_names)) != len(left_names):
+        errors.append(_DUP)
+    if len(set(right_names)) != len(right_names):
+        errors.append(_DUP)
+    if len(left) != len(right):
+        errors.append(_LENGTH)
+    remaining = [
+        (m, _exposure_name(str(m["expname"])) if not strict else str(m["expname"]))
+        for m, _ in right
+    ]
+    unaccounted_left = 0
+    for member, _ in left:
+        name = str(member["expname"])
+        key = name if strict else _exposure_name(name)
+        for index, (other, other_key) in enumerate(remaining):
+            if other_key != key:
+                continue
+            if member["exptype"] != other["exptype"]:
+                errors.append(_MISMATCH)
+            del remaining[index]
+            break
+        else:
+            unaccounted_left += 1
+    if unaccounted_left or remaining:
+        errors.append(_UNACCOUNTED)
+    if len(errors) == 2 and _LENGTH in errors and _UNACCOUNTED in errors:  # noqa: PLR2004 (exactly these two)
+        errors.append(_SUBSET)
+    return errors
+
+
+def _components(name: str) -> set[str]:
+    return set(re.split("[_-]", name))
+
+
+def _same(left: GenAsn, right: GenAsn) -> bool:  # noqa: PLR0911 (jwst's checks in its order)
+    """Jwst's association equality (``compare_asns``): type, candidate level, members."""
+    if left is right:
+        return True
+    if left.crule.rule.asn_type != right.crule.rule.asn_type:
+        return False
+    if left.asn_id[0] != right.asn_id[0]:
+        return False
+    if len(left.products) != len(right.products):
+        return False
+    remaining = list(right.products)
+    for name, members in left.products:
+        wanted = _components(name)
+        for index, (other_name, other_members) in enumerate(remaining):
+            if _components(other_name) != wanted:
+                continue
+            if _membership_errors(members, other_members, strict=False):
+                return False
+            del remaining[index]
+            break
+        else:
+            return False
+    return not remaining
+
+
+def _index(items: list[GenAsn], asn: GenAsn) -> int:
+    for index, item in enumerate(items):
+        if item is asn or _same(item, asn):
+            return index
+    return -1
+
+
+# ---------------------------------------------------------------- pruning
+
+
+def prune(associations: list[GenAsn]) -> list[GenAsn]:
+    """Jwst's ``prune``: duplicate associations, then duplicate products."""
+    return _prune_duplicate_products(_prune_duplicate_associations(associations))
+
+
+def _by_candidate(associations: list[GenAsn]) -> list[GenAsn]:
+    return sorted(associations, key=lambda asn: asn.asn_id)
+
+
+def _prune_duplicate_associations(associations: list[GenAsn]) -> list[GenAsn]:
+    ordered = _by_candidate(associations)
+    pruned: list[GenAsn] = []
+    while ordered:
+        original = ordered.pop()
+        pruned.append(original)
+        members = original.products[0][1]
+        ordered = [
+            asn for asn in ordered if _membership_errors(members, asn.products[0][1], strict=True)
+        ]
+    return pruned
+
+
+def _prune_duplicate_products(  # noqa: C901, PLR0912 (jwst's prune, step by step)
+    associations: list[GenAsn],
+) -> list[GenAsn]:
+    counts: dict[str, int] = {}
+    for asn in associations:
+        name = asn.products[0][0]
+        counts[name] = counts.get(name, 0) + 1
+    dups = [name for name, count in counts.items() if count > 1]
+    if not dups:
+        return associations
+    ordered = _by_candidate(associations)
+    by_product: dict[str, list[GenAsn]] = {}
+    for asn in ordered:
+        by_product.setdefault(asn.products[0][0], []).append(asn)
+    full_prune: list[GenAsn] = []
+    for product in dups:
+        dup_asns = by_product[product]
+        to_keep = list(dup_asns)
+        for current in dup_asns:
+            asn = current
+            if _index(full_prune, asn) >= 0:
+                continue
+            to_prune: list[GenAsn] = []
+            for entrant in to_keep:
+                if _same(entrant, asn):
+                    continue
+                errors = _membership_errors(asn.products[0][1], entrant.products[0][1], strict=True)
+                if not errors:
+                    to_prune.append(entrant)
+                elif _SUBSET in errors:
+                    loser = entrant
+                    if len(entrant.products[0][1]) > len(asn.products[0][1]):
+                        asn, loser = entrant, asn
+                    to_prune.append(loser)
+            full_prune.extend(to_prune)
+            for gone in to_prune:
+                index = _index(to_keep, gone)
+                if index >= 0:
+                    del to_keep[index]
+    for gone in full_prune:
+        for index, asn in enumerate(ordered):
+            if asn is gone:
+                del ordered[index]
+                break
+        else:
+            msg = "Expected duplicate association not found in list"
+            raise IndexError(msg)
+    return ordered
