@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from generate_pools import exposure, pool
 
+from asnkit.codec.emit import dumps
 from asnkit.exceptions import PoolError
 from asnkit.generate import generate, generate_files, parse_pool, read_pool
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _documents(made: list[tuple[str, Association]]) -> dict[str, dict[str, object]]:
-    return {name: json.loads(asn.to_json()) for name, asn in made}
+    return {name: json.loads(dumps(asn)) for name, asn in made}
 
 
 def test_one_observation_makes_one_image3_named_as_jwst_names_it() -> None:

@@ -15,6 +15,7 @@ from typing import Literal, Protocol, TypeAlias
 import attrs
 
 from asnkit.generate.constraints import Node
+from asnkit.vocabulary import Stage
 
 __all__ = [
     "AsnState",
@@ -26,8 +27,8 @@ __all__ = [
     "StageName",
 ]
 
-StageName: TypeAlias = Literal["level2b", "level3"]
-"""The stage a rule writes for (the Stage of asnkit's vocabulary)."""
+StageName: TypeAlias = Stage
+"""The stage a rule writes for (asnkit's one :data:`asnkit.vocabulary.Stage`)."""
 
 MemberRoles: TypeAlias = Literal["dms", "science_or_acquisition", "psf_as_science"]
 """How a rule gives its members their ``exptype``:
