@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Final
 
 from asnkit.generate import dms
 from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, Group, Work
+from asnkit.generate.finish import finish, resequence
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -195,16 +196,8 @@ class CompiledRule:
 
 
 def _stage_conditions(rule: PoolRule, acid_condition: Attr | None) -> Node:
-    """The rule's conditions with what its stage adds, and the candidate's."""
-    from asnkit.generate.level3 import science_conditions
-
+    """The rule's conditions, and the candidate's."""
     root: Node = rule.where
-    if rule.stage == "level3" and rule.science:
-        root = science_conditions(rule.where)
-    elif rule.stage == "level2b":
-        from asnkit.generate.level2b import stage_conditions as level2b_conditions
-
-        root = level2b_conditions(rule.where)
     if acid_condition is not None:
         if not isinstance(root, Group) or root.reduce != "all":
             root = Group((root,), "all")
@@ -703,9 +696,7 @@ class _Level3(_Stage):
             asn.pool_name = asn._pool  # noqa: SLF001
         asn.data_target = asn.target()
         namer = asn.crule.rule.product_name
-        from asnkit.generate.level3 import dms_product_name
-
-        name = (namer or dms_product_name)(asn)
+        name = "undefined" if namer is None else namer(asn)
         asn.products[-1] = (name, asn.products[-1][1])
 
 
@@ -922,23 +913,8 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
         # jwst drops a discovered association equal to a candidate one; its equality
         # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered first.
         associations = discovered + associations
-        _resequence(associations)
-    from asnkit.generate.finish import finish
-
+        resequence(associations)
     return finish(associations)
-
-
-def _resequence(associations: Iterable[GenAsn]) -> None:
-    counters: dict[tuple[str, str], int] = {}
-    for asn in associations:
-        key = (asn.asn_id, asn.crule.rule.asn_type)
-        counters[key] = counters.get(key, 0) + 1
-        asn.sequence = counters[key]
-
-
-def resequence(associations: Iterable[GenAsn]) -> None:
-    """Number associations of the same candidate and type 1, 2, ... in list order."""
-    _resequence(associations)
 
 
 def count_by_name(names: Iterable[str]) -> Counter[str]:

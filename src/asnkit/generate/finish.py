@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Final
 from asnkit.naming import strip_suffix
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from asnkit.generate.engine import GenAsn
 
-__all__ = ["add_nod_backgrounds", "finish"]
+__all__ = ["add_nod_backgrounds", "finish", "resequence"]
 
 MULTI_OBS_AC_TYPES: Final = frozenset({"group", "background", "mosaic"})
 STAGE_ORDER: Final = ("level2b", "level3")
@@ -79,11 +79,18 @@ def finish(associations: Sequence[GenAsn]) -> list[GenAsn]:
             if done:
                 mine.extend(done)
         mine = prune(mine)
-        from asnkit.generate.engine import resequence
-
         resequence(mine)
         result = others + mine
     return result
+
+
+def resequence(associations: Iterable[GenAsn]) -> None:
+    """Number associations of the same candidate and type 1, 2, ... in list order."""
+    counters: dict[tuple[str, str], int] = {}
+    for asn in associations:
+        key = (asn.asn_id, asn.crule.rule.asn_type)
+        counters[key] = counters.get(key, 0) + 1
+        asn.sequence = counters[key]
 
 
 # ---------------------------------------------------------------- comparing memberships

@@ -268,10 +268,30 @@ def fixed_slit_backgrounds(asn: object) -> list[object] | None:
 
 _STAGE: Final = "level3"
 
-LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
-    PoolRule(
-        name="Asn_Lv3ACQ_Reprocess",
+
+def _rule(
+    *, name: str, asn_type: str, doc: str, where: Node, science: bool = True, **more: object
+) -> PoolRule:
+    """A Stage 3 rule, wrapped and named as the stage does.
+
+    A science rule's ``where`` is wrapped by :func:`science_conditions`; the product is
+    named by :func:`dms_product_name` unless the rule says otherwise.
+    """
+    more.setdefault("product_name", dms_product_name)
+    return PoolRule(
+        name=name,
         stage=_STAGE,
+        asn_type=asn_type,
+        doc=doc,
+        where=science_conditions(where) if science else where,
+        science=science,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
+    _rule(
+        name="Asn_Lv3ACQ_Reprocess",
         asn_type="user_built",
         science=False,
         doc=(
@@ -290,9 +310,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             ),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3AMI",
-        stage=_STAGE,
         asn_type="ami3",
         doc="NIRISS aperture masking interferometry: the science target with its PSF references.",
         where=all_of(
@@ -302,16 +321,14 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
         ),
         needs=(HAS_PSF,),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3Image",
-        stage=_STAGE,
         asn_type="image3",
         doc="Imaging (NIRCam, MIRI, NIRISS, FGS, NIRSpec MIMF) of one target in one optical path.",
         where=all_of(OPTICAL_PATH, target(), IMAGE, NOT_WFSC_VISIT, NOT_BACKGROUND_OR_TSO),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3ImageBackground",
-        stage=_STAGE,
         asn_type="image3",
         roles="science_or_acquisition",
         doc="The background images of an imaging observation, combined as science.",
@@ -324,17 +341,15 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             NOT_TSO,
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3ImageMosaic",
-        stage=_STAGE,
         asn_type="image3",
         doc="Imaging across the observations of a mosaic candidate, whatever the target.",
         where=all_of(OPTICAL_PATH, IMAGE, NOT_WFSC_VISIT, NOT_BACKGROUND_OR_TSO),
         needs=(_candidate_is("mosaic"),),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3MIRCoron",
-        stage=_STAGE,
         asn_type="coron3",
         doc="MIRI coronagraphy (Lyot, 4QPM): the science target with its PSF references.",
         where=Group(
@@ -349,17 +364,15 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
         ),
         needs=(HAS_PSF,),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3MIRMRS",
-        stage=_STAGE,
         asn_type="spec3",
         product_name=name_without_optics,
         doc="MIRI MRS: every channel and band of a target in one product.",
         where=all_of(target(), Attr(("exp_type",), "mir_mrs", name="exp_type"), NOT_TSO),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3MIRMRSBackground",
-        stage=_STAGE,
         asn_type="spec3",
         roles="science_or_acquisition",
         product_name=name_without_optics,
@@ -371,9 +384,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Attr(("bkgdtarg",), "T", name="bkgdtarg"),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3NRCCoron",
-        stage=_STAGE,
         asn_type="coron3",
         doc=(
             "NIRCam coronagraphy: the science target with its PSF references, on the "
@@ -397,9 +409,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
         ),
         needs=(HAS_PSF,),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3NRCCoronImage",
-        stage=_STAGE,
         asn_type="image3",
         product_name=name_coronagraphic_image,
         integrations=_no_integrations,
@@ -419,9 +430,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Attr(("subarray",), "full", name="subarray"),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3NRSFSS",
-        stage=_STAGE,
         asn_type="spec3",
         product_name=name_fixed_slit_sources,
         doc=(
@@ -446,9 +456,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             target(),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3NRSIFU",
-        stage=_STAGE,
         asn_type="spec3",
         doc="NIRSpec IFU: a target's cubes, per grating, for detectors that see the light.",
         where=all_of(
@@ -465,9 +474,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Attr(("grating",), name="opt_elem"),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3NRSIFUBackground",
-        stage=_STAGE,
         asn_type="spec3",
         roles="science_or_acquisition",
         doc="NIRSpec IFU background observations, combined as science.",
@@ -485,9 +493,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Attr(("grating",), name="opt_elem"),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3SlitlessSpectral",
-        stage=_STAGE,
         asn_type="spec3",
         doc="NIRISS SOSS outside time series and nods.",
         where=all_of(
@@ -499,9 +506,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             none_of(Attr(("exp_type",), "mir_lrs-slitless", name="restricted_slitless"), TSO),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3SpecAux",
-        stage=_STAGE,
         asn_type="spec3",
         roles="science_or_acquisition",
         doc="Fixed-slit (MIRI LRS, NIRSpec) background observations, combined as science.",
@@ -513,9 +519,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             OPTICAL_PATH,
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3SpectralSource",
-        stage=_STAGE,
         asn_type="spec3",
         product_name=name_per_source,
         doc="NIRSpec MSA (and its calibrations): one product per source, named by the pipeline.",
@@ -533,9 +538,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             ),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3SpectralTarget",
-        stage=_STAGE,
         asn_type="spec3",
         finalize=fixed_slit_backgrounds,
         doc=(
@@ -556,9 +560,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             ),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3TSO",
-        stage=_STAGE,
         asn_type="tso3",
         doc="Time series of an observation, but IFU and uncalibrated grism or SOSS set-ups.",
         where=all_of(
@@ -619,9 +622,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
         ),
         needs=(_candidate_is("observation"),),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3WFSCMB",
-        stage=_STAGE,
         asn_type="wfs-image3",
         product_name=name_wavefront,
         doc="Wavefront sensing: each pair of a detector and activity, combined.",
@@ -637,9 +639,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
         ),
         needs=(HAS_PAIR, NOT_GROUP),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3WFSSMIR",
-        stage=_STAGE,
         asn_type="spec3",
         doc="MIRI wide-field slitless spectroscopy (P750L).",
         where=all_of(
@@ -648,9 +649,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Attr(("filter",), "P750L", name="opt_elem"),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3WFSSNIS",
-        stage=_STAGE,
         asn_type="spec3",
         doc="NIRISS wide-field slitless spectroscopy, per grism and blocking filter.",
         where=all_of(
@@ -660,9 +660,8 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Attr(("pupil",), name="opt_elem2"),
         ),
     ),
-    PoolRule(
+    _rule(
         name="Asn_Lv3WFSSNRC",
-        stage=_STAGE,
         asn_type="spec3",
         doc="NIRCam wide-field slitless spectroscopy, per grism and filter.",
         where=all_of(
