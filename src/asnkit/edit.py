@@ -13,6 +13,7 @@ name with no directory part also matches a member whose ``expname`` ends with it
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Final
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "add_members",
+    "edit_file",
     "remove_members",
     "rename_product",
     "set_exptype",
@@ -288,6 +290,54 @@ def _check_before_write(asn: Association) -> list[str]:
     The errors :func:`asnkit.validation` finds (schema and meaning); its warnings do
     not stop an edit.
     """
-    from asnkit.validation import validate
+    from asnkit._before_write import problems_of
 
-    return [f"{finding.pointer or '/'}: {finding.message}" for finding in validate(asn).errors]
+    return problems_of(asn)
+
+
+def edit_file(
+    path: str | os.PathLike[str],
+    change: Callable[[Association], Association],
+    *,
+    output: str | os.PathLike[str] | None = None,
+    backup: bool = False,
+    force: bool = False,
+) -> list[str]:
+    """Apply ``change`` to the association file ``path``, safely.
+
+    The file is locked while it is read, changed and written (see
+    :func:`asnkit.io.update_text`): concurrent edits of one file run one after the other and
+    each sees the others' changes. The result is checked as ``asnkit validate`` checks it,
+    and written atomically in the layout of the file read (through a symbolic link).
+
+    Args:
+        path: The association file.
+        change: The edit: a function from the association read to the one to write.
+        output: Write here instead of over ``path``.
+        backup: Keep the file being replaced as ``<file>.bak``.
+        force: Write even an association ``validate`` would reject.
+
+    Returns:
+        The problems of the association written (only with ``force``; else empty).
+
+    Raises:
+        LoadError: ``path`` is not an association.
+        EditError: ``change`` refused.
+        InvalidAssociationError: the result would be invalid (and not ``force``).
+        OSError: ``path`` cannot be read or the result cannot be written; naming the file.
+    """
+    from asnkit._before_write import check_before_write
+    from asnkit.codec.whitespace import render
+    from asnkit.io import parse_with_whitespace, update_text
+
+    name = os.fspath(path)
+    problems: list[str] = []
+
+    def rewrite(data: bytes) -> str:
+        asn, layout = parse_with_whitespace(data, source=name)
+        edited = change(asn)
+        problems.extend(check_before_write(edited, force=force, what="the edit"))
+        return render(edited, layout)
+
+    update_text(name, rewrite, output=output, backup=backup)
+    return problems

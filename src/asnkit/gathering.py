@@ -16,8 +16,6 @@ product left with no member is left out too).
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -26,6 +24,7 @@ import attrs
 from asnkit.exceptions import GatherError
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable
 
     from asnkit.models import Association, Member, Product
@@ -207,17 +206,13 @@ def _targets(sources: dict[str, Path]) -> dict[str, str]:
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` through a temporary file beside it, then rename."""
-    from asnkit.io import _create_beside
+    """Copy ``source`` to ``target`` through a temporary file beside it, then rename.
 
-    descriptor, temporary = _create_beside(target, 0o666)
-    os.close(descriptor)
-    try:
-        shutil.copy2(source, temporary)
-        os.replace(temporary, target)  # noqa: PTH105 (a path string from _create_beside)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    A symbolic link at ``target`` is replaced by the copy, not written through.
+    """
+    from asnkit.io import copy_file
+
+    copy_file(source, target, follow=False)
 
 
 def _renamed(

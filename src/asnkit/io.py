@@ -1,10 +1,16 @@
-"""Reading association files (with limits), and writing files atomically."""
+"""Reading association files (with limits); writing files atomically, one writer at a time."""
+
+# ruff: noqa: PTH101, PTH105, PTH108, PTH112, PTH114, PTH115, PTH116, PTH118, PTH119, PTH120, PTH123
+# (os.path, not pathlib: this module is on asn_from_list's path, whose start-up is measured)
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-from typing import IO, TYPE_CHECKING, Final
+import sys
+import time
+from typing import IO, TYPE_CHECKING, Final, NoReturn
 
 from asnkit.codec.decode import JSONProblemError
 from asnkit.codec.emit import dumps
@@ -12,19 +18,29 @@ from asnkit.codec.structure import from_dict, from_json
 from asnkit.codec.whitespace import Whitespace, detect
 from asnkit.exceptions import LoadError
 
+if sys.platform != "win32":  # elsewhere writers are not serialised (see docs/editing.md)
+    import fcntl
+
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
     from asnkit.models import Association
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "LOCK_TIMEOUT",
+    "copy_file",
     "load",
+    "parse_with_whitespace",
     "read_limited",
     "read_with_whitespace",
+    "update_text",
     "write",
     "write_text",
 ]
+
+LOCK_TIMEOUT = 60.0
+"""Seconds a writer waits for another writer of the same file before giving up."""
 
 DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
 """Files larger than this (32 MiB) are refused unread. The largest real association files
@@ -76,47 +92,277 @@ def write(asn: Association, path: str | os.PathLike[str]) -> None:
 def write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that ``path`` is either untouched or complete.
 
-    The text goes to a temporary file in the same directory, is flushed to disk, then
-    renamed over ``path`` (atomic on POSIX and Windows). An existing file keeps its
-    permission bits. A failure at any point removes the temporary file and leaves ``path``
-    as it was. (jwst opens the output for writing first, so a failure empties it.)
+    The text goes to a temporary file beside the file, is flushed to disk, then renamed over
+    it (atomic on POSIX and Windows). A symbolic link is written through: the file it points
+    to is replaced and the link stays (a link to nothing, or a loop of links, is refused).
+    An existing file keeps its permission bits and, where the writer may set them, its
+    owner and group. Writers of one file take turns: each waits for the one before it
+    (:data:`LOCK_TIMEOUT` at most). A failure at any point, a signal included, removes the
+    temporary file and leaves ``path`` as it was.
+
+    Raises:
+        OSError: the file cannot be written; the error names ``path`` (not the temporary
+            file) and says why.
     """
-    target = os.fspath(path)
+    name = os.fspath(path)
     try:
-        mode = os.stat(target).st_mode & 0o7777  # noqa: PTH116
-    except FileNotFoundError:
-        mode = 0o666  # a new file: the umask applies, as for open(path, "w")
-    descriptor, temporary = _create_beside(target, mode)
+        real = _real_target(name)
+        with _locked(real, name):
+            _replace(real, lambda stream: stream.write(text.encode("utf-8")))
+    except OSError as error:
+        raise _naming(error, name) from None
+
+
+def update_text(
+    path: str | os.PathLike[str],
+    change: Callable[[bytes], str],
+    *,
+    output: str | os.PathLike[str] | None = None,
+    backup: bool = False,
+) -> None:
+    """Rewrite the file ``path`` as ``change`` says, with no other writer in between.
+
+    ``path`` is locked (as :func:`write_text` locks it), read, and ``change(content)`` gives
+    the new text, which is written atomically over ``path`` (or to ``output``) before the
+    lock is released: two updates of one file run one after the other, and neither loses
+    the other's change. ``change`` may raise to write nothing.
+
+    Args:
+        path: The file to read (and, without ``output``, to rewrite).
+        change: The new text from the bytes read.
+        output: Write here instead (``path`` is only read).
+        backup: First keep the file being replaced as ``<file>.bak``.
+
+    Raises:
+        LoadError: ``path`` cannot be read.
+        OSError: the result cannot be written; the error names the user's path.
+    """
+    name = os.fspath(path)
+    out = name if output is None else os.fspath(output)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode != 0o666:  # noqa: PLR2004
-            os.chmod(temporary, mode)  # noqa: PTH101 (keep an existing file's bits, umask aside)
-        os.replace(temporary, target)  # noqa: PTH105
-    except BaseException:
+        real = _real_target(name)
+        with _locked(real, name) as descriptor:
+            if descriptor is None:  # not there, or not readable: say why
+                try:
+                    with open(real, "rb") as stream:
+                        data = stream.read()
+                except OSError as error:
+                    raise LoadError(name, f"cannot read: {error.strerror or error}") from None
+            else:
+                data = _read_all(descriptor)
+            text = change(data)
+            real_out = real if output is None else _real_target(out)
+            if real_out == real:
+                if backup:
+                    _replace(_real_target(name + ".bak"), lambda stream: stream.write(data))
+                _replace(real, lambda stream: stream.write(text.encode("utf-8")))
+                return
+    except OSError as error:
+        raise _naming(error, out if error.filename == out else name) from None
+    if backup:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)  # noqa: PTH108
+            copy_file(out, out + ".bak")
+    write_text(out, text)
+
+
+def copy_file(
+    source: str | os.PathLike[str], target: str | os.PathLike[str], *, follow: bool = True
+) -> None:
+    """Copy ``source`` to ``target`` atomically, keeping the copy's times and permissions.
+
+    Args:
+        source: The file to copy.
+        target: Where to copy it; an existing file is replaced only by a complete copy.
+        follow: Write through a symbolic link at ``target`` (as :func:`write_text`); when
+            false, a link at ``target`` is replaced by the copy.
+
+    Raises:
+        OSError: naming ``source`` or ``target``.
+    """
+    import shutil
+
+    name = os.fspath(target)
+    try:
+        real = (
+            _real_target(name)
+            if follow
+            else os.path.join(
+                os.path.realpath(os.path.dirname(name) or "."),
+                os.path.basename(name),
+            )
+        )
+        with _locked(real, name):
+            _replace(real, None, copy_from=os.fspath(source))
+    except shutil.SameFileError:
+        return
+    except OSError as error:
+        if error.filename is not None and os.fspath(error.filename) == os.fspath(source):
+            raise
+        raise _naming(error, name) from None
+
+
+# -- the parts ------------------------------------------------------------------------------
+
+
+def _naming(error: OSError, name: str) -> OSError:
+    """``error`` naming ``name``, the user's path, instead of a temporary or resolved one."""
+    if error.errno is None:
+        return error
+    wrapped = OSError(error.errno, error.strerror, name)
+    wrapped.__cause__ = None
+    return wrapped
+
+
+def _real_target(name: str) -> str:
+    """The file a write to ``name`` replaces: ``name`` with every symbolic link resolved.
+
+    Raises:
+        OSError: ``name`` is a link to nothing, a loop of links, or a directory.
+    """
+    if os.path.islink(name):
+        try:
+            real = os.path.realpath(name, strict=True)
+        except FileNotFoundError:
+            points = os.readlink(name)
+            message = f"a symbolic link to a missing file ({points}): fix or remove the link"
+            raise OSError(errno.ENOENT, message, name) from None
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise
+            raise OSError(
+                errno.ELOOP, "a loop of symbolic links: fix or remove the link", name
+            ) from None
+    else:
+        real = os.path.realpath(name)
+    if os.path.isdir(real):
+        raise OSError(errno.EISDIR, "is a directory: give a file name", name)
+    return real
+
+
+@contextlib.contextmanager
+def _locked(real: str, name: str) -> Iterator[int | None]:
+    """Hold an exclusive lock on the file ``real`` while the block runs.
+
+    The lock is taken on the file itself (no lock file is left behind): after a writer's
+    rename, the name holds another file, so a waiter that wakes up on the old file checks
+    that it still is the file at ``real`` and otherwise locks the new one. Yields the
+    locked file's descriptor (open for reading), or ``None`` when there is no file yet (or
+    it cannot be opened for reading), in which case there is nothing to lock.
+    """
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    pause = 0.001
+    while True:
+        try:
+            descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError:
+            descriptor = -1
+        if descriptor < 0:
+            yield None
+            return
+        try:
+            if _take(descriptor, real, name, deadline):
+                yield descriptor
+                return
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+        finally:
+            os.close(descriptor)  # releases the lock
+
+
+def _take(descriptor: int, real: str, name: str, deadline: float) -> bool:
+    """Lock the open file ``descriptor`` if it is free and still the file at its path."""
+    if sys.platform == "win32":  # pragma: no cover
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        if time.monotonic() > deadline:
+            message = (
+                f"another program has been writing it for {LOCK_TIMEOUT:.0f} s: "
+                "try again when it is done"
+            )
+            raise OSError(errno.EAGAIN, message, name) from None
+        return False
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.stat(real))
+    except FileNotFoundError:
+        return False
+
+
+def _read_all(descriptor: int) -> bytes:
+    chunks = []
+    while chunk := os.read(descriptor, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _replace(
+    real: str,
+    write: Callable[[IO[bytes]], object] | None,
+    *,
+    copy_from: str | None = None,
+) -> None:
+    """Fill a new file beside ``real`` (by ``write``, or as a copy), then rename it over ``real``.
+
+    The temporary file is removed on any failure, a signal's exception included.
+    """
+    try:
+        before = os.stat(real)
+    except FileNotFoundError:
+        before = None
+    directory, base = os.path.split(real)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    # ``temporary`` is named before the file is made, so that a signal arriving the moment
+    # os.open returns still finds the file to remove; the 48 random bits make a clash with a
+    # file that is not ours (other than the one os.open just refused) out of the question.
+    temporary = ""
+    try:
+        for _ in range(100):
+            temporary = os.path.join(directory, f".{base}.{os.urandom(6).hex()}.tmp")
+            try:
+                descriptor = os.open(temporary, flags, 0o666)
+                break
+            except FileExistsError:
+                temporary = ""
+        else:
+            _no_temporary(real)
+        if copy_from is not None:
+            import shutil
+
+            os.close(descriptor)
+            shutil.copy2(copy_from, temporary)
+        else:
+            with os.fdopen(descriptor, "wb") as stream:
+                assert write is not None  # noqa: S101
+                write(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        if before is not None:
+            _keep_owner_and_mode(temporary, before)
+        os.replace(temporary, real)
+    except BaseException:
+        if temporary:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         raise
 
 
-def _create_beside(target: str | os.PathLike[str], mode: int) -> tuple[int, str]:
-    """A new, exclusively created file next to ``target``: its descriptor and name.
+def _no_temporary(real: str) -> NoReturn:
+    raise OSError(errno.EEXIST, "cannot create a temporary file beside it", real)
 
-    Like ``tempfile.mkstemp`` in the same directory, without importing tempfile (the
-    command's start-up is a measured target).
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    directory, base = os.path.split(os.fspath(target))
-    for _ in range(100):
-        name = os.path.join(directory, f".{base}.{os.urandom(6).hex()}.tmp")  # noqa: PTH118
-        try:
-            return os.open(name, flags, mode), name
-        except FileExistsError:
-            continue
-    msg = f"cannot create a temporary file beside {target}"
-    raise FileExistsError(msg)
+
+def _keep_owner_and_mode(temporary: str, before: os.stat_result) -> None:
+    """Give the new file the old one's permission bits and, where allowed, owner and group."""
+    os.chmod(temporary, before.st_mode & 0o7777)
+    chown = getattr(os, "chown", None)
+    if chown is None:  # pragma: no cover (Windows)
+        return
+    now = os.stat(temporary)
+    if (now.st_uid, now.st_gid) != (before.st_uid, before.st_gid):
+        with contextlib.suppress(PermissionError):
+            chown(temporary, before.st_uid, before.st_gid)
+        # chown clears the set-id bits: set them again.
+        os.chmod(temporary, before.st_mode & 0o7777)
 
 
 def load(
@@ -137,7 +383,7 @@ def load(
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
-            with open(name, "rb") as stream:  # noqa: PTH123
+            with open(name, "rb") as stream:
                 data = stream.read()
         except OSError as error:
             raise LoadError(name, f"cannot read: {error.strerror or error}") from None
@@ -156,10 +402,21 @@ def read_with_whitespace(path: str | os.PathLike[str]) -> tuple[Association, Whi
     """
     name = os.fspath(path)
     try:
-        with open(name, encoding="utf-8", newline="") as stream:  # noqa: PTH123
-            text = stream.read()
+        with open(name, "rb") as stream:
+            data = stream.read()
     except OSError as error:
         raise LoadError(name, f"cannot read: {error.strerror or error}") from None
+    return parse_with_whitespace(data, source=name)
+
+
+def parse_with_whitespace(data: bytes, *, source: str) -> tuple[Association, Whitespace]:
+    """The association in a file's bytes ``data``, and the white space of its text.
+
+    Raises:
+        LoadError: ``data`` is not UTF-8 or not an association; the message names ``source``.
+    """
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise LoadError(name, f"not UTF-8 text: {error.reason} at byte {error.start}") from None
-    return from_json(text, source=name), detect(text)
+        raise LoadError(source, f"not UTF-8 text: {error.reason} at byte {error.start}") from None
+    return from_json(text, source=source), detect(text)

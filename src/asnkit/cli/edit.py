@@ -9,9 +9,7 @@ layout of the original file, optionally keeping the previous file as ``ASN.bak``
 
 from __future__ import annotations
 
-import contextlib
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser, refuse, warn
@@ -21,8 +19,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import Association
-
-_SHOWN = 3  # problems named in the one-line refusal
 
 _EXAMPLES = """\
 examples:
@@ -199,26 +195,6 @@ def _apply(
     return asn
 
 
-def _backup(target: str) -> None:
-    """Copy ``target`` to ``target.bak`` (atomically), when ``target`` exists."""
-    import shutil
-
-    from asnkit.io import _create_beside
-
-    if not os.path.exists(target):  # noqa: PTH110
-        return
-    backup = target + ".bak"
-    descriptor, temporary = _create_beside(Path(backup), 0o666)
-    os.close(descriptor)
-    try:
-        shutil.copy2(target, temporary)
-        os.replace(temporary, backup)  # noqa: PTH105
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)  # noqa: PTH108
-        raise
-
-
 def run(argv: Sequence[str] | None = None, prog: str = "asnkit edit") -> int:
     """Run the command with ``argv``; return its exit status."""
     parser = build_parser(prog)
@@ -245,35 +221,27 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit edit") -> int:
 def _edit(
     args: argparse.Namespace, *, association: str, adds: list[str], removes: list[str], prog: str
 ) -> int:
-    """Load, change, check, then write; the exit status."""
-    from asnkit.codec.whitespace import render
-    from asnkit.edit import _check_before_write
+    """Load, change, check, then write (the file locked throughout); the exit status."""
+    from asnkit.edit import edit_file
     from asnkit.exceptions import AsnkitError
-    from asnkit.io import read_with_whitespace, write_text
 
     warnings: list[str] = []  # said once the file is written, not when the edit is refused
-    try:
-        asn, layout = read_with_whitespace(association)
-        edited = _apply(
+
+    def change(asn: Association) -> Association:
+        warnings.clear()
+        return _apply(
             args, asn, association=association, adds=adds, removes=removes, warnings=warnings
         )
-    except AsnkitError as error:
-        return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
-    problems = _check_before_write(edited)
-    if problems:
-        shown = "; ".join(problems[:_SHOWN])
-        if len(problems) > _SHOWN:
-            shown += f"; ... ({len(problems) - _SHOWN} more)"
-        message = f"the edit would make an invalid association: {shown}; nothing written"
-        return refuse(prog, message, EXIT_INVALID)
+
     target = args.output or association
     try:
-        if args.backup:
-            _backup(target)
-        write_text(target, render(edited, layout))
+        edit_file(association, change, output=args.output, backup=args.backup)
+    except AsnkitError as error:
+        return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
     except OSError as error:
         reason = error.strerror or str(error)
-        return refuse(prog, f"cannot write {target}: {reason}; nothing written", EXIT_INVALID)
+        where = error.filename if error.filename is not None else target
+        return refuse(prog, f"cannot write {where}: {reason}; nothing written", EXIT_INVALID)
     for warning in warnings:
         warn(prog, warning)
     return EXIT_OK
