@@ -36,6 +36,7 @@ LAYERS: Final = (
             "asnkit.paths",
             "asnkit.pool",
             "asnkit.validation",
+            "asnkit.write_check",
         ),
     ),
     ("api", ("asnkit",)),

@@ -290,7 +290,7 @@ def _check_before_write(asn: Association) -> list[str]:
     The errors :func:`asnkit.validation` finds (schema and meaning); its warnings do
     not stop an edit.
     """
-    from asnkit._before_write import problems_of
+    from asnkit.write_check import problems_of
 
     return problems_of(asn)
 
@@ -326,9 +326,9 @@ def edit_file(
         InvalidAssociationError: the result would be invalid (and not ``force``).
         OSError: ``path`` cannot be read or the result cannot be written; naming the file.
     """
-    from asnkit._before_write import check_before_write
     from asnkit.codec.whitespace import render
     from asnkit.io import parse_with_whitespace, update_text
+    from asnkit.write_check import check_before_write
 
     name = os.fspath(path)
     problems: list[str] = []

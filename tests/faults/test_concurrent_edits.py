@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from faultkit import command, listing
 
-from asnkit import asn_from_list
+from asnkit import asn_from_list, dumps, write
 from asnkit.edit import add_members, edit_file
 from asnkit.io import load, write_text
 
@@ -33,7 +33,7 @@ def _start_together(argvs: list[list[str]], cwd: Path) -> list[subprocess.Comple
 
 def test_twenty_concurrent_edits_all_land(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
-    asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="p").write(path)
+    write(asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="p"), path)
     added = [f"m{index:02d}_cal.fits" for index in range(EDITS)]
     for name in added:
         (tmp_path / name).touch()
@@ -61,7 +61,7 @@ def test_two_concurrent_edits_keep_both_ten_times(tmp_path: Path) -> None:
     for trial in range(10):
         folder = tmp_path / str(trial)
         folder.mkdir()
-        asn_from_list(["a_cal.fits"], product_name="p").write(folder / "c.json")
+        write(asn_from_list(["a_cal.fits"], product_name="p"), folder / "c.json")
         results = _start_together(
             [[asnkit, "edit", "c.json", "--add", f"{n}_cal.fits"] for n in ("x", "y")], folder
         )
@@ -72,7 +72,7 @@ def test_two_concurrent_edits_keep_both_ten_times(tmp_path: Path) -> None:
 
 def test_edits_from_threads_of_one_process_all_land(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
-    asn_from_list(["a_cal.fits"], product_name="p").write(path)
+    write(asn_from_list(["a_cal.fits"], product_name="p"), path)
     names = [f"t{index:02d}_cal.fits" for index in range(EDITS)]
     errors: list[BaseException] = []
 
@@ -95,7 +95,7 @@ def test_edits_from_threads_of_one_process_all_land(tmp_path: Path) -> None:
 def test_a_whole_file_write_waits_for_an_edit_in_progress(tmp_path: Path) -> None:
     """A writer that replaces the file does not slip in between an edit's read and write."""
     path = tmp_path / "c.json"
-    asn_from_list(["a_cal.fits"], product_name="p").write(path)
+    write(asn_from_list(["a_cal.fits"], product_name="p"), path)
     replacement = asn_from_list(["z_cal.fits"], product_name="q")
     reading = threading.Event()
     writer_done = threading.Event()
@@ -108,7 +108,7 @@ def test_a_whole_file_write_waits_for_an_edit_in_progress(tmp_path: Path) -> Non
 
     def write_other() -> None:
         reading.wait()
-        write_text(path, replacement.to_json())
+        write_text(path, dumps(replacement))
         writer_done.set()
 
     other = threading.Thread(target=write_other)

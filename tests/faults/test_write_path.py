@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from faultkit import command, listing
 
-from asnkit import asn_from_list
+from asnkit import asn_from_list, dumps, write
 from asnkit.edit import add_members, edit_file
 from asnkit.exceptions import LoadError
 from asnkit.io import copy_file, load, update_text, write_text
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 OLD = '{"old": true}'
-NEW = asn_from_list(["a_cal.fits"], product_name="p").to_json()
+NEW = dumps(asn_from_list(["a_cal.fits"], product_name="p"))
 
 
 def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -160,7 +160,7 @@ def test_association_write_to_a_folder_names_it(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(IsADirectoryError, match=r"is a directory: give a file name: '\.'"):
-        asn_from_list(["a_cal.fits"], product_name="p").write(".")
+        write(asn_from_list(["a_cal.fits"], product_name="p"), ".")
     assert listing(tmp_path) == {}
 
 
