@@ -313,7 +313,9 @@ class GenAsn:
             return exptype if exptype == "target_acquisition" else "science"
         if roles == "psf_as_science" or self.crule.rule.stage == "level2b":
             self.original_exptype = exptype
-            return "science" if exptype == "psf" else exptype
+            stage_type = "science" if exptype == "psf" else exptype
+            member_type = self.crule.rule.member_type
+            return stage_type if member_type is None else member_type(row, stage_type, self)
         return exptype
 
     def original_exposure_type(self) -> str:
@@ -633,7 +635,7 @@ def _update_validity(asn: GenAsn, member: Mapping[str, object]) -> None:
             met[k] = need.check(member, asn)
     if asn.crule.rule.stage == "level2b" and not met[-1]:
         acid_type = asn.acid[1].lower()
-        ok = acid_type == "observation"
+        ok = acid_type == "observation" or asn.crule.rule.any_candidate
         if acid_type == "background":
             ok = any(str(m["exptype"]).lower() == "background" for m, _ in asn.products[-1][1])
         met[-1] = ok

@@ -14,13 +14,14 @@ from typing import Literal, Protocol, TypeAlias
 
 import attrs
 
-from asnkit.generate.constraints import Node
+from asnkit.generate.constraints import Node, RowView
 from asnkit.vocabulary import Stage
 
 __all__ = [
     "AsnState",
     "Finalizer",
     "MemberRoles",
+    "MemberType",
     "Need",
     "PoolRule",
     "ProductNamer",
@@ -85,6 +86,9 @@ class Need:
     check: Callable[[Mapping[str, object], AsnState], bool]
 
 
+MemberType: TypeAlias = Callable[[Mapping[str, str], str, RowView], str]
+"""A rule's member type: ``(row, the stage's type, the association) -> exptype``."""
+
 Finalizer: TypeAlias = Callable[[object], "list[object] | None"]
 """Turns a complete association into the ones written (``None``: none)."""
 
@@ -111,6 +115,11 @@ class PoolRule:
             ``None``: the stage's default (coronagraphy, AMI, TSO).
         finalize: What turns the complete association into those written; ``None``:
             the stage's default.
+        member_type: Level 2b: the member's ``exptype`` from the row, the type the stage
+            gives it and the association (a direct image, a nod's background...);
+            ``None``: the stage's type.
+        any_candidate: Level 2b: written under any candidate type (the stage writes only
+            an observation's, or a background candidate's with a background member).
     """
 
     name: str
@@ -124,3 +133,5 @@ class PoolRule:
     needs: tuple[Need, ...] = ()
     integrations: Callable[[Mapping[str, str]], bool] | None = None
     finalize: Finalizer | None = None
+    member_type: MemberType | None = None
+    any_candidate: bool = False
