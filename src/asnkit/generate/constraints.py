@@ -156,6 +156,8 @@ class Attr:
         only_on_match: With ``reprocess``: the row is offered only where it matches.
         is_acid: This condition holds the candidate the association is for.
         label: A word for documents and explain (jwst's class name when it has one).
+        reads: The keywords ``only_if`` reads (``None``: unknown); the engine remembers
+            a rule's verdict on rows alike in every keyword the rule reads.
     """
 
     sources: tuple[str, ...] = attrs.field(converter=_strings)
@@ -170,6 +172,7 @@ class Attr:
     only_on_match: bool = False
     is_acid: bool = False
     label: str = ""
+    reads: tuple[str, ...] | None = None
 
 
 @attrs.frozen
@@ -188,6 +191,8 @@ class Check:
         reprocess_rules: The rules a row sent round is offered to; ``()`` every rule,
             ``None`` the rule that sent it.
         label: A word for documents and explain.
+        reads: The keywords ``source`` and ``test`` read (``None``: unknown, every row
+            is checked afresh).
     """
 
     source: Callable[[Mapping[str, str], RowView], object] | None = None
@@ -200,6 +205,7 @@ class Check:
     work: Work = Work.BOTH
     reprocess_rules: tuple[str, ...] | None = None
     label: str = ""
+    reads: tuple[str, ...] | None = None
 
 
 Reduce: TypeAlias = Literal["all", "any", "notany", "notall"]

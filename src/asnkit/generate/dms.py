@@ -123,6 +123,9 @@ LEVEL2B_EXPTYPES: Final = frozenset(
 )
 """Exposure types calibrated at Level 2b: their Stage 3 members are ``_cal`` files."""
 
+EXPOSURE_KEYS: Final = ("pntgtype", "exp_type", "is_psf", "is_imprt", "bkgdtarg")
+"""The keywords :func:`exposure_type` reads."""
+
 SPECIAL_EXPOSURE_MODIFIERS: Final = (
     ("psf", ("is_psf",)),
     ("imprint", ("is_imprt",)),
@@ -176,6 +179,11 @@ NRS_IFU_VALID_OPTICAL_PATHS: Final = frozenset(
     }
 )
 """(grating, filter, detector) that hold an IFU spectrum."""
+
+NRSFSS_KEYS: Final = ("detector", "filter", "grating", "fxd_slit")
+"""The keywords :func:`nrsfss_valid_detector` reads."""
+NRSIFU_KEYS: Final = ("exp_type", "detector", "filter", "grating")
+"""The keywords :func:`nrsifu_valid_detector` reads."""
 
 NIS_SOSS_UNCALIBRATED_FILTERS: Final = frozenset({"f277w"})
 

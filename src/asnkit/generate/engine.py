@@ -17,6 +17,7 @@ rule on a row costs a few dictionary lookups.
 
 from __future__ import annotations
 
+import copy
 import re
 from ast import literal_eval
 from collections import Counter
@@ -57,11 +58,27 @@ def _pattern(condition: str) -> re.Pattern[str]:
     return found
 
 
+_MEETS: dict[tuple[str, str], bool] = {}
+_ESCAPED: dict[str, str] = {}
+
+
 def meets(value: str, conditions: object) -> bool:
     """Whether ``value`` matches the condition, or one of a list of them."""
     if isinstance(conditions, str):
-        return _pattern(conditions).match(value) is not None
+        key = (value, conditions)
+        known = _MEETS.get(key)
+        if known is None:
+            known = _MEETS[key] = _pattern(conditions).match(value) is not None
+        return known
     return any(_pattern(str(c)).match(value) is not None for c in conditions)  # type: ignore[attr-defined]
+
+
+def _escape(value: str) -> str:
+    """``re.escape``, remembered (the same values come back on every row)."""
+    known = _ESCAPED.get(value)
+    if known is None:
+        known = _ESCAPED[value] = re.escape(value)
+    return known
 
 
 def _evaluate(value: str) -> object:
@@ -79,7 +96,9 @@ def _iterable(value: object) -> bool:
 class _C:
     """A compiled statement: its place in the association's state and its children."""
 
-    __slots__ = ("children", "idx", "kind", "name", "stmt")
+    __slots__ = ("children", "fn", "idx", "kind", "name", "stmt")
+
+    fn: Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]
 
     def __init__(self, kind: int, idx: int, stmt: Node, children: tuple[_C, ...]) -> None:
         self.kind = kind
@@ -178,6 +197,34 @@ class CompiledRule:
                 self.by_name.setdefault(node.name, node)
         self.acid_nodes = [n for n in self.nodes if isinstance(n.stmt, Attr) and n.stmt.is_acid]
         self.named_leaves = [n for n in self.nodes if n.kind != _GROUP and n.name is not None]
+        self.force_match = self.by_name.get("force_match")
+        self.memo_keys = self._memo_keys()
+
+    def for_candidate(self, cid: str) -> CompiledRule:
+        """This rule held to candidate ``cid``: the same statements, its own identity."""
+        clone = copy.copy(self)
+        clone.init_values = list(self.init_values)
+        for node in self.acid_nodes:
+            clone.init_values[node.idx] = f".+({cid}).+"
+        return clone
+
+    def _memo_keys(self) -> tuple[str, ...] | None:
+        """Every keyword a fresh association of the rule reads; ``None``: not known."""
+        keys: dict[str, None] = {}
+        for node in self.nodes:
+            stmt = node.stmt
+            if isinstance(stmt, Attr):
+                keys.update(dict.fromkeys(stmt.sources))
+                if stmt.only_if is not None:
+                    if stmt.reads is None:
+                        return None
+                    keys.update(dict.fromkeys(stmt.reads))
+            elif isinstance(stmt, Check):
+                if stmt.reads is None:
+                    return None
+                keys.update(dict.fromkeys(stmt.reads))
+        keys.pop("asn_candidate", None)
+        return tuple(keys)
 
     def _compile(self, stmt: Node) -> _C:
         idx = len(self.nodes)
@@ -185,10 +232,12 @@ class CompiledRule:
             node = _C(_GROUP, idx, stmt, ())
             self.nodes.append(node)
             node.children = tuple(self._compile(part) for part in stmt.parts)
+            node.fn = _group_fn(node)
             return node
         kind = _ATTR if isinstance(stmt, Attr) else _CHECK
         node = _C(kind, idx, stmt, ())
         self.nodes.append(node)
+        node.fn = _attr_fn(node) if kind == _ATTR else _check_fn(node)
         return node
 
     def __repr__(self) -> str:
@@ -399,15 +448,6 @@ class GenAsn:
 # ---------------------------------------------------------------- checking a row
 
 
-def _check(node: _C, asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
-    kind = node.kind
-    if kind == _ATTR:
-        return _check_attr(node, asn, row)
-    if kind == _CHECK:
-        return _check_simple(node, asn, row)
-    return _check_group(node, asn, row)
-
-
 def _set(
     asn: GenAsn,
     i: int,
@@ -458,56 +498,70 @@ def _multivalue(row: Mapping[str, str], source: str, values: Iterable[object]) -
     return _PL(items, None, Work.BOTH, only_on_match=False)
 
 
-def _check_attr(  # noqa: C901, PLR0911, PLR0912 (jwst's AttrConstraint, branch by branch)
-    node: _C, asn: GenAsn, row: Mapping[str, str]
-) -> tuple[bool, list[_PL]]:
+def _attr_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:  # noqa: C901 (jwst's AttrConstraint, branch by branch)
+    """The check of an :class:`Attr` (jwst's ``AttrConstraint.check_and_set``)."""
     stmt: Attr = node.stmt  # type: ignore[assignment]
     i = node.idx
-    if stmt.only_if is not None and not stmt.only_if(row, asn):
-        if stmt.reprocess is not None:
-            return True, [_PL([row], None, stmt.reprocess, only_on_match=stmt.only_on_match)]
-        return True, []
-    got = None
-    for source in asn.sources[i]:
-        cell = row.get(source)
-        if cell is not None and cell not in EMPTY:
-            got = (source, cell)
-            break
-    if got is None:
-        return (not stmt.required or stmt.undefined), []
-    if stmt.undefined:
-        return False, []
-    source, cell = got
-    evaled: object = _evaluate(cell) if stmt.evaluate else cell
-    current = asn.values[i]
-    reprocess: list[_PL] = []
-    if current is None:
-        if _iterable(evaled):
-            return False, [_multivalue(row, source, evaled)]  # type: ignore[arg-type]
-        value = str(evaled)
-    else:
-        if isinstance(current, FoundIn):
-            conditions: object = "(" + "|".join(asn.found(current.name)) + ")"
-        elif isinstance(current, Computed):
-            conditions = current.make(asn)
-        else:
-            conditions = current
-        candidates = evaled if _iterable(evaled) else [evaled]
-        for item in candidates:  # type: ignore[attr-defined]
-            value = str(item)
-            if meets(value, conditions):
+    only_if = stmt.only_if
+    again = stmt.reprocess
+    only_on_match = stmt.only_on_match
+    absent_ok = not stmt.required or stmt.undefined
+    undefined = stmt.undefined
+    evaluate = stmt.evaluate
+    empty = EMPTY
+
+    def check(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:  # noqa: C901, PLR0911, PLR0912
+        if only_if is not None and not only_if(row, asn):
+            if again is not None:
+                return True, [_PL([row], None, again, only_on_match=only_on_match)]
+            return True, []
+        source = cell = None
+        for name in asn.sources[i]:
+            found = row.get(name)
+            if found is not None and found not in empty:
+                source, cell = name, found
                 break
-        else:
+        if source is None or cell is None:
+            return absent_ok, []
+        if undefined:
             return False, []
-        others = [other for other in candidates if other != item]  # type: ignore[attr-defined]
-        if others:
-            reprocess.append(_multivalue(row, source, others))
-    escaped = re.escape(value)
-    bind = asn.unique[i]
-    _set(asn, i, escaped, (source,) if bind else None, bind=bind, found=escaped)
-    if stmt.reprocess is not None:
-        reprocess.append(_PL([row], None, stmt.reprocess, only_on_match=stmt.only_on_match))
-    return True, reprocess
+        evaled: object = _evaluate(cell) if evaluate else cell
+        current = asn.values[i]
+        reprocess: list[_PL] = []
+        if current is None:
+            if _iterable(evaled):
+                return False, [_multivalue(row, source, evaled)]  # type: ignore[arg-type]
+            value = str(evaled)
+        else:
+            if isinstance(current, FoundIn):
+                conditions: object = "(" + "|".join(asn.found(current.name)) + ")"
+            elif isinstance(current, Computed):
+                conditions = current.make(asn)
+            else:
+                conditions = current
+            if isinstance(evaled, str):
+                value = evaled
+                if not meets(value, conditions):
+                    return False, []
+            else:
+                candidates = evaled if _iterable(evaled) else [evaled]
+                for item in candidates:  # type: ignore[attr-defined]
+                    value = str(item)
+                    if meets(value, conditions):
+                        break
+                else:
+                    return False, []
+                others = [other for other in candidates if other != item]  # type: ignore[attr-defined]
+                if others:
+                    reprocess.append(_multivalue(row, source, others))
+        escaped = _escape(value)
+        bind = asn.unique[i]
+        _set(asn, i, escaped, (source,) if bind else None, bind=bind, found=escaped)
+        if again is not None:
+            reprocess.append(_PL([row], None, again, only_on_match=only_on_match))
+        return True, reprocess
+
+    return check
 
 
 def _rules_of(names: tuple[str, ...] | None) -> tuple[CompiledRule, ...] | None:
@@ -517,72 +571,89 @@ def _rules_of(names: tuple[str, ...] | None) -> tuple[CompiledRule, ...] | None:
     return ()
 
 
-def _check_simple(node: _C, asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
+def _check_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:
+    """The check of a :class:`Check` (jwst's ``SimpleConstraint.check_and_set``)."""
     stmt: Check = node.stmt  # type: ignore[assignment]
     i = node.idx
-    source_value: object = row if stmt.source is None else stmt.source(row, asn)
-    current = asn.values[i]
-    if current is None:
-        matched = True
-    elif stmt.test is None:
-        matched = current == source_value
-    else:
-        matched = stmt.test(current, source_value)
-    if matched:
-        if stmt.unique:
-            _set(asn, i, source_value, None, bind=True, found=source_value)
+    source = stmt.source
+    test = stmt.test
+    unique = stmt.unique
+    on_match = stmt.reprocess_on_match
+    on_fail = stmt.reprocess_on_fail
+    work = stmt.work
+    rules_spec = stmt.reprocess_rules
+
+    def check(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
+        source_value: object = row if source is None else source(row, asn)
+        current = asn.values[i]
+        if current is None:
+            matched = True
+        elif test is None:
+            matched = current == source_value
         else:
-            _set(asn, i, current, None, bind=False, found=current)
-    if (matched and stmt.reprocess_on_match) or (not matched and stmt.reprocess_on_fail):
-        return matched, [
-            _PL([row], _rules_of(stmt.reprocess_rules), stmt.work, only_on_match=False)
-        ]
-    return matched, []
+            matched = test(current, source_value)
+        if matched:
+            if unique:
+                _set(asn, i, source_value, None, bind=True, found=source_value)
+            else:
+                _set(asn, i, current, None, bind=False, found=current)
+        if (matched and on_match) or (not matched and on_fail):
+            return matched, [_PL([row], _rules_of(rules_spec), work, only_on_match=False)]
+        return matched, []
+
+    return check
 
 
-def _check_group(  # noqa: C901 (jwst's four reductions)
-    node: _C, asn: GenAsn, row: Mapping[str, str]
-) -> tuple[bool, list[_PL]]:
+def _group_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:  # noqa: C901 (jwst's four reductions)
+    """The check of a :class:`Group` (jwst's ``Constraint.check_and_set``)."""
     stmt: Group = node.stmt  # type: ignore[assignment]
     reduce = stmt.reduce
-    children = node.children
-    reprocess: list[_PL]
-    if not children:
-        matched, reprocess = False, []
-    elif reduce in ("all", "notall"):
-        all_match = True
-        negative: list[_PL] | None = None
-        positive: list[_PL] = []
-        for child in children:
-            ok, rep = _check(child, asn, row)
-            if ok:
-                if all_match:
-                    positive.extend(rep)
-            else:
-                all_match = False
-                if not rep:
-                    negative = None
+    children = tuple(child.fn for child in node.children)
+    on_match = stmt.reprocess_on_match
+    on_fail = stmt.reprocess_on_fail
+    work = stmt.work
+    rules_spec = stmt.reprocess_rules
+    conjunction = reduce in ("all", "notall")
+    negate = reduce in ("notall", "notany")
+
+    def check(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:  # noqa: C901, PLR0912
+        reprocess: list[_PL]
+        if not children:
+            matched, reprocess = False, []
+        elif conjunction:
+            all_match = True
+            negative: list[_PL] | None = None
+            positive: list[_PL] = []
+            for child in children:
+                ok, rep = child(asn, row)
+                if ok:
+                    if all_match and rep:
+                        positive.extend(rep)
+                else:
+                    all_match = False
+                    if not rep:
+                        negative = None
+                        break
+                    if negative is None:
+                        negative = rep
+            reprocess = positive if all_match else (negative or [])
+            matched = all_match != negate
+        else:
+            reprocess = []
+            ok = False
+            for child in children:
+                ok, rep = child(asn, row)
+                if ok:
+                    reprocess = rep
                     break
-                if negative is None:
-                    negative = rep
-        reprocess = positive if all_match else (negative or [])
-        matched = all_match if reduce == "all" else not all_match
-    else:
-        reprocess = []
-        ok = False
-        for child in children:
-            ok, rep = _check(child, asn, row)
-            if ok:
-                reprocess = rep
-                break
-            reprocess.extend(rep)
-        matched = ok if reduce == "any" else not ok
-    if (matched and stmt.reprocess_on_match) or (not matched and stmt.reprocess_on_fail):
-        reprocess = [
-            *reprocess,
-            _PL([row], _rules_of(stmt.reprocess_rules), stmt.work, only_on_match=False),
-        ]
-    return matched, reprocess
+                if rep:
+                    reprocess.extend(rep)
+            matched = ok != negate
+        if (matched and on_match) or (not matched and on_fail):
+            reprocess = [*reprocess, _PL([row], _rules_of(rules_spec), work, only_on_match=False)]
+        return matched, reprocess
+
+    return check
 
 
 # ---------------------------------------------------------------- adding a row
@@ -593,7 +664,7 @@ def _add(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
     if row["filename"] in asn.filenames:
         return True, []
     mark = len(asn.log)
-    matched, reprocess = _check(asn.crule.root, asn, row)
+    matched, reprocess = asn.crule.root.fn(asn, row)
     if not matched:
         _undo(asn, mark)
     else:
@@ -607,7 +678,7 @@ def _add(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
             stage.init_hook(asn, row)
             asn.started = True
         stage.add(asn, row)
-    force = asn.crule.by_name.get("force_match")
+    force = asn.crule.force_match
     if force is not None and force.kind != _GROUP:
         value = asn.values[force.idx]
         if value is not None:
@@ -768,18 +839,26 @@ def register_stage(name: str, stage: _Stage) -> None:
 # ---------------------------------------------------------------- a pass over rows
 
 
-def _generate(  # noqa: C901 (jwst's generate loop, kept whole to be read against it)
+def _generate(  # noqa: C901, PLR0912 (jwst's generate loop, kept whole to be read against it)
     rows: Sequence[Mapping[str, str]],
+    *,
     crules: Sequence[CompiledRule],
     pool_name: str,
     version_id: str | None,
+    memos: dict[str, dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]]],
+    candidate_type: str | None,
 ) -> list[GenAsn]:
-    """Jwst's ``generate`` without finalizing: every row to the associations and rules."""
+    """Jwst's ``generate`` without finalizing: every row to the associations and rules.
+
+    A rule that refuses a row refuses every row alike in the keywords it reads: ``memos``
+    remembers, per rule, the rows refused and what they were sent round for.
+    """
     associations: list[GenAsn] = []
     queue = _Queue()
     queue.append(_PL(list(rows), tuple(crules), Work.BOTH, only_on_match=False))
     existing_work = (Work.BOTH, Work.EXISTING, Work.NONSCIENCE)
     rules_work = (Work.BOTH, Work.RULES)
+    rule_memos = [memos.setdefault(crule.rule.name, {}) for crule in crules]
     for pl in queue:
         allowed = set(pl.rules) if pl.rules else set(crules)
         work = pl.work
@@ -793,14 +872,30 @@ def _generate(  # noqa: C901 (jwst's generate loop, kept whole to be read agains
                     if matched:
                         taken_by.add(asn.crule)
             if work in rules_work:
-                for crule in crules:
+                candidate = row.get("asn_candidate") if candidate_type is None else candidate_type
+                for crule, memo in zip(crules, rule_memos, strict=True):
                     if crule in taken_by or crule not in allowed:
                         continue
+                    keys = crule.memo_keys
+                    key = None
+                    if keys is not None:
+                        key = (candidate, *[row.get(k) for k in keys])
+                        refused = memo.get(key)
+                        if refused is not None:
+                            for own, rep_work, only in refused:
+                                rules = (crule,) if own else ()
+                                reprocess.append(_PL([row], rules, rep_work, only_on_match=only))
+                            continue
                     asn = GenAsn(crule, pool_name, version_id)
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
                     if matched:
                         associations.append(asn)
+                    elif key is not None and all(
+                        len(p.items) == 1 and p.items[0] is row and p.rules in ((crule,), ())
+                        for p in rep
+                    ):
+                        memo[key] = [(bool(p.rules), p.work, p.only_on_match) for p in rep]
             for next_pl in reprocess:
                 kept = _workover_filter(next_pl, work)
                 if kept is not None:
@@ -861,11 +956,14 @@ class Registry:
     def __init__(self, rules: Sequence[PoolRule]) -> None:
         self.rules = tuple(rules)
         self._discover: list[CompiledRule] | None = None
+        self._candidate: list[CompiledRule] | None = None
 
     def candidate(self, cid: str) -> list[CompiledRule]:
-        """The rules held to candidate ``cid``."""
-        condition = acid_condition(cid)
-        return [CompiledRule(rule, CANDIDATE_RULESET, condition) for rule in self.rules]
+        """The rules held to candidate ``cid`` (compiled once, the candidate's id set)."""
+        if self._candidate is None:
+            condition = acid_condition("")
+            self._candidate = [CompiledRule(r, CANDIDATE_RULESET, condition) for r in self.rules]
+        return [template.for_candidate(cid) for template in self._candidate]
 
     def discover(self) -> list[CompiledRule]:
         """The rules without a candidate."""
@@ -901,6 +999,7 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
                 if warn is not None:
                     warn(f"candidate {cid} is not in the pool")
     associations: list[GenAsn] = []
+    memos: dict[str, dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]]] = {}
     for cid, ctype in chosen:
         marker = f"[('{cid}', '{ctype}')]"
         cid_rows = []
@@ -909,9 +1008,25 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
                 copy = dict(row)
                 copy["asn_candidate"] = marker
                 cid_rows.append(copy)
-        associations.extend(_generate(cid_rows, registry.candidate(cid), pool_name, version))
+        associations.extend(
+            _generate(
+                cid_rows,
+                crules=registry.candidate(cid),
+                pool_name=pool_name,
+                version_id=version,
+                memos=memos,
+                candidate_type=ctype,
+            )
+        )
     if candidate_ids is None:
-        discovered = _generate(rows, registry.discover(), pool_name, version)
+        discovered = _generate(
+            rows,
+            crules=registry.discover(),
+            pool_name=pool_name,
+            version_id=version,
+            memos={},
+            candidate_type=None,
+        )
         # jwst drops a discovered association equal to a candidate one; its equality
         # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered first.
         associations = discovered + associations

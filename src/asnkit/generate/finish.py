@@ -189,16 +189,29 @@ def _by_candidate(associations: list[GenAsn]) -> list[GenAsn]:
     return sorted(associations, key=lambda asn: asn.asn_id)
 
 
+def _signature(asn: GenAsn) -> frozenset[tuple[object, object]] | None:
+    """The first product's members as a set; ``None`` when a name repeats (never equal)."""
+    members = asn.products[0][1]
+    signature = frozenset((m["expname"], m["exptype"]) for m, _ in members)
+    names = {m["expname"] for m, _ in members}
+    return signature if len(names) == len(members) else None
+
+
 def _prune_duplicate_associations(associations: list[GenAsn]) -> list[GenAsn]:
-    ordered = _by_candidate(associations)
+    """Of associations with the same members, the one of the greatest candidate id.
+
+    jwst pops the last of the list sorted by candidate id and drops every other with the
+    same members, until none is left: the survivors in reverse order.
+    """
     pruned: list[GenAsn] = []
-    while ordered:
-        original = ordered.pop()
-        pruned.append(original)
-        members = original.products[0][1]
-        ordered = [
-            asn for asn in ordered if _membership_errors(members, asn.products[0][1], strict=True)
-        ]
+    seen: set[frozenset[tuple[object, object]]] = set()
+    for asn in reversed(_by_candidate(associations)):
+        signature = _signature(asn)
+        if signature is not None:
+            if signature in seen:
+                continue
+            seen.add(signature)
+        pruned.append(asn)
     return pruned
 
 

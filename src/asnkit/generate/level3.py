@@ -51,7 +51,11 @@ def _is_science(row: Mapping[str, str], asn: RowView) -> bool:
 
 
 TARGET_ACQ: Final = Check(
-    source=_dms_exposure_type, value="target_acquisition", name="target_acq", label="TargetAcq"
+    source=_dms_exposure_type,
+    value="target_acquisition",
+    name="target_acq",
+    label="TargetAcq",
+    reads=dms.EXPOSURE_KEYS,
 )
 """The row is a target acquisition."""
 
@@ -86,7 +90,7 @@ OPTICAL_PATH: Final = all_of(
 
 _DIRECT_IMAGE: Final = all_of(
     Attr(("asn_candidate",), r"\[\('c\d{4}', 'direct_image'\)\]", name="acdirect"),
-    Check(source=lambda _row, _asn: "000", name="target"),
+    Check(source=lambda _row, _asn: "000", name="target", reads=()),
 )
 
 
@@ -104,6 +108,7 @@ def target(*, by_association: bool = True) -> Group:
             ("targetid",),
             name="target",
             only_if=_not_background,
+            reads=dms.EXPOSURE_KEYS,
             reprocess=Work.EXISTING,
             only_on_match=True,
         ),
@@ -117,6 +122,7 @@ def _science_target() -> Attr:
         ("targetid",),
         name="target",
         only_if=_is_science,
+        reads=dms.EXPOSURE_KEYS,
         reprocess=Work.EXISTING,
         only_on_match=True,
     )
@@ -304,6 +310,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
                 name="force_fail",
                 value="anything but None",
                 test=lambda _value, _row: False,
+                reads=(),
                 reprocess_on_fail=True,
                 work=Work.NONSCIENCE,
                 reprocess_rules=(),
@@ -400,6 +407,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
                 Check(
                     value=True,
                     test=lambda _value, row: dms.nrccoron_valid_detector(row),  # type: ignore[arg-type]
+                    reads=("detector", "subarray", "pupil"),
                     unique=False,
                     label="valid detector",
                 ),
@@ -449,6 +457,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Check(
                 value=True,
                 test=lambda _value, row: dms.nrsfss_valid_detector(row),  # type: ignore[arg-type]
+                reads=dms.NRSFSS_KEYS,
                 unique=False,
                 label="valid detector",
             ),
@@ -466,6 +475,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Check(
                 value=True,
                 test=lambda _value, row: dms.nrsifu_valid_detector(row),  # type: ignore[arg-type]
+                reads=dms.NRSIFU_KEYS,
                 unique=False,
                 label="valid detector",
             ),
@@ -487,6 +497,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
             Check(
                 value=True,
                 test=lambda _value, row: dms.nrsifu_valid_detector(row),  # type: ignore[arg-type]
+                reads=dms.NRSIFU_KEYS,
                 unique=False,
                 label="valid detector",
             ),
@@ -603,6 +614,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
                     Check(
                         value=False,
                         test=lambda value, row: dms.nissoss_calibrated_filter(row) == value,  # type: ignore[arg-type]
+                        reads=("exp_type", "filter"),
                         unique=False,
                         label="calibrated filter",
                     ),
@@ -614,6 +626,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
                     Check(
                         value=False,
                         test=lambda value, row: dms.nrsfss_valid_detector(row) == value,  # type: ignore[arg-type]
+                        reads=dms.NRSFSS_KEYS,
                         unique=False,
                         label="valid detector",
                     ),
