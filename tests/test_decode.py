@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import threading
-from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
@@ -14,10 +10,6 @@ from hypothesis import strategies as st
 from strategies import json_values
 
 from asnkit.codec.decode import MAX_DEPTH, JSONProblemError, decode, scan
-from asnkit.io import read_limited
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # (input, words the message must contain, line, column)
 REFUSED = {
@@ -85,38 +77,3 @@ def test_scan_finds_any_repeated_key(document: dict[str, int], data: st.DataObje
     assert problem is not None
     assert "duplicate key" in problem.message
     assert problem.column == text.rindex(json.dumps(key) + ": 0") + 1
-
-
-def test_read_limited_refuses_a_file_over_the_cap_unread(tmp_path: Path) -> None:
-    big = tmp_path / "big.json"
-    with big.open("wb") as stream:  # sparse: costs no disk and no time
-        stream.truncate(100 * 1024 * 1024 + 1)
-    with pytest.raises(JSONProblemError, match=r"file too large: 104,857,601 bytes"):
-        read_limited(str(big))
-
-
-def test_read_limited_at_and_over_a_small_cap(tmp_path: Path) -> None:
-    path = tmp_path / "a.json"
-    path.write_bytes(b"x" * 10)
-    assert read_limited(str(path), max_bytes=10) == b"x" * 10
-    with pytest.raises(JSONProblemError, match="too large"):
-        read_limited(str(path), max_bytes=9)
-
-
-def test_read_limited_caps_a_stream_that_says_nothing_of_its_size(tmp_path: Path) -> None:
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("no named pipes here")
-    fifo = tmp_path / "pipe.json"
-    os.mkfifo(fifo)
-
-    def write() -> None:
-        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as stream:
-            stream.write(b" " * 5000)  # fits the pipe's buffer: never blocks
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    try:
-        with pytest.raises(JSONProblemError, match="more than 1,000 bytes"):
-            read_limited(str(fifo), max_bytes=1000)
-    finally:
-        writer.join()

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
 
 from asnkit import asn_from_list, dumps, to_dict, write
 from asnkit.exceptions import LoadError
-from asnkit.io import load, write_text
+from asnkit.io import load, read_limited, write_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -55,7 +58,7 @@ def test_load_from_every_kind_of_source(tmp_path: Path) -> None:
 
 def test_load_of_a_missing_file_names_it(tmp_path: Path) -> None:
     missing = tmp_path / "nope.json"
-    with pytest.raises(LoadError, match=rf"^{missing}: cannot read: No such file"):
+    with pytest.raises(LoadError, match=rf"^{missing}: cannot read the file: No such file"):
         load(missing)
 
 
@@ -69,3 +72,38 @@ def test_corpus_round_trips_losslessly(
         assert json.dumps(to_dict(asn)) == json.dumps(document), path.name
         assert dumps(asn) == json.dumps(document, indent=4), path.name
     assert len(corpus_documents) == 195
+
+
+def test_read_limited_refuses_a_file_over_the_cap_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as stream:  # sparse: costs no disk and no time
+        stream.truncate(100 * 1024 * 1024 + 1)
+    with pytest.raises(LoadError, match=r"file too large: 104,857,601 bytes"):
+        read_limited(str(big))
+
+
+def test_read_limited_at_and_over_a_small_cap(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(b"x" * 10)
+    assert read_limited(str(path), max_bytes=10) == b"x" * 10
+    with pytest.raises(LoadError, match="too large"):
+        read_limited(str(path), max_bytes=9)
+
+
+def test_read_limited_caps_a_stream_that_says_nothing_of_its_size(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as stream:
+            stream.write(b" " * 5000)  # fits the pipe's buffer: never blocks
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(LoadError, match="more than 1,000 bytes"):
+            read_limited(str(fifo), max_bytes=1000)
+    finally:
+        writer.join()

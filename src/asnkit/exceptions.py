@@ -25,13 +25,24 @@ class InvalidAssociationError(AsnkitError, ValueError):
 class LoadError(AsnkitError):
     """A file or text could not be read as an association (the command exits 1).
 
+    The message is ``SOURCE: REASON``; for text that is not strict JSON the reason is
+    ``not valid JSON (line L, column C): ...``, the message :func:`asnkit.validate` reports.
+
     Attributes:
         source: The file name or ``<text>`` that failed.
+        reason: What is wrong, without the source.
+        line: The 1-based line of the problem, when the text is not valid JSON.
+        column: The 1-based column (in characters) of the problem, likewise.
     """
 
-    def __init__(self, source: str, message: str) -> None:
+    def __init__(
+        self, source: str, message: str, *, line: int | None = None, column: int | None = None
+    ) -> None:
         super().__init__(f"{source}: {message}")
         self.source = source
+        self.reason = message
+        self.line = line
+        self.column = column
 
 
 class UnknownRuleError(AsnkitError, LookupError):

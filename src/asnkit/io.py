@@ -10,11 +10,12 @@ import errno
 import os
 import sys
 import time
+from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Final, NoReturn
 
-from asnkit.codec.decode import JSONProblemError
+from asnkit.codec.decode import JSONProblemError, decode, to_text
 from asnkit.codec.emit import dumps
-from asnkit.codec.structure import from_dict, from_json
+from asnkit.codec.structure import from_dict
 from asnkit.codec.whitespace import Whitespace, detect
 from asnkit.exceptions import LoadError
 
@@ -22,7 +23,7 @@ if sys.platform != "win32":  # elsewhere writers are not serialised (see docs/ed
     import fcntl
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Iterator
 
     from asnkit.models import Association
 
@@ -30,8 +31,10 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "LOCK_TIMEOUT",
     "copy_file",
+    "is_json_text",
     "load",
     "parse_with_whitespace",
+    "read_json",
     "read_limited",
     "read_with_whitespace",
     "update_text",
@@ -54,19 +57,34 @@ def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     ``max_bytes + 1`` bytes are ever read (a file that grows, or a pipe).
 
     Raises:
-        JSONProblemError: the file is larger than ``max_bytes``.
-        OSError: the file cannot be opened or read (a directory, permissions, ...).
+        LoadError: the file is larger than ``max_bytes``, or cannot be opened or read (a
+            directory, permissions, ...).
+    """
+    try:
+        size, data = _read_at_most(path, max_bytes)
+    except OSError as error:
+        raise LoadError(path, f"cannot read the file: {error.strerror or error}") from None
+    if data is None:
+        raise LoadError(path, f"file too large: {size:,} bytes (the limit is {max_bytes:,})")
+    if len(data) > max_bytes:
+        raise LoadError(path, f"file too large: more than {max_bytes:,} bytes")
+    return data
+
+
+def _read_at_most(path: str, max_bytes: int) -> tuple[int, bytes | None]:
+    """The file's stated size, and at most ``max_bytes + 1`` of its bytes.
+
+    The bytes are ``None`` when the stated size is over the limit: nothing is read then.
     """
     # os-level calls: no buffered file object to build, for thousands of files a second.
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         size = os.fstat(descriptor).st_size
         if size > max_bytes:
-            msg = f"file too large: {size:,} bytes (the limit is {max_bytes:,})"
-            raise JSONProblemError(msg)
+            return size, None
         # Ask for the stated size and one byte more (asking for the cap would allocate it).
         data = os.read(descriptor, size + 1)
-        if len(data) > size or len(data) < size:  # grew, shrank, special (a pipe): loop
+        if len(data) != size:  # grew, shrank, special (a pipe): loop
             chunks = [data]
             total = len(data)
             while total <= max_bytes:
@@ -78,10 +96,65 @@ def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             data = b"".join(chunks)
     finally:
         os.close(descriptor)
-    if len(data) > max_bytes:
-        msg = f"file too large: more than {max_bytes:,} bytes"
-        raise JSONProblemError(msg)
-    return data
+    return size, data
+
+
+def is_json_text(source: str) -> bool:
+    """Whether a string source is JSON text (it starts with ``{``) rather than a path."""
+    return source[:1] == "{" or source.lstrip()[:1] == "{"
+
+
+def read_json(
+    source: str | os.PathLike[str] | bytes | IO[str] | IO[bytes],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, str, object]:
+    """The name, the text and the strictly decoded JSON value of ``source``.
+
+    The one way asnkit reads an association's JSON: every command and function goes through
+    here, so that each accepts and refuses the same texts with the same message.
+
+    Args:
+        source: A path; JSON text (a string starting with ``{``); the bytes of a file; or an
+            open file (text or binary).
+        max_bytes: Refuse more than this many bytes (a file is refused without being read).
+
+    Raises:
+        LoadError: the source cannot be read, is too large, or is not one strict JSON
+            value in UTF-8 (then with the line and column of the problem).
+    """
+    if isinstance(source, str) and is_json_text(source):
+        name = "<text>"
+        size = len(source.encode("utf-8", errors="surrogatepass"))
+        if size > max_bytes:
+            raise LoadError(name, f"text too large: {size:,} bytes (the limit is {max_bytes:,})")
+        data: str | bytes = source
+    elif isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        data = read_limited(name, max_bytes)
+    elif isinstance(source, bytes):
+        name = "<bytes>"
+        if len(source) > max_bytes:
+            raise LoadError(name, f"too large: {len(source):,} bytes (the limit is {max_bytes:,})")
+        data = source
+    else:
+        name = str(getattr(source, "name", "<stream>"))
+        data = source.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise LoadError(name, f"too large: more than {max_bytes:,} bytes")
+    text, value = _decoded(name, data)
+    return name, text, value
+
+
+def _decoded(name: str, data: str | bytes) -> tuple[str, object]:
+    """The text of ``data`` and its strictly decoded value; a :class:`LoadError` if not JSON."""
+    try:
+        text = to_text(data) if isinstance(data, bytes) else data
+        return text, decode(text)
+    except JSONProblemError as problem:
+        raise LoadError(
+            name, problem.describe(), line=problem.line, column=problem.column
+        ) from None
 
 
 def write(asn: Association, path: str | os.PathLike[str]) -> None:
@@ -147,7 +220,8 @@ def update_text(
                     with open(real, "rb") as stream:
                         data = stream.read()
                 except OSError as error:
-                    raise LoadError(name, f"cannot read: {error.strerror or error}") from None
+                    message = f"cannot read the file: {error.strerror or error}"
+                    raise LoadError(name, message) from None
             else:
                 data = _read_all(descriptor)
             text = change(data)
@@ -366,32 +440,23 @@ def _keep_owner_and_mode(temporary: str, before: os.stat_result) -> None:
 
 
 def load(
-    source: str | os.PathLike[str] | IO[str] | IO[bytes] | Mapping[str, object],
+    source: str | os.PathLike[str] | bytes | IO[str] | IO[bytes] | Mapping[str, object],
 ) -> Association:
-    """An association from a path, JSON text, an open file or a decoded object.
+    """An association from a path, JSON text, its bytes, an open file or a decoded object.
 
     A string that starts with ``{`` (after white space) is taken as JSON text; any other
-    string is a path. Nothing is lost: unknown keys and the key order are kept, so
-    ``dumps(load(f))`` gives back a file written in jwst's layout byte for byte.
+    string is a path. Text is read by :func:`read_json`: strict JSON, with the limits
+    :func:`asnkit.validate` has. Nothing is lost: unknown keys and the key order are kept,
+    so ``dumps(load(f))`` gives back a file written in jwst's layout byte for byte.
 
     Raises:
         LoadError: the source cannot be read or is not an association; the message names
-            the file and the place.
+            the file and the place (line and column for JSON, the key's path otherwise).
     """
-    if isinstance(source, str) and source.lstrip().startswith("{"):
-        return from_json(source)
-    if isinstance(source, (str, os.PathLike)):
-        name = os.fspath(source)
-        try:
-            with open(name, "rb") as stream:
-                data = stream.read()
-        except OSError as error:
-            raise LoadError(name, f"cannot read: {error.strerror or error}") from None
-        return from_json(data, source=name)
-    if hasattr(source, "read"):
-        name = str(getattr(source, "name", "<stream>"))
-        return from_json(source.read(), source=name)
-    return from_dict(source)
+    if isinstance(source, Mapping):
+        return from_dict(source)
+    name, _, document = read_json(source)
+    return from_dict(document, source=name)
 
 
 def read_with_whitespace(path: str | os.PathLike[str]) -> tuple[Association, Whitespace]:
@@ -400,23 +465,21 @@ def read_with_whitespace(path: str | os.PathLike[str]) -> tuple[Association, Whi
     Raises:
         LoadError: the file cannot be read or is not an association; the message names it.
     """
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as stream:
-            data = stream.read()
-    except OSError as error:
-        raise LoadError(name, f"cannot read: {error.strerror or error}") from None
-    return parse_with_whitespace(data, source=name)
+    name, text, document = read_json(os.fspath(path))
+    return from_dict(document, source=name), detect(text)
 
 
 def parse_with_whitespace(data: bytes, *, source: str) -> tuple[Association, Whitespace]:
     """The association in a file's bytes ``data``, and the white space of its text.
 
+    The bytes are read as :func:`read_json` reads a file: the same limits and messages.
+
     Raises:
-        LoadError: ``data`` is not UTF-8 or not an association; the message names ``source``.
+        LoadError: ``data`` is too large, not strict JSON or not an association; the message
+            names ``source``.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise LoadError(source, f"not UTF-8 text: {error.reason} at byte {error.start}") from None
-    return from_json(text, source=source), detect(text)
+    if len(data) > DEFAULT_MAX_BYTES:
+        message = f"file too large: {len(data):,} bytes (the limit is {DEFAULT_MAX_BYTES:,})"
+        raise LoadError(source, message)
+    text, document = _decoded(source, data)
+    return from_dict(document, source=source), detect(text)

@@ -90,7 +90,8 @@ def test_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr() == ('metadata: target: "none" (A) != "t001" (B)\n', "")
     assert run([str(first), str(tmp_path / "none.json")]) == 2
     assert capsys.readouterr().err == (
-        f"asnkit diff: error: {tmp_path / 'none.json'}: cannot read: No such file or directory\n"
+        f"asnkit diff: error: {tmp_path / 'none.json'}: "
+        "cannot read the file: No such file or directory\n"
     )
 
 

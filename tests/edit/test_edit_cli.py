@@ -177,7 +177,7 @@ REFUSALS = {
     "not_an_association": (
         ["{bad}", "--set", "program", "1"],
         1,
-        "{bad}: not JSON: Expecting value at line 1, column 1; nothing written",
+        "{bad}: not valid JSON (line 1, column 1): expecting value; nothing written",
     ),
 }
 
@@ -285,7 +285,8 @@ def test_no_traceback_on_a_missing_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr == (
-        "asnkit edit: error: nope.json: cannot read: No such file or directory; nothing written\n"
+        "asnkit edit: error: nope.json: "
+        "cannot read the file: No such file or directory; nothing written\n"
     )
 
 

@@ -1,11 +1,16 @@
-"""Strict JSON reading for the validator: fast when the file is good, precise when it is not.
+"""The one strict JSON reader: fast when the text is good, precise when it is not.
+
+Every path that reads an association (:func:`asnkit.load`, :func:`asnkit.validate`, every
+command) decodes its text here, so that they accept the same files and refuse the others
+with the same one-line message, line and column.
 
 A good file costs one ``bytes.decode`` and one ``json.loads`` (C code). Only when that fails,
 or when one of the cheap hooks objects (a duplicate key, ``NaN``/``Infinity``, a number that
 does not fit a double), a slower pure-Python scanner reads the text again to say where the
 problem is, by line and column. The scanner keeps its own stack, stops at the first problem
 and refuses nesting deeper than :data:`MAX_DEPTH`, so hostile input costs linear time and
-bounded memory; files larger than a cap are refused before they are read.
+bounded memory. (Files larger than a cap are refused before they are read, by
+:func:`asnkit.io.read_limited`.)
 
 Everything here is strict JSON (RFC 8259) in UTF-8: no byte-order mark, no UTF-16, no
 comments, no trailing commas, no ``NaN``, no duplicate keys.
@@ -19,11 +24,11 @@ import math
 import re
 from typing import Final
 
-__all__ = ["MAX_DEPTH", "JSONProblemError", "decode", "scan"]
+__all__ = ["MAX_DEPTH", "JSONProblemError", "decode", "json_type", "scan", "to_text"]
 
 MAX_DEPTH: Final = 500
-"""Deeper nesting is refused. An association nests 5 levels; Python's own decoder gives up
-near 1,000."""
+"""Deeper nesting is refused, wherever it is (a member's value too): the document itself is
+level 1. An association nests 5 levels; Python's own decoder gives up near 1,000."""
 
 _INT_DIGITS_LIMIT: Final = 4300  # Python's default int_max_str_digits
 
@@ -42,6 +47,12 @@ class JSONProblemError(ValueError):
         self.message = message
         self.line = line
         self.column = column
+
+    def describe(self) -> str:
+        """The one-line message every reader gives: ``not valid JSON (line L, column C): ...``."""
+        if self.line is None:
+            return self.message
+        return f"not valid JSON (line {self.line}, column {self.column}): {self.message}"
 
 
 class _HookRefusalError(ValueError):
@@ -80,24 +91,46 @@ def decode(data: bytes | str) -> object:
     Raises:
         JSONProblemError: with the first problem and its line and column.
     """
-    text = _text(data) if isinstance(data, bytes) else data
+    text = to_text(data) if isinstance(data, bytes) else data
     if not text or text.isspace():  # (isspace stops at the first "{"; strip would copy)
         msg = "empty file: an association is a JSON object ({...})"
         raise JSONProblemError(msg, 1, 1)
     try:
-        return _DECODER.decode(text)
+        value = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise _explained(text, error) from None
     except (ValueError, RecursionError):
         # A hook refused, an integer is longer than Python converts, or too deep: find it.
-        problem = scan(text)
-        if problem is None:  # pragma: no cover (the scanner finds what the hooks refused)
-            msg = "not valid JSON"
-            raise JSONProblemError(msg, 1, 1) from None
-        raise problem from None
+        raise _scanned(text) from None
+    # Python's decoder nests up to its recursion limit: the limit here is lower. Only a text
+    # with more brackets than the limit can break it, and only then is the value walked.
+    if text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+        raise _scanned(text)
+    return value
 
 
-def _text(data: bytes) -> str:
+def _scanned(text: str) -> JSONProblemError:
+    problem = scan(text)
+    if problem is None:  # pragma: no cover (the scanner finds what the hooks refused)
+        return JSONProblemError("not valid JSON", 1, 1)
+    return problem
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """Whether ``value`` nests more than ``limit`` arrays and objects (itself counted)."""
+    stack: list[tuple[dict[str, object] | list[object], int]] = []
+    if isinstance(value, (dict, list)):
+        stack.append((value, 1))
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def to_text(data: bytes) -> str:
     """``data`` decoded as UTF-8, naming what it is when it is not UTF-8 text."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         msg = "the file is UTF-32 (it starts with a byte-order mark); save it as UTF-8"
@@ -331,3 +364,18 @@ def _problem(text: str, offset: int, message: str) -> JSONProblemError:
 
 def _short(text: str) -> str:
     return text if len(text) <= 20 else f"{text[:17]}..."  # noqa: PLR2004
+
+
+def json_type(value: object) -> str:
+    """The JSON name of ``value``'s type, with an article (``an array``, ``null``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return "an object"

@@ -9,13 +9,13 @@ through :func:`cattrs.transform_error`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from asnkit.codec.decode import JSONProblemError, decode, json_type
 from asnkit.codec.key_order import association_items, member_items, product_items
 from asnkit.exceptions import LoadError
 from asnkit.models import (
@@ -90,15 +90,9 @@ def _str_or_null(value: object, _type: object) -> str | None:
 
 
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
-    for kind, name in names.items():
-        if isinstance(value, kind):
-            return name
-    if value is None:
-        return "null"
-    if isinstance(value, (int, float)):
-        return f"a number ({value!r})"
-    return type(value).__name__
+    """:func:`json_type`, with the value of a number."""
+    kind = json_type(value)
+    return f"{kind} ({value!r})" if kind == "a number" else kind
 
 
 def _split(
@@ -186,15 +180,19 @@ def to_dict(asn: Association) -> dict[str, JSONValue]:
     return result
 
 
-def from_dict(document: Mapping[str, object], *, source: str = "<document>") -> Association:
+def from_dict(
+    document: Mapping[str, object] | object, *, source: str = "<document>"
+) -> Association:
     """Structure a decoded JSON object into an :class:`~asnkit.models.Association`.
 
     Raises:
-        LoadError: the object is not an association; the message names where
+        LoadError: the value is not an association; the message names where
             (``$.products[0].members[1].expname: expected a string, got null``).
     """
     from cattrs import BaseValidationError, transform_error
 
+    if not isinstance(document, Mapping):
+        raise LoadError(source, f"an association is a JSON object, not {json_type(document)}")
     try:
         return converter().structure(document, Association)
     except BaseValidationError as error:
@@ -211,16 +209,19 @@ def _describe(error: BaseException, _type: object) -> str:
 
 
 def from_json(text: str | bytes, *, source: str = "<text>") -> Association:
-    """Parse JSON text into an association.
+    """Parse JSON text (or its UTF-8 bytes) into an association.
+
+    The text is read by the one strict reader (:func:`asnkit.codec.decode.decode`); no size
+    limit applies here (:func:`asnkit.load` has one).
 
     Raises:
-        LoadError: the text is not JSON, or not an association; the message says where.
+        LoadError: the text is not strict JSON (the message gives the line and column), or
+            not an association (the message gives the key's path).
     """
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        msg = f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        raise LoadError(source, msg) from None
-    except UnicodeDecodeError as error:
-        raise LoadError(source, f"not UTF-8 text: {error.reason} at byte {error.start}") from None
+        document = decode(text)
+    except JSONProblemError as problem:
+        raise LoadError(
+            source, problem.describe(), line=problem.line, column=problem.column
+        ) from None
     return from_dict(document, source=source)

@@ -23,8 +23,9 @@ only the first:
    a Stage 2b product without exactly one science member, a Stage 3 product without a science
    member); warnings for what is suspicious or not portable.
 
-This path is built for speed (thousands of files a second): no model is built, nothing heavy
-is imported.
+The JSON layer is :func:`asnkit.io.read_json`, the reader every command and
+:func:`asnkit.load` use, so that they all accept and refuse the same files with the same
+message. This path is built for speed (thousands of files a second): no model is built.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from asnkit.codec.decode import JSONProblemError, decode
-from asnkit.exceptions import UnknownRuleError
-from asnkit.io import DEFAULT_MAX_BYTES, read_limited
+from asnkit.codec.decode import json_type
+from asnkit.exceptions import LoadError, UnknownRuleError
+from asnkit.io import DEFAULT_MAX_BYTES, is_json_text, read_json
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType, Stage
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ def validate(
             raise UnknownRuleError(rule, tuple(RULE_NAMES)) from None
     name, document, problem = _read(source, max_bytes)
     from_file = isinstance(source, os.PathLike) or (
-        isinstance(source, str) and not _is_json_text(source)
+        isinstance(source, str) and not is_json_text(source)
     )
     if problem is not None:
         return Report(source=name, findings=(problem,), stage=None, strict=strict)
@@ -186,7 +187,7 @@ def validate(
         if isinstance(document, Mapping):
             document = dict(document)
         else:
-            finding = _error("", f"an association is a JSON object, not {_json_type(document)}")
+            finding = _error("", f"an association is a JSON object, not {json_type(document)}")
             return Report(source=name, findings=(finding,), stage=None, strict=strict)
     stage = forced or detect_stage(document)
     findings: list[Finding] = []
@@ -228,52 +229,22 @@ def detect_stage(document: Mapping[str, object]) -> Stage:
 # -- reading ---------------------------------------------------------------------------
 
 
-def _read(  # noqa: PLR0911 (one return per kind of source)
+def _read(
     source: str | os.PathLike[str] | bytes | Mapping[str, object] | Association,
     max_bytes: int,
 ) -> tuple[str, object, Finding | None]:
     """The source's name, its decoded document, and the finding that stopped reading."""
-    if isinstance(source, str) and _is_json_text(source):
-        size = len(source.encode("utf-8", errors="surrogatepass"))
-        if size > max_bytes:
-            message = f"text too large: {size:,} bytes (the limit is {max_bytes:,})"
-            return "<text>", None, _error("", message)
-        return _decoded("<text>", source)
-    if isinstance(source, (str, os.PathLike)):
-        name = os.fspath(source)
+    if isinstance(source, (str, os.PathLike, bytes)):
         try:
-            data = read_limited(name, max_bytes)
-        except JSONProblemError as problem:
-            return name, None, _error("", problem.message)
-        except OSError as error:
-            return name, None, _error("", f"cannot read the file: {error.strerror or error}")
-        return _decoded(name, data)
-    if isinstance(source, bytes):
-        if len(source) > max_bytes:
-            message = f"too large: {len(source):,} bytes (the limit is {max_bytes:,})"
-            return "<bytes>", None, _error("", message)
-        return _decoded("<bytes>", source)
+            name, _, document = read_json(source, max_bytes=max_bytes)
+        except LoadError as error:
+            return error.source, None, Finding("error", "", error.reason, error.line, error.column)
+        return name, document, None
     if isinstance(source, Mapping):
         return "<document>", source, None
     from asnkit.codec.structure import to_dict
 
     return "<association>", to_dict(source), None
-
-
-def _is_json_text(source: str) -> bool:
-    """Whether a string source is JSON text (it starts with ``{``) rather than a path."""
-    return source[:1] == "{" or source.lstrip()[:1] == "{"
-
-
-def _decoded(name: str, data: bytes | str) -> tuple[str, object, Finding | None]:
-    try:
-        return name, decode(data), None
-    except JSONProblemError as problem:
-        where = f" (line {problem.line}, column {problem.column})" if problem.line else ""
-        finding = Finding(
-            "error", "", f"not valid JSON{where}: {problem.message}", problem.line, problem.column
-        )
-        return name, None, finding
 
 
 # -- the schema layer ------------------------------------------------------------------
@@ -481,7 +452,7 @@ def _member_pointer(p_index: int, m_index: int) -> str:
 def _not_an_object(p_index: int, m_index: int, member: object) -> Finding:
     return _error(
         _member_pointer(p_index, m_index),
-        f"a member is an object with expname and exptype, not {_json_type(member)}",
+        f"a member is an object with expname and exptype, not {json_type(member)}",
     )
 
 
@@ -583,19 +554,4 @@ def _warning(pointer: str, message: str) -> Finding:
 
 
 def _type_error(pointer: str, what: str, value: object, expected: str) -> Finding:
-    return _error(pointer, f"{what} must be {expected}, not {_json_type(value)}")
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of ``value``'s type, with an article."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return "an object"
+    return _error(pointer, f"{what} must be {expected}, not {json_type(value)}")
