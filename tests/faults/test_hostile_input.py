@@ -37,7 +37,7 @@ def _commands(path: Path, dest: Path) -> dict[str, list[str]]:
 
 def _run_all(path: Path, dest: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     def run(argv: list[str]) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(  # noqa: S603 (this interpreter, fixed arguments)
+        return subprocess.run(
             [sys.executable, "-c", _MAIN, *argv],
             capture_output=True,
             text=True,
@@ -47,8 +47,7 @@ def _run_all(path: Path, dest: Path) -> dict[str, subprocess.CompletedProcess[st
 
     commands = _commands(path, dest)
     with ThreadPoolExecutor(len(commands)) as pool:
-        results = dict(zip(commands, pool.map(run, commands.values()), strict=True))
-    return results
+        return dict(zip(commands, pool.map(run, commands.values()), strict=True))
 
 
 @pytest.mark.parametrize("name", ALL_REFUSED)
