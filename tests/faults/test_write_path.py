@@ -330,7 +330,7 @@ def test_owner_and_group_are_kept(tmp_path: Path) -> None:
 
 
 def test_update_of_a_missing_file_is_a_load_error_and_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(LoadError, match="cannot read: No such file"):
+    with pytest.raises(LoadError, match="cannot read the file: No such file"):
         update_text(tmp_path / "nope.json", lambda data: data.decode())
     assert listing(tmp_path) == {}
 
