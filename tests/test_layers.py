@@ -17,7 +17,7 @@ import pytest
 SOURCE: Final = Path(__file__).resolve().parent.parent / "src"
 
 LAYERS: Final = (
-    ("base", ("asnkit._version", "asnkit.exceptions")),
+    ("base", ("asnkit._version", "asnkit._types", "asnkit.exceptions")),
     ("vocabulary", ("asnkit.vocabulary",)),
     ("models", ("asnkit.models", "asnkit.naming")),
     ("codec", ("asnkit.codec", "asnkit.schema")),

@@ -27,3 +27,10 @@ if asn.program is not ABSENT:
 
 level2 = asnkit.Level2bRule().build(["a_rate.fits"], background=["b_rate.fits"])
 assert_type(level2, Association)
+
+# A single string where names are expected is a type error (a TypeError at run time too):
+asnkit.asn_from_list("a_cal.fits", product_name="out")  # type: ignore[arg-type]
+asnkit.asn_from_list(("a_cal.fits",), product_name="out")
+asnkit.asn_from_list({"a_cal.fits"}, product_name="out")
+asnkit.asn_from_list(iter(["a_cal.fits"]), product_name="out")
+asnkit.asn_from_list([("a_cal.fits", "science")], with_exptype=True, product_name="out")

@@ -10,6 +10,7 @@ in another order (the pipeline reads them in order).
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING, Literal, cast
 
 import attrs
@@ -113,8 +114,21 @@ def _product_key(products: tuple[Product, ...]) -> list[str]:
     ]
 
 
-def diff(a: Association, b: Association) -> DiffResult:
-    """The differences between ``a`` and ``b``; key order and layout are not differences."""
+def diff(
+    a: Association | str | os.PathLike[str], b: Association | str | os.PathLike[str]
+) -> DiffResult:
+    """The differences between ``a`` and ``b``; key order and layout are not differences.
+
+    Args:
+        a: An association, or the path of an association file (read with
+            :func:`asnkit.load`).
+        b: The same, for the other side.
+
+    Raises:
+        LoadError: a path that cannot be read as an association.
+        TypeError: ``a`` or ``b`` is neither.
+    """
+    a, b = _association(a, "a"), _association(b, "b")
     out: list[Difference] = []
     _compare_keys(
         _keyed(association_items(a), "products"),
@@ -142,6 +156,18 @@ def diff(a: Association, b: Association) -> DiffResult:
     for label, product_a, product_b in pairs:
         _diff_products(label, product_a, product_b, out)
     return DiffResult(tuple(out))
+
+
+def _association(value: object, label: str) -> Association:
+    from asnkit.io import load
+    from asnkit.models import Association
+
+    if isinstance(value, Association):
+        return value
+    if isinstance(value, (str, os.PathLike)):
+        return load(value)
+    msg = f"{label} must be an Association or a path, not {type(value).__name__}"
+    raise TypeError(msg)
 
 
 def _name(product: Product) -> str | None:

@@ -6,9 +6,12 @@ None of them writes anything; none checks that the result is a valid association
 removal may leave no product at all, an addition a second science member of a Stage 2b
 product). Check before writing: ``asnkit edit`` refuses to write an invalid result.
 
-Members are found by name: a name matches a member whose ``expname`` is that name, and a
-name with no directory part also matches a member whose ``expname`` ends with it
-(``a_cal.fits`` matches ``data/a_cal.fits``).
+Members are found by name: a name matches the member whose ``expname`` is that name; failing
+that, a name with no directory part matches a member whose ``expname`` ends with it
+(``a_cal.fits`` matches ``data/a_cal.fits``). A name that would match two different members
+(``b_cal.fits`` with ``x/b_cal.fits`` and ``y/b_cal.fits``) is refused, naming them, and
+nothing is changed. (The same member in several products, a Stage 2 background, is one
+member.)
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from asnkit._types import names as _names
 from asnkit.exceptions import EditError
 from asnkit.models import (
     ASSOCIATION_KEYS,
@@ -32,6 +36,8 @@ from asnkit.models import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+
+    from asnkit._types import Names
 
 __all__ = [
     "add_members",
@@ -66,7 +72,7 @@ def _basename(name: str) -> str:
 
 
 def _matcher(name: str, *, ignore_suffix: bool = False) -> Callable[[Member], bool]:
-    """A test telling whether a member is the one ``name`` means."""
+    """A test telling whether a member is one ``name`` may mean (see :func:`_resolve`)."""
     if ignore_suffix:
         from asnkit.naming import strip_suffix
 
@@ -77,6 +83,29 @@ def _matcher(name: str, *, ignore_suffix: bool = False) -> Callable[[Member], bo
         return lambda member: key(member.expname) == wanted
     bare = _basename(name) == name
     return lambda member: member.expname == name or (bare and _basename(member.expname) == name)
+
+
+def _resolve(asn: Association, name: str, *, ignore_suffix: bool = False) -> str | None:
+    """The one ``expname`` that ``name`` means in ``asn``, or ``None`` when none matches.
+
+    An exact ``expname`` wins; otherwise every member the name matches must have the same
+    ``expname``.
+
+    Raises:
+        EditError: ``name`` matches members with different names; the message lists them.
+    """
+    expnames = _all_expnames(asn)
+    if name in expnames and not ignore_suffix:
+        return name
+    match = _matcher(name, ignore_suffix=ignore_suffix)
+    found = list(dict.fromkeys(m.expname for p in asn.products for m in p.members if match(m)))
+    if len(found) > 1:
+        msg = (
+            f"{name} matches {len(found)} members: {_listing(found)}; "
+            "give the one you mean as the association writes it"
+        )
+        raise EditError(msg)
+    return found[0] if found else None
 
 
 def _all_expnames(asn: Association) -> list[str]:
@@ -92,28 +121,48 @@ def _not_found(names: Iterable[str], asn: Association) -> EditError:
 
 def add_members(
     asn: Association,
-    expnames: Iterable[str],
+    expnames: Names,
     *,
     exptype: str = ExpType.SCIENCE,
     product: str | None = None,
 ) -> Association:
     """``asn`` with a member of type ``exptype`` for each of ``expnames``.
 
+    In a Stage 2 association, where each science exposure is a product of its own, a science
+    file added to no product in particular (``product=None``) becomes a new product, named
+    after the file and holding the members every product shares (backgrounds, imprints), as
+    :func:`asnkit.asn_from_list` would have made it. Members of other types join every
+    product, as jwst's ``asn_edit --add`` does.
+
     Args:
         asn: The association to add to.
-        expnames: The members' file names, written as given.
+        expnames: The members' file names, written as given (a list, not one string).
         exptype: The new members' type.
-        product: The name of the product to add to; ``None`` adds to every product, as
-            jwst's ``asn_edit --add`` does.
+        product: The name of the product to add to; ``None`` adds to every product (or, at
+            Stage 2, makes a product of each science file).
 
     Raises:
-        EditError: there is no product to add to (none, or none named ``product``), or a
-            name is already a member of a product it would be added to.
+        TypeError: ``expnames`` is a single string.
+        EditError: a name is empty; there is no product to add to (none, or none named
+            ``product``); a name is already a member of a product it would be added to; or
+            a new Stage 2 product would have the name of another.
     """
-    names = list(expnames)
+    names = _names(expnames, "expnames")
+    if any(not n for n in names):
+        msg = "an empty name cannot be a member: give a file name"
+        raise EditError(msg)
+    if not exptype:
+        msg = "a member type cannot be empty"
+        raise EditError(msg)
     if not asn.products:
         msg = "the association has no product to add members to"
         raise EditError(msg)
+    repeated = [n for n in dict.fromkeys(names) if names.count(n) > 1]
+    if repeated:
+        msg = f"file(s) given more than once: {_listing(repeated)}"
+        raise EditError(msg)
+    if product is None and exptype.lower() == ExpType.SCIENCE and _stage(asn) == "level2b":
+        return _add_stage2_products(asn, names)
     targets = [
         i
         for i, p in enumerate(asn.products)
@@ -122,10 +171,6 @@ def add_members(
     if not targets:
         labels = [_product_label(p, i) for i, p in enumerate(asn.products)]
         msg = f"no product is named {product!r}; the products are: {_listing(labels)}"
-        raise EditError(msg)
-    repeated = [n for n in dict.fromkeys(names) if names.count(n) > 1]
-    if repeated:
-        msg = f"file(s) given more than once: {_listing(repeated)}"
         raise EditError(msg)
     products = list(asn.products)
     for index in targets:
@@ -136,18 +181,79 @@ def add_members(
             label = _product_label(old, index)
             msg = f"already a member of product {label}: {_listing(clash)}"
             raise EditError(msg)
-        # New members follow the key order of the product's first member (older files
-        # write exptype before expname).
-        order: tuple[str, ...] = ()
-        if old.members and old.members[0].key_order:
-            order = tuple(k for k in old.members[0].key_order if k in ("expname", "exptype"))
-        added = tuple(Member(expname=n, exptype=exptype, key_order=order) for n in names)
+        added = tuple(
+            Member(expname=n, exptype=exptype, key_order=_member_order(old)) for n in names
+        )
         products[index] = attrs.evolve(old, members=old.members + added)
     return attrs.evolve(asn, products=tuple(products))
 
 
+def _member_order(product: Product) -> tuple[str, ...]:
+    """The key order for a new member: that of the product's first member.
+
+    (Older files write exptype before expname.)
+    """
+    if product.members and product.members[0].key_order:
+        return tuple(k for k in product.members[0].key_order if k in ("expname", "exptype"))
+    return ()
+
+
+def _stage(asn: Association) -> str:
+    from asnkit.validation import detect_stage
+
+    return detect_stage(
+        {"asn_rule": asn.asn_rule, "asn_type": asn.asn_type, "products": asn.products}
+    )
+
+
+def _add_stage2_products(asn: Association, names: list[str]) -> Association:
+    """``asn`` (Stage 2) with a product for each science file of ``names``."""
+    from asnkit.naming import product_name_from_expname
+
+    sciences = {
+        m.expname: p
+        for p in asn.products
+        for m in p.members
+        if m.exptype.lower() == ExpType.SCIENCE
+    }
+    already = [n for n in names if n in sciences]
+    if already:
+        msg = f"already the science member of a product: {_listing(already)}"
+        raise EditError(msg)
+    # The companions: the members that are not science and that every product has.
+    first = asn.products[0]
+    companions = tuple(
+        m
+        for m in first.members
+        if m.exptype.lower() != ExpType.SCIENCE
+        and all(any(o == m for o in p.members) for p in asn.products[1:])
+    )
+    made: dict[str, str] = {
+        p.name: next((m.expname for m in p.members if m.exptype.lower() == ExpType.SCIENCE), "?")
+        for p in asn.products
+        if isinstance(p.name, str)
+    }
+    order = _member_order(first)
+    products = list(asn.products)
+    for name in names:
+        product_name = product_name_from_expname(name)
+        if product_name in made:
+            msg = (
+                f"{made[product_name]} and {name} would both make product {product_name!r} "
+                "(a Stage 2 product is named after its science file): their outputs would "
+                "overwrite each other; rename one"
+            )
+            raise EditError(msg)
+        made[product_name] = name
+        science = Member(expname=name, exptype=ExpType.SCIENCE, key_order=order)
+        products.append(
+            Product(members=(science, *companions), name=product_name, key_order=first.key_order)
+        )
+    return attrs.evolve(asn, products=tuple(products))
+
+
 def remove_members(
-    asn: Association, expnames: Iterable[str], *, ignore_suffix: bool = False
+    asn: Association, expnames: Names, *, ignore_suffix: bool = False
 ) -> Association:
     """``asn`` without the members ``expnames`` name, in every product.
 
@@ -160,17 +266,19 @@ def remove_members(
             (``a_rate.fits`` removes ``a_cal.fits``), as ``asn_edit --ignore``.
 
     Raises:
-        EditError: a name matches no member; the message lists the members there are.
+        TypeError: ``expnames`` is a single string.
+        EditError: a name matches no member (the message lists the members there are), or
+            matches several (the message names them); nothing is removed.
     """
-    matchers = {name: _matcher(name, ignore_suffix=ignore_suffix) for name in expnames}
-    members = [m for p in asn.products for m in p.members]
-    missing = [name for name, match in matchers.items() if not any(map(match, members))]
+    wanted = _names(expnames, "expnames")
+    found = {name: _resolve(asn, name, ignore_suffix=ignore_suffix) for name in wanted}
+    missing = [name for name, expname in found.items() if expname is None]
     if missing:
         raise _not_found(missing, asn)
-    tests = list(matchers.values())
+    gone = set(found.values())
     products = []
     for product in asn.products:
-        kept = tuple(m for m in product.members if not any(test(m) for test in tests))
+        kept = tuple(m for m in product.members if m.expname not in gone)
         if len(kept) == len(product.members):
             products.append(product)
         elif kept:
@@ -181,21 +289,14 @@ def remove_members(
 def _replace_members(
     asn: Association, expname: str, change: Callable[[Member], Member]
 ) -> Association:
-    """``asn`` with ``change`` applied to every member ``expname`` names."""
-    match = _matcher(expname)
-    found = False
+    """``asn`` with ``change`` applied to the member ``expname`` names (in every product)."""
+    found = _resolve(asn, expname)
+    if found is None:
+        raise _not_found([expname], asn)
     products = []
     for product in asn.products:
-        members = []
-        for member in product.members:
-            if match(member):
-                found = True
-                members.append(change(member))
-            else:
-                members.append(member)
-        products.append(attrs.evolve(product, members=tuple(members)))
-    if not found:
-        raise _not_found([expname], asn)
+        members = tuple(change(m) if m.expname == found else m for m in product.members)
+        products.append(attrs.evolve(product, members=members))
     return attrs.evolve(asn, products=tuple(products))
 
 
@@ -335,9 +436,9 @@ def edit_file(
 
     def rewrite(data: bytes) -> str:
         asn, layout = parse_with_whitespace(data, source=name)
-        edited = change(asn)
-        problems.extend(check_before_write(edited, force=force, what="the edit"))
-        return render(edited, layout)
+        text = render(change(asn), layout)
+        problems.extend(check_before_write(text, force=force, what="the edit"))
+        return text
 
     update_text(name, rewrite, output=output, backup=backup)
     return problems

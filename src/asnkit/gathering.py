@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from asnkit._types import names as _names
 from asnkit.exceptions import GatherError
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable
 
+    from asnkit._types import Names
     from asnkit.models import Association, Member, Product
 
 __all__ = ["GatherResult", "gather"]
@@ -41,15 +42,18 @@ class GatherResult:
         copied: The destination paths of the member files copied, in order.
         missing: The members that could not be found and were left out (only with
             ``skip_missing``; otherwise a missing member stops the gathering).
+        problems: Why the gathered association is invalid (only with ``force``;
+            otherwise an invalid result stops the gathering before anything is copied).
     """
 
     association: Path
     copied: tuple[Path, ...]
     missing: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
 
 
-def _types(values: Iterable[str] | None) -> frozenset[str] | None:
-    return None if values is None else frozenset(v.lower() for v in values)
+def _types(values: Names | None, what: str) -> frozenset[str] | None:
+    return None if values is None else frozenset(v.lower() for v in _names(values, what))
 
 
 def _wanted(member: Member, include: frozenset[str] | None, exclude: frozenset[str]) -> bool:
@@ -75,10 +79,11 @@ def gather(
     asn_path: str | os.PathLike[str],
     dest: str | os.PathLike[str],
     *,
-    exptypes: Iterable[str] | None = None,
-    exclude: Iterable[str] | None = None,
+    exptypes: Names | None = None,
+    exclude: Names | None = None,
     source: str | os.PathLike[str] | None = None,
     skip_missing: bool = False,
+    force: bool = False,
 ) -> GatherResult:
     """Copy the association at ``asn_path`` and its members into the folder ``dest``.
 
@@ -91,6 +96,8 @@ def gather(
         source: The folder relative member names are resolved from; by default the
             association's folder.
         skip_missing: Leave out members that cannot be found instead of stopping.
+        force: Gather even when the gathered association would be invalid (``--exclude
+            science`` leaves products with no science member): ``problems`` says why.
 
     Returns:
         The gathered association's path and the member files copied.
@@ -100,11 +107,14 @@ def gather(
         GatherError: ``dest`` is the association's own folder, no member is left to gather,
             members are missing, two members would land on the same name, or a name has no
             file part. Nothing has been copied.
+        InvalidAssociationError: the gathered association would be invalid, as ``asnkit
+            validate`` checks it (and not ``force``). Nothing has been copied.
         OSError: a copy failed; the files already copied stay, the association is not
             written.
     """
     from asnkit.codec.whitespace import render
     from asnkit.io import read_with_whitespace, write_text
+    from asnkit.write_check import check_before_write
 
     origin = Path(asn_path)
     asn, layout = read_with_whitespace(origin)
@@ -117,7 +127,7 @@ def gather(
             "overwrite it: give another destination"
         )
         raise GatherError(msg)
-    include, leave_out = _types(exptypes), _types(exclude) or frozenset()
+    include, leave_out = _types(exptypes, "exptypes"), _types(exclude, "exclude") or frozenset()
     chosen = _choose(asn, include, leave_out)
 
     sources, missing = _find(chosen, base)
@@ -134,6 +144,9 @@ def gather(
             raise GatherError(msg)
 
     targets = _targets(sources)
+    gathered = _renamed(asn, chosen, targets)
+    text = render(gathered, layout)
+    problems = check_before_write(text, force=force, what="gathering")
     destination.mkdir(parents=True, exist_ok=True)
     copied = []
     for expname, name in targets.items():
@@ -143,10 +156,11 @@ def gather(
         _copy(sources[expname], target)
         copied.append(target)
 
-    gathered = _renamed(asn, chosen, targets)
     out = destination / origin.name
-    write_text(out, render(gathered, layout))
-    return GatherResult(association=out, copied=tuple(copied), missing=tuple(missing))
+    write_text(out, text)
+    return GatherResult(
+        association=out, copied=tuple(copied), missing=tuple(missing), problems=tuple(problems)
+    )
 
 
 def _choose(

@@ -1,9 +1,11 @@
 """The one check every writer makes: what asnkit writes, its own ``validate`` accepts.
 
 ``from-list``, ``edit`` and ``gather`` (and their functions) call :func:`check_before_write`
-with what they are about to write; the check is :func:`asnkit.validate`'s errors,
-nothing else, so that the writers and ``asnkit validate`` cannot disagree. ``force`` writes
-an invalid association anyway: the problems are returned for the caller to warn about.
+with the text they are about to write; the check is :func:`asnkit.validate`'s errors,
+nothing else, so that the writers and ``asnkit validate`` cannot disagree. The text, not
+the model, is checked: it is what lands on disk (and checking it needs no cattrs, which the
+``asn_from_list`` command's start-up does not pay for). ``force`` writes an invalid
+association anyway: the problems are returned for the caller to warn about.
 """
 
 from __future__ import annotations
@@ -21,11 +23,21 @@ _SHOWN: Final = 3
 """Problems named in a one-line refusal; the rest are counted."""
 
 
-def problems_of(asn: Association) -> list[str]:
-    """The errors ``asnkit validate`` would report for ``asn``, as ``pointer: message``."""
+def problems_of(source: Association | str) -> list[str]:
+    """The errors ``asnkit validate`` reports for ``source``, as ``pointer: message``.
+
+    Args:
+        source: An association, or the JSON text of one (what is about to be written).
+    """
     from asnkit.validation import validate
 
-    return [f"{finding.pointer or '/'}: {finding.message}" for finding in validate(asn).errors]
+    if isinstance(source, str):
+        data = source.encode("utf-8")  # JSON text whatever its first character
+        # asnkit's own text: the size limit for files read does not apply.
+        report = validate(data, max_bytes=len(data) + 1)
+    else:
+        report = validate(source)
+    return [f"{finding.pointer or '/'}: {finding.message}" for finding in report.errors]
 
 
 def summary(problems: list[str]) -> str:
@@ -36,11 +48,13 @@ def summary(problems: list[str]) -> str:
     return shown
 
 
-def check_before_write(asn: Association, *, force: bool = False, what: str = "it") -> list[str]:
-    """Refuse ``asn`` if ``asnkit validate`` would reject it, unless ``force``.
+def check_before_write(
+    source: Association | str, *, force: bool = False, what: str = "it"
+) -> list[str]:
+    """Refuse ``source`` if ``asnkit validate`` would reject it, unless ``force``.
 
     Args:
-        asn: What is about to be written.
+        source: What is about to be written: its JSON text (or the association).
         force: Write it anyway: the problems are returned instead of raised.
         what: What made ``asn``, for the message (``"the edit"``, ``"gathering"``).
 
@@ -48,10 +62,10 @@ def check_before_write(asn: Association, *, force: bool = False, what: str = "it
         The problems (empty for a valid association) when not refused.
 
     Raises:
-        InvalidAssociationError: ``asn`` is invalid and ``force`` is false; the message is
-            one line: ``<what> would make an invalid association: <problems>``.
+        InvalidAssociationError: ``source`` is invalid and ``force`` is false; the message
+            is one line: ``<what> would make an invalid association: <problems>``.
     """
-    problems = problems_of(asn)
+    problems = problems_of(source)
     if problems and not force:
         msg = f"{what} would make an invalid association: {summary(problems)}"
         raise InvalidAssociationError(msg)

@@ -146,7 +146,8 @@ def test_a_bad_list_line_is_refused_with_its_number(
     assert run(["-o", str(tmp_path / "o.json"), "--product-name", "p", "--list", str(members)]) == 1
     err = capsys.readouterr().err
     assert err == (
-        f"asn_from_list: error: {members}: line 2: expected 'expname [exptype]', got 3 fields\n"
+        f"asn_from_list: error: {members}: line 2: expected 'expname [exptype]', got 3 fields "
+        "(b.fits psf extra): quote a name with spaces\n"
     )
 
 

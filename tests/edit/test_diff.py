@@ -102,3 +102,20 @@ def test_every_corpus_file_equals_itself_rewritten(
         asn = load(document)
         assert diff(asn, load(dumps(asn))).equal, path.name
     assert len(corpus_documents) == 195
+
+
+def test_diff_takes_paths_as_documented(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    write(asn_from_list(["a_cal.fits"], product_name="p"), a)
+    write(asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="p"), b)
+    from_paths = diff(a, str(b))
+    assert from_paths == diff(load(a), load(b))
+    assert from_paths.lines() == ["member: product p, member b_cal.fits: only in B"]
+    assert diff(str(a), a).equal
+
+
+def test_diff_of_something_else_is_a_type_error() -> None:
+    import pytest
+
+    with pytest.raises(TypeError, match="b must be an Association or a path, not int"):
+        diff(asn_from_list(["a_cal.fits"], product_name="p"), 5)  # type: ignore[arg-type]

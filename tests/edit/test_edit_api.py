@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from asnkit import dumps, to_dict
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 import attrs
@@ -151,10 +152,9 @@ def test_edits_keep_what_they_do_not_touch() -> None:
 def test_check_before_write() -> None:
     assert _check_before_write(_stage3()) == []
     assert _check_before_write(_stage2()) == []
-    two_science = add_members(_stage2(), ["c_rate.fits"])
+    two_science = add_members(_stage2(), ["c_rate.fits"], product="a")
     assert _check_before_write(two_science) == [
         "/products/0/members: a Stage 2b product needs exactly one science member; it has 2",
-        "/products/1/members: a Stage 2b product needs exactly one science member; it has 2",
     ]
     no_science = set_exptype(_stage3(), "a_cal.fits", "psf")
     no_science = set_exptype(no_science, "b_cal.fits", "psf")
@@ -185,3 +185,102 @@ def test_a_product_without_a_name_is_checked_too() -> None:
     assert _check_before_write(asn) == [
         "/products/0/members: a Stage 3 product needs a science member; it has none"
     ]
+
+
+# -- #13: ambiguity, empty names, Stage 2 science, a string for a list -----------------------
+
+
+def _two_folders() -> Association:
+    return asn_from_list(["x/b_cal.fits", "y/b_cal.fits", "a_cal.fits"], product_name="p")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda asn: remove_members(asn, ["b_cal.fits"]),
+        lambda asn: remove_members(asn, ["b_rate.fits"], ignore_suffix=True),
+        lambda asn: set_exptype(asn, "b_cal.fits", "psf"),
+        lambda asn: set_member_attribute(asn, "b_cal.fits", "group_id", "1"),
+    ],
+)
+def test_a_bare_name_matching_several_members_is_refused_naming_them(
+    edit: Callable[[Association], Association],
+) -> None:
+    with pytest.raises(EditError) as caught:
+        edit(_two_folders())
+    assert str(caught.value) == (
+        "b_cal.fits matches 2 members: x/b_cal.fits, y/b_cal.fits; "
+        "give the one you mean as the association writes it"
+    ) or str(caught.value).startswith("b_rate.fits matches 2 members: x/b_cal.fits, y/b_cal")
+
+
+def test_a_name_with_its_folder_removes_only_that_member() -> None:
+    edited = remove_members(_two_folders(), ["y/b_cal.fits"])
+    assert [m.expname for m in edited.products[0].members] == ["x/b_cal.fits", "a_cal.fits"]
+
+
+def test_an_exact_name_wins_over_a_bare_match() -> None:
+    asn = asn_from_list(["b_cal.fits", "x/b_cal.fits"], product_name="p")
+    edited = remove_members(asn, ["b_cal.fits"])
+    assert [m.expname for m in edited.products[0].members] == ["x/b_cal.fits"]
+
+
+def test_a_stage2_background_in_every_product_is_one_member() -> None:
+    asn = asn_from_list(
+        [("a_rate.fits", "science"), ("b_rate.fits", "science"), ("bg_rate.fits", "background")],
+        rule="DMSLevel2bBase",
+        with_exptype=True,
+    )
+    edited = remove_members(asn, ["bg_rate.fits"])
+    assert _names(edited) == [[("a_rate.fits", "science")], [("b_rate.fits", "science")]]
+
+
+@pytest.mark.parametrize("name", ["", "a_cal.fits"])
+def test_an_empty_name_is_refused(name: str) -> None:
+    with pytest.raises(EditError, match="an empty name cannot be a member: give a file name"):
+        add_members(_stage3(), [name, ""])
+
+
+def test_a_science_file_added_at_stage2_makes_its_product_with_the_companions() -> None:
+    made = asn_from_list(
+        [("a_rate.fits", "science"), ("bg_rate.fits", "background"), ("imp.fits", "imprint")],
+        rule="DMSLevel2bBase",
+        with_exptype=True,
+    )
+    edited = add_members(made, ["c_rate.fits"])
+    expected = asn_from_list(
+        [
+            ("a_rate.fits", "science"),
+            ("c_rate.fits", "science"),
+            ("bg_rate.fits", "background"),
+            ("imp.fits", "imprint"),
+        ],
+        rule="DMSLevel2bBase",
+        with_exptype=True,
+    )
+    assert edited == expected
+    assert dumps(edited) == dumps(expected)
+
+
+def test_a_stage2_science_file_whose_product_exists_is_refused_naming_both() -> None:
+    with pytest.raises(EditError) as caught:
+        add_members(_stage2(), ["a_cal.fits"])
+    assert str(caught.value) == (
+        "a_rate.fits and a_cal.fits would both make product 'a' (a Stage 2 product is "
+        "named after its science file): their outputs would overwrite each other; rename one"
+    )
+    with pytest.raises(EditError, match=r"already the science member of a product: a_rate\.fits"):
+        add_members(_stage2(), ["a_rate.fits"])
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: add_members(_stage3(), "c_cal.fits"),  # type: ignore[arg-type]
+        lambda: remove_members(_stage3(), "a_cal.fits"),  # type: ignore[arg-type]
+        lambda: asn_from_list("a_cal.fits", product_name="p"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_string_where_names_are_expected_is_a_type_error(call: Callable[[], object]) -> None:
+    with pytest.raises(TypeError, match=r"must be a list of names, not a single str \('"):
+        call()

@@ -128,10 +128,9 @@ REFUSALS = {
         "not in the association: x.fits; its members are: a_cal.fits, b_cal.fits; nothing written",
     ),
     "second_science_stage2": (
-        ["{l2}", "--add", "c_rate.fits"],
+        ["{l2}", "--add", "c_rate.fits", "--product", "a"],
         1,
         "the edit would make an invalid association: /products/0/members: a Stage 2b product "
-        "needs exactly one science member; it has 2; /products/1/members: a Stage 2b product "
         "needs exactly one science member; it has 2; nothing written",
     ),
     "no_science_left": (

@@ -9,7 +9,7 @@ import pytest
 
 from asnkit import Association, Member, Product, asn_from_list, write
 from asnkit.cli.gather import run
-from asnkit.exceptions import GatherError
+from asnkit.exceptions import GatherError, InvalidAssociationError
 from asnkit.gathering import gather
 from asnkit.io import load
 
@@ -223,3 +223,63 @@ def test_gathered_file_keeps_its_layout(tmp_path: Path) -> None:
     assert (tmp_path / "dest" / "l3_asn.json").read_text(encoding="utf-8") == json.dumps(
         document, indent=2
     ) + "\n"
+
+
+# -- #13: gathering refuses what validate would reject; --force gathers it anyway ------------
+
+
+def _stage2_setup(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    source.mkdir()
+    asn = asn_from_list(
+        [("a_rate.fits", "science"), ("b_rate.fits", "science"), ("bg.fits", "background")],
+        rule="DMSLevel2bBase",
+        with_exptype=True,
+    )
+    path = source / "l2_asn.json"
+    write(asn, path)
+    for name in ("a_rate.fits", "b_rate.fits", "bg.fits"):
+        (source / name).write_text(name, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("stage", "keywords", "message"),
+    [
+        (
+            3,
+            {"exclude": ["science"]},
+            "gathering would make an invalid association: /products/0/members: a Stage 3 "
+            "product needs a science member; it has none",
+        ),
+        (
+            2,
+            {"exptypes": ["background"]},
+            "gathering would make an invalid association: /products/0/members: a Stage 2b "
+            "product needs exactly one science member; it has 0; /products/1/members: a Stage "
+            "2b product needs exactly one science member; it has 0",
+        ),
+    ],
+)
+def test_a_gathering_that_would_be_invalid_is_refused_before_anything_is_copied(
+    stage: int, keywords: dict[str, list[str]], message: str, tmp_path: Path
+) -> None:
+    if stage == 3:
+        path = _setup(tmp_path, ["a_cal.fits", "bg.fits"], ["science", "background"])
+    else:
+        path = _stage2_setup(tmp_path)
+    with pytest.raises(InvalidAssociationError) as caught:
+        gather(path, tmp_path / "dest", **keywords)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    assert not (tmp_path / "dest").exists()
+
+    forced = gather(path, tmp_path / "dest", force=True, **keywords)  # type: ignore[arg-type]
+    assert forced.problems
+    assert (tmp_path / "dest" / path.name).exists()
+
+
+def test_a_string_of_types_is_a_type_error(tmp_path: Path) -> None:
+    path = _setup(tmp_path, ["a_cal.fits"])
+    with pytest.raises(TypeError, match="exclude must be a list of names, not a single str"):
+        gather(path, tmp_path / "dest", exclude="science")  # type: ignore[arg-type]
+    assert not (tmp_path / "dest").exists()
