@@ -9,3 +9,5 @@ DATA = Path(__file__).resolve().parent / "data"
 REFERENCE = DATA / "jwst-3.0.0"
 # Real association files from public repositories, with INDEX.md's sources and verdicts.
 CORPUS = DATA / "corpus"
+# jwst 3.0.0's association pools (tests/data/pools/README.md); tests/pool_templates.py reads them.
+POOLS = DATA / "pools"
