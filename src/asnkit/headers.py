@@ -217,10 +217,11 @@ class HeaderPlan:
     files: tuple[FileFacts, ...]
 
 
-def read_primary_header(path: str) -> dict[str, object]:
+def read_primary_header(path: str, *, every_keyword: bool = False) -> dict[str, object]:
     """The keywords asnkit uses (:data:`KEYWORDS`) from the primary header of ``path``.
 
     A keyword the header lacks is left out. Only the header is read, never the data.
+    With ``every_keyword``, every card with a keyword (as ``asn_make_pool`` reads them).
 
     Raises:
         HeaderError: astropy is not installed, the file is missing or is not FITS.
@@ -241,6 +242,8 @@ def read_primary_header(path: str) -> dict[str, object]:
         detail = re.split(r"[,.;\n]", str(error), maxsplit=1)[0] or type(error).__name__
         msg = f"not a FITS file ({detail}); give FITS files such as _rate.fits or _cal.fits"
         raise HeaderError(path, msg) from None
+    if every_keyword:
+        return {k: v for k, v in header.items() if k not in ("", "COMMENT", "HISTORY")}
     found: dict[str, object] = {}
     for keyword in KEYWORDS:
         if keyword in header:

@@ -28,6 +28,10 @@ def main() -> NoReturn:
             "(see asnkit --help)\n"
         )
         sys.exit(2)
+    if argv and argv[0] == "generate":  # asn_generate's --version-id with no value
+        from asnkit.cli.generate import bare_version_id
+
+        sys.argv[1:] = bare_version_id(argv)
     from asnkit.cli.app import app
 
     sys.exit(app())

@@ -44,5 +44,5 @@ def run_command(name: str, argv: Sequence[str]) -> int:
     return status
 
 
-_TYPER_COMMANDS: Final = ("inspect",)
+_TYPER_COMMANDS: Final = ("inspect", "generate", "pool")
 """Subcommands the typer app itself parses."""

@@ -73,3 +73,62 @@ def inspect(
     from asnkit.cli.inspect import run
 
     raise typer.Exit(run(files, stage=stage))
+
+
+@app.command("generate", no_args_is_help=True)
+def generate(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Pools (jwst's | format), FITS files or folders of them.")
+    ],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="The folder to write the associations to.")
+    ] = ".",
+    candidates: Annotated[
+        list[str] | None,
+        typer.Option(
+            "-i",
+            "--candidate",
+            help="Only this candidate (o001, c1000...), no discovered ones; repeatable.",
+        ),
+    ] = None,
+    version_id: Annotated[
+        str | None,
+        typer.Option(
+            "--version-id",
+            help="A version tag in file names and documents; alone (or 'now'): the time now.",
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="EXPOSURE",
+            help="Write nothing; say which association took EXPOSURE and why others did not.",
+        ),
+    ] = None,
+) -> None:
+    """Every association jwst's asn_generate makes from each pool (or from FITS files)."""
+    from asnkit.cli.generate import run_generate
+
+    raise typer.Exit(
+        run_generate(
+            inputs,
+            output=output,
+            candidates=candidates,
+            version_id=version_id,
+            explain=explain,
+        )
+    )
+
+
+@app.command("pool", no_args_is_help=True)
+def pool(
+    files: Annotated[list[str], typer.Argument(help="FITS files or folders of them.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The pool file to write.")] = (
+        "pool.csv"
+    ),
+) -> None:
+    """Write the pool jwst's asn_make_pool makes from FITS files (needs asnkit[fits])."""
+    from asnkit.cli.generate import run_pool
+
+    raise typer.Exit(run_pool(files, output=output))

@@ -972,7 +972,7 @@ class Registry:
         return self._discover
 
 
-def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place)
+def run(  # noqa: C901, PLR0912 (candidates, discovery, finish: jwst's order in one place)
     rows: Sequence[Mapping[str, str]],
     registry: Registry,
     *,
@@ -980,8 +980,13 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
     candidate_ids: Sequence[str] | None = None,
     version_id: str | bool | None = None,
     warn: Callable[[str], None] | None = None,
+    record: list[GenAsn] | None = None,
 ) -> list[GenAsn]:
-    """Jwst's per-candidate generation: candidates, discovery, then each stage's finish."""
+    """Jwst's per-candidate generation: candidates, discovery, then each stage's finish.
+
+    ``record``, when given, receives every association made, before the stages complete
+    and prune them (``--explain`` tells what became of each).
+    """
     if version_id is True:
         version_id = datetime.now(timezone.utc).strftime("%Y%m%dt%H%M%S")
     version = version_id if isinstance(version_id, str) else None
@@ -1031,6 +1036,8 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
         # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered first.
         associations = discovered + associations
         resequence(associations)
+    if record is not None:
+        record.extend(associations)
     return finish(associations)
 
 

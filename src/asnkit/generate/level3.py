@@ -311,6 +311,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
                 value="anything but None",
                 test=lambda _value, _row: False,
                 reads=(),
+                label="an acquisition joins the associations of its observation, never starts one",
                 reprocess_on_fail=True,
                 work=Work.NONSCIENCE,
                 reprocess_rules=(),

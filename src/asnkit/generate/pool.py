@@ -116,8 +116,10 @@ def pool_from_rows(rows: Iterable[Mapping[str, object]], *, name: str = "in-memo
     return Pool(name=name, columns=tuple(columns), rows=tuple(made))
 
 
-def format_pool(columns: Sequence[str], rows: Iterable[Mapping[str, str]]) -> str:
-    """The text of a pool file with ``columns`` (upper case, as asn_make_pool writes them)."""
-    lines = ["|".join(column.upper() for column in columns)]
+def format_pool(
+    columns: Sequence[str], rows: Iterable[Mapping[str, str]], *, upper: bool = True
+) -> str:
+    """The text of a pool file with ``columns`` (``upper``: names in upper case)."""
+    lines = ["|".join(column.upper() if upper else column for column in columns)]
     lines += ["|".join(row.get(column, NULL) for column in columns) for row in rows]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,234 @@
+"""Why an exposure is where it is: ``asnkit generate POOL --explain EXPOSURE``.
+
+One line for each association that took the exposure (its file, rule and the role the
+exposure plays), then one line for every other rule: the first of its conditions the
+exposure failed, or, when the rule did take it, why that association was not written.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from asnkit.exceptions import PoolError
+from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, Group
+from asnkit.generate.engine import (
+    CompiledRule,
+    GenAsn,
+    Registry,
+    _undo,  # the explanation replays the engine's checks step by step
+    run,
+)
+from asnkit.generate.finish import MULTI_OBS_AC_TYPES, is_valid
+from asnkit.generate.output import file_name
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from asnkit.generate.engine import _C
+    from asnkit.generate.pool import Pool
+    from asnkit.generate.rule import PoolRule
+
+__all__ = ["explain", "find_rows"]
+
+
+def find_rows(pool: Pool, exposure: str) -> list[Mapping[str, str]]:
+    """The rows whose file name is ``exposure`` or starts with it (any case).
+
+    Raises:
+        PoolError: no row matches.
+    """
+    wanted = exposure.strip().lower()
+    for suffix in (".fits", "_uncal", "_rate", "_cal", "_rateints", "_calints"):
+        wanted = wanted.removesuffix(suffix)
+    found = [row for row in pool.rows if row.get("filename", "").startswith(wanted)]
+    if not found or not wanted:
+        msg = f"no exposure {exposure!r} in the pool: give a FILENAME of the pool (or its start)"
+        raise PoolError(pool.name, msg)
+    return found
+
+
+def explain(
+    pool: Pool, exposure: str, *, rules: Sequence[PoolRule], candidates: Sequence[str] | None = None
+) -> list[str]:
+    """The lines that say what became of ``exposure`` (see the module's description)."""
+    rows = find_rows(pool, exposure)
+    registry = Registry(rules)
+    made: list[GenAsn] = []
+    written = run(pool.rows, registry, pool_name=pool.name, candidate_ids=candidates, record=made)
+    kept = {id(asn) for asn in written}
+    lines: list[str] = []
+    for row in rows:
+        filename = row["filename"]
+        lines.append(f"{filename}:")
+        taken_rules: set[str] = set()
+        for asn in written:
+            for name, members in asn.products:
+                for member, member_row in members:
+                    if member_row.get("filename") == filename:
+                        taken_rules.add(asn.crule.rule.name)
+                        lines.append(
+                            f"  taken by {file_name(asn)} ({asn.crule.asn_rule}), "
+                            f"product {name}, as {member['exptype']}"
+                        )
+        for rule, crule in zip(registry.rules, registry.discover(), strict=True):
+            if rule.name in taken_rules:
+                continue
+            lines.append(f"  {rule.name}: {_why_not(rule, crule, row, made, kept)}")
+    return lines
+
+
+def _why_not(
+    rule: PoolRule,
+    crule: CompiledRule,
+    row: Mapping[str, str],
+    made: list[GenAsn],
+    kept: set[int],
+) -> str:
+    filename = row["filename"]
+    for asn in made:
+        if asn.crule.rule is not rule or id(asn) in kept:
+            continue
+        if filename not in asn.filenames:
+            continue
+        return f"took it in {asn.asn_id}, but that association was not written: {_fate(asn)}"
+    asn = GenAsn(crule, "explain", None)
+    if filename in asn.filenames:  # pragma: no cover (a fresh association has no member)
+        return "took it"
+    failure = _first_failure(crule.root, asn, dict(row))
+    if failure is None:
+        return "takes it alone, but was not written with it (a candidate that is not its own)"
+    return failure
+
+
+def _fate(asn: GenAsn) -> str:
+    if not is_valid(asn):
+        missing = ["a science member"] if not asn.needs_met[0] else []
+        needs = asn.crule.rule.needs
+        missing += [need.name for k, need in enumerate(needs, start=1) if not asn.needs_met[k]]
+        if asn.crule.rule.stage == "level2b" and not asn.needs_met[-1]:
+            missing.append("an observation candidate (or a background member)")
+        return "it lacks " + ", ".join(missing or ["what its rule needs"])
+    acid_type = asn.acid[1].lower()
+    if (
+        asn.crule.rule.science
+        and acid_type in MULTI_OBS_AC_TYPES
+        and len(asn.found("obs_num")) <= 1
+    ):
+        return f"a {asn.acid[1]} candidate needs more than one observation"
+    return "another association has the same members, or more of them under the same name"
+
+
+def _first_failure(
+    node: _C, asn: GenAsn, row: Mapping[str, str], context: str = "condition"
+) -> str | None:
+    """Why ``node`` refuses ``row``; ``None`` when it takes it. State as the engine leaves it.
+
+    ``context`` names the nearest named group, for conditions that have no name.
+    """
+    mark = len(asn.log)
+    ok, _ = node.fn(asn, row)
+    if ok:
+        return None
+    _undo(asn, mark)
+    stmt = node.stmt
+    context = stmt.name or stmt.label or context
+    if isinstance(stmt, Group):
+        return _group_failure(node, stmt, asn, row, context)
+    if isinstance(stmt, Attr):
+        return _attr_failure(node, stmt, asn, row, context)
+    return _check_failure(stmt, asn, row, context)
+
+
+def _title(node: _C, context: str = "condition") -> str:
+    stmt = node.stmt
+    return stmt.name or stmt.label or context
+
+
+def _group_failure(node: _C, stmt: Group, asn: GenAsn, row: Mapping[str, str], context: str) -> str:
+    if stmt.reduce == "all":
+        for child in node.children:
+            mark = len(asn.log)
+            ok, _ = child.fn(asn, row)
+            if not ok:
+                _undo(asn, mark)
+                return _first_failure(child, asn, row, context) or _title(child, context)
+        return _title(node, context)
+    if stmt.reduce in ("notany", "notall"):
+        held = []
+        for child in node.children:
+            mark = len(asn.log)
+            ok, _ = child.fn(asn, row)
+            _undo(asn, mark)
+            if ok:
+                held.append(_describe_held(child, row))
+        what = " and ".join(held) if held else _title(node, context)
+        return f"{context}: it is {what}"
+    # any: the alternative that went furthest (the science branch on a tie, else the last)
+    best_rank: tuple[int, int, int] | None = None
+    best_failure = _title(node, context)
+    for order, child in enumerate(node.children):
+        mark = len(asn.log)
+        progress = _progress(child, asn, row)
+        failure = _first_failure(child, asn, row, context) or _title(child, context)
+        _undo(asn, mark)
+        rank = (progress, 1 if child.name == "rule" else 0, order)
+        if best_rank is None or rank > best_rank:
+            best_rank, best_failure = rank, failure
+    return best_failure
+
+
+def _progress(node: _C, asn: GenAsn, row: Mapping[str, str]) -> int:
+    """How many conditions ``node`` binds before it fails (how far it got)."""
+    mark = len(asn.log)
+    node.fn(asn, row)
+    count = len(asn.log) - mark
+    _undo(asn, mark)
+    return count
+
+
+def _describe_held(node: _C, row: Mapping[str, str]) -> str:
+    stmt = node.stmt
+    if isinstance(stmt, Attr):
+        for source in stmt.sources:
+            if source in row:
+                return f"{source.upper()}={row[source]}"
+    return _title(node)
+
+
+def _wanted(value: object, asn: GenAsn) -> str:
+    if isinstance(value, FoundIn):
+        return "|".join(asn.found(value.name)) or "nothing taken yet"
+    if isinstance(value, Computed):
+        return value.text
+    if isinstance(value, tuple):
+        return " or ".join(value)
+    return str(value).replace("\\", "")
+
+
+def _attr_failure(node: _C, stmt: Attr, asn: GenAsn, row: Mapping[str, str], context: str) -> str:
+    sources = asn.sources[node.idx]
+    names = "/".join(source.upper() for source in sources)
+    title = _title(node, context)
+    present = [(s, row[s]) for s in sources if s in row]
+    if stmt.undefined:
+        source, cell = present[0] if present else (sources[0], "")
+        return f"{title}: {source.upper()}={cell}, must not be set"
+    meaningful = [(s, c) for s, c in present if c not in EMPTY]
+    if not meaningful:
+        if present:
+            return f"{title}: {names}={present[0][1]} is not set, needs a value"
+        return f"{title}: the pool has no {names}"
+    source, cell = meaningful[0]
+    value = asn.values[node.idx]
+    if value is None:
+        return f"{title}: {source.upper()}={cell} holds several values"
+    return f"{title}: {source.upper()}={cell}, needs {_wanted(value, asn)}"
+
+
+def _check_failure(stmt: Check, asn: GenAsn, row: Mapping[str, str], context: str) -> str:
+    if stmt.source is not None:
+        got = stmt.source(row, asn)
+        return f"{context}: is {got}, needs {stmt.value}"
+    if stmt.label and stmt.label != context:
+        return f"{context}: {stmt.label}"
+    return f"{context}: does not hold"

@@ -1,0 +1,100 @@
+"""A pool from FITS files, as jwst 3.0.0's ``asn_make_pool`` makes one.
+
+Every keyword of each file's primary header is a column (lower case, sorted), with the
+columns DMS adds: ``asn_candidate`` (the file's observation, ``[('oNNN', 'observation')]``),
+``targetid`` (1, 2, ... in the order the files' TARGNAMEs first appear), ``pntgtype``
+(``science``), ``is_imprt`` (``f``), ``dms_note``, ``mostilno`` and ``dithptin`` (``1``).
+``filename`` is the path as given. Reading needs astropy (``pip install 'asnkit[fits]'``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Final
+
+from asnkit.exceptions import HeaderError
+from asnkit.generate.pool import NULL, Pool, pool_from_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = ["FITS_SUFFIXES", "expand_inputs", "pool_from_files", "pool_table"]
+
+FITS_SUFFIXES: Final = (".fits", ".fits.gz", ".fit", ".fts")
+"""What a file name ends with to be read as FITS (any case)."""
+
+NON_HEADER_COLUMNS: Final = {
+    "asn_candidate": None,
+    "dms_note": "",
+    "is_imprt": "f",
+    "pntgtype": "science",
+    "targetid": "1",
+    "mostilno": "1",
+    "dithptin": "1",
+}
+"""The columns ``asn_make_pool`` adds to the headers' keywords, with its defaults."""
+
+
+def is_fits_name(path: str) -> bool:
+    """Whether ``path`` names a FITS file by its suffix."""
+    return path.lower().endswith(FITS_SUFFIXES)
+
+
+def expand_inputs(paths: Iterable[str]) -> list[str]:
+    """Directories replaced by the FITS files in them (sorted, not recursive)."""
+    found: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):  # noqa: PTH112
+            names = sorted(name for name in os.listdir(path) if is_fits_name(name))  # noqa: PTH208
+            found.extend(os.path.join(path, name) for name in names)  # noqa: PTH118
+        else:
+            found.append(path)
+    return found
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def pool_from_files(paths: Sequence[str], *, name: str = "pool.csv") -> Pool:
+    """The pool ``asn_make_pool`` writes for ``paths``, as ``asn_generate`` reads it back.
+
+    Raises:
+        HeaderError: a file cannot be read as FITS, or has no OBSERVTN keyword (which
+            names its observation candidate); astropy is missing.
+    """
+    columns, rows = pool_table(paths)
+    made = pool_from_rows(rows, name=name)
+    return Pool(name=name, columns=columns, rows=made.rows)
+
+
+def pool_table(paths: Sequence[str]) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    """The columns and rows ``asn_make_pool`` writes for ``paths``, in the headers' case.
+
+    Raises:
+        HeaderError: as :func:`pool_from_files`.
+    """
+    from asnkit.headers import read_primary_header
+
+    headers = [(path, read_primary_header(path, every_keyword=True)) for path in paths]
+    columns = {keyword.lower() for _, header in headers for keyword in header}
+    columns.update(NON_HEADER_COLUMNS)
+    columns.add("filename")
+    ordered = sorted(columns)
+    rows: list[dict[str, str]] = []
+    targets: list[str] = []
+    for path, header in headers:
+        row = dict.fromkeys(ordered, NULL.upper())
+        row.update({keyword.lower(): _text(value) for keyword, value in header.items()})
+        row.update({k: v for k, v in NON_HEADER_COLUMNS.items() if v is not None})
+        row["filename"] = path
+        if "OBSERVTN" not in header:
+            msg = "no OBSERVTN keyword: asn_make_pool names the observation candidate from it"
+            raise HeaderError(path, msg)
+        row["asn_candidate"] = str([(f"o{header['OBSERVTN']}", "observation")])
+        target = _text(header.get("TARGNAME"))
+        if target not in targets:
+            targets.append(target)
+        row["targetid"] = str(len(targets))
+        rows.append(row)
+    return tuple(ordered), rows
