@@ -10,7 +10,16 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests", "typecheck", "lint", "schemas", "compat", "validate"]
+nox.options.sessions = [
+    "tests",
+    "tests_lowest",
+    "typecheck",
+    "typecheck_lowest",
+    "lint",
+    "schemas",
+    "compat",
+    "validate",
+]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -22,6 +31,29 @@ def _group(name: str) -> list[str]:
     return list(nox.project.dependency_groups(PYPROJECT, name))
 
 
+def _lowest() -> list[str]:
+    """Dependencies and extras pinned to their floors: ``attrs>=23.1.0`` -> ``attrs==23.1.0``.
+
+    Only asnkit's direct dependencies are pinned; what they depend on resolves as a user's
+    install would. Each floor must be a release on PyPI.
+    """
+    project = PYPROJECT["project"]
+    extras = [item for items in project["optional-dependencies"].values() for item in items]
+    pins = []
+    for requirement in [*project["dependencies"], *extras]:
+        name, separator, floor = requirement.partition(">=")
+        if not separator or not floor or "," in floor:
+            msg = f"{requirement!r}: give each runtime dependency as NAME>=FLOOR"
+            raise ValueError(msg)
+        pins.append(f"{name}=={floor}")
+    return pins
+
+
+# Generated code depends on the generator's version: whether the compiled validators are
+# stale is judged with the current fastjsonschema (tests, schemas), not with the floor.
+_STALE_CHECK = "tests/schema/test_schemas.py::test_schemas_and_compiled_validators_are_not_stale"
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (snapshots, properties, the command end to end)."""
@@ -30,9 +62,23 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def tests_lowest(session: nox.Session) -> None:
+    """Run the test suite with the lowest supported dependencies (pyproject's floors)."""
+    session.install(".", *_lowest(), *_group("test"))
+    session.run("pytest", "--deselect", _STALE_CHECK, *session.posargs)
+
+
+@nox.session
 def typecheck(session: nox.Session) -> None:
     """Check types with mypy --strict: the package, the tests and typing_tests/."""
     session.install(".", *_group("typecheck"))
+    session.run("mypy", *session.posargs)
+
+
+@nox.session
+def typecheck_lowest(session: nox.Session) -> None:
+    """mypy --strict with the lowest supported dependencies; stubs/ types the untyped ones."""
+    session.install(".", *_lowest(), *_group("typecheck"))
     session.run("mypy", *session.posargs)
 
 

@@ -1,0 +1,1 @@
+from astropy.io import fits as fits
