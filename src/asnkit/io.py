@@ -1,6 +1,6 @@
 """Reading association files (with limits); writing files atomically, one writer at a time."""
 
-# ruff: noqa: PTH101, PTH105, PTH108, PTH112, PTH114, PTH115, PTH116, PTH118, PTH119, PTH120, PTH123
+# ruff: noqa: PTH101, PTH105, PTH108, PTH114, PTH115, PTH116, PTH118, PTH119, PTH120, PTH123
 # (os.path, not pathlib: this module is on asn_from_list's path, whose start-up is measured)
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import time
 from collections.abc import Mapping
@@ -291,7 +292,8 @@ def _real_target(name: str) -> str:
     """The file a write to ``name`` replaces: ``name`` with every symbolic link resolved.
 
     Raises:
-        OSError: ``name`` is a link to nothing, a loop of links, or a directory.
+        OSError: ``name`` is a link to nothing, a loop of links, a directory, or not a
+            regular file (a device such as ``/dev/stdout``, a pipe).
     """
     if os.path.islink(name):
         try:
@@ -308,8 +310,15 @@ def _real_target(name: str) -> str:
             ) from None
     else:
         real = os.path.realpath(name)
-    if os.path.isdir(real):
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return real  # not there yet (or not reachable: the write says why)
+    if stat.S_ISDIR(mode):
         raise OSError(errno.EISDIR, "is a directory: give a file name", name)
+    if not stat.S_ISREG(mode):
+        message = "is not a regular file (a device, a pipe, a socket): give a file name"
+        raise OSError(errno.EINVAL, message, name)
     return real
 
 
@@ -327,7 +336,9 @@ def _locked(real: str, name: str) -> Iterator[int | None]:
     pause = 0.001
     while True:
         try:
-            descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            # O_NONBLOCK: opening a pipe for reading would wait for a writer.
+            flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+            descriptor = os.open(real, flags)
         except OSError:
             descriptor = -1
         if descriptor < 0:

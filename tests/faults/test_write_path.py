@@ -136,6 +136,21 @@ def test_commands_write_through_links_and_refuse_broken_ones_in_one_line(tmp_pat
     assert listing(tmp_path) == before
 
 
+def test_a_pipe_or_a_link_to_one_is_refused_not_replaced(tmp_path: Path) -> None:
+    import stat
+
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    (tmp_path / "link.json").symlink_to("pipe.json")
+    for name in (pipe, tmp_path / "link.json"):
+        with pytest.raises(OSError, match="is not a regular file") as caught:
+            write_text(name, NEW)
+        assert caught.value.filename == str(name)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert (tmp_path / "link.json").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "pipe.json"]
+
+
 # -- errors name the user's path, never the temporary file ----------------------------------
 
 
