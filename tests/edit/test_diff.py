@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from asnkit import Association, Member, Product, asn_from_list, dumps, to_dict, write
-from asnkit.cli.diff import run
+from asnkit.cli import run as run_asnkit
 from asnkit.comparison import Difference, diff
 from asnkit.edit import add_members, rename_product, set_exptype, set_member_attribute, set_metadata
 from asnkit.io import load
@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     import pytest
+
+
+def run(argv: list[str]) -> int:
+    """``asnkit diff ARGV...``, as the console script runs it."""
+    return run_asnkit(["diff", *argv])
 
 
 def _base() -> Association:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asnkit import asn_from_list, to_dict, write
-from asnkit.cli.edit import run
+from asnkit.cli import run as run_asnkit
 from asnkit.edit import _check_before_write
 from asnkit.io import load
 
@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from syrupy.assertion import SnapshotAssertion
 
 PROG = "asnkit edit"
+
+
+def run(argv: list[str]) -> int:
+    """``asnkit edit ARGV...``, as the console script runs it."""
+    return run_asnkit(["edit", *argv])
 
 
 def _stage3(folder: Path) -> Path:

@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING
 import pytest
 
 from asnkit import Association, Member, Product, asn_from_list, write
-from asnkit.cli.gather import run
+from asnkit.cli import run as run_asnkit
 from asnkit.exceptions import GatherError, InvalidAssociationError
 from asnkit.gathering import gather
 from asnkit.io import load
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+def run(argv: list[str]) -> int:
+    """``asnkit gather ARGV...``, as the console script runs it."""
+    return run_asnkit(["gather", *argv])
 
 
 def _setup(tmp_path: Path, names: list[str], kinds: list[str] | None = None) -> Path:
@@ -210,7 +215,7 @@ def test_command_jwst_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert run([str(path), str(tmp_path / "f"), "-c", "cp"]) == 2
     assert capsys.readouterr().err == (
         "asnkit gather: error: -c/--cmd is not supported: asnkit copies files with Python, "
-        "not a shell command; drop -c\n"
+        "not a shell command; drop -c (see asnkit gather --help)\n"
     )
     assert not (tmp_path / "f").exists()
 

@@ -12,12 +12,17 @@ from typing import TYPE_CHECKING
 import pytest
 
 from asnkit import Association, Member, Product, asn_from_list, write
-from asnkit.cli.show import run
+from asnkit.cli import run as run_asnkit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from syrupy.assertion import SnapshotAssertion
+
+
+def run(argv: list[str]) -> int:
+    """``asnkit show ARGV...``, as the console script runs it."""
+    return run_asnkit(["show", *argv])
 
 
 def _spec3() -> Association:

@@ -1,37 +1,56 @@
-"""The commands: ``asn_from_list`` (jwst's flags) and ``asnkit`` with its subcommands.
+"""The commands: ``asn_from_list`` (jwst's flags, argparse) and ``asnkit`` (typer).
 
-Most subcommands parse their own arguments with argparse (jwst's spellings, one-line usage
-errors) and are run straight from :func:`main`, without importing typer, whose import costs
-more than validating a thousand files: start-up is a measured target. The typer app in
-:mod:`asnkit.cli.app` lists them in ``asnkit --help`` and runs the typer-native ones.
+``asnkit`` is one typer application (:mod:`asnkit.cli.app`); each subcommand is a module
+of its own with a ``command`` function, listed in :data:`asnkit.cli._commands.COMMANDS`
+(adding a subcommand is a module and a line there). Exit statuses, one-line messages and
+signals: :mod:`asnkit.cli._exit`.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from asnkit.cli._commands import _TYPER_COMMANDS, COMMANDS, run_command
+from asnkit.cli._commands import COMMANDS
+from asnkit.cli._exit import ExitStatus, handle_signals, line, run_guarded
 
-__all__ = ["COMMANDS", "main", "run_command"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["COMMANDS", "main", "run"]
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run ``asnkit`` with ``argv`` (without the program name); its exit status.
+
+    Usage errors are one line and exit 2, a signal one line and 130 or 143 (with
+    :func:`~asnkit.cli._exit.handle_signals` installed), never a traceback.
+    """
+    argv = list(argv)
+    prog = f"asnkit {argv[0]}" if argv and argv[0] in COMMANDS else "asnkit"
+    return run_guarded(prog, lambda: _run(argv))
+
+
+def _run(argv: list[str]) -> int:
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        # Said without loading typer: a typo should not cost the app's start-up.
+        sys.stderr.write(
+            line(
+                f"asnkit: error: unknown command {argv[0]!r}; the commands are "
+                f"{', '.join(COMMANDS)} (see asnkit --help)"
+            )
+        )
+        return ExitStatus.USAGE
+    if argv and argv[0] == "generate":  # asn_generate's --version-id with no value
+        from asnkit.cli.generate import bare_version_id
+
+        argv = bare_version_id(argv)
+    from asnkit.cli.app import run_app
+
+    return run_app(argv)
 
 
 def main() -> NoReturn:
     """Console entry point of ``asnkit``."""
-    argv = sys.argv[1:]
-    if argv and argv[0] in COMMANDS:
-        sys.exit(run_command(argv[0], argv[1:]))
-    if argv and not argv[0].startswith("-") and argv[0] not in _TYPER_COMMANDS:
-        known = ", ".join([*COMMANDS, *_TYPER_COMMANDS])
-        sys.stderr.write(
-            f"asnkit: error: unknown command {argv[0]!r}; the commands are {known} "
-            "(see asnkit --help)\n"
-        )
-        sys.exit(2)
-    if argv and argv[0] == "generate":  # asn_generate's --version-id with no value
-        from asnkit.cli.generate import bare_version_id
-
-        sys.argv[1:] = bare_version_id(argv)
-    from asnkit.cli.app import app
-
-    sys.exit(app())
+    handle_signals()
+    sys.exit(run(sys.argv[1:]))

@@ -1,17 +1,12 @@
-"""What every argparse-based command shares: exit statuses, one-line usage errors."""
+"""argparse for ``asn_from_list``: one-line usage errors, and no shutil at start-up."""
 
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 from typing import NoReturn
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-"""The association or a file is bad (or could not be written)."""
-EXIT_USAGE = 2
-"""The command was called wrongly."""
+from asnkit.cli._exit import ExitStatus
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
@@ -36,21 +31,4 @@ class Parser(argparse.ArgumentParser):
     """argparse, with each usage error on one line and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def _line(text: str) -> str:
-    # A file name may hold bytes that are not text (lone surrogates from the file system):
-    # write them escaped rather than fail while reporting.
-    return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
-
-
-def warn(prog: str, message: str) -> None:
-    """Write ``prog: warning: message`` on standard error, one line."""
-    sys.stderr.write(_line(f"{prog}: warning: {message}"))
-
-
-def refuse(prog: str, message: str, status: int) -> int:
-    """Write ``prog: error: message`` on standard error, one line; return ``status``."""
-    sys.stderr.write(_line(f"{prog}: error: {message}"))
-    return status
+        self.exit(ExitStatus.USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")

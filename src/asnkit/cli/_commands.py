@@ -1,16 +1,18 @@
-"""The subcommands of ``asnkit`` that parse their own arguments, and how to run one."""
+"""The subcommands of ``asnkit``: a name, the module that defines it, a summary.
+
+Adding a subcommand: a module under :mod:`asnkit.cli` defining ``command`` (a typer
+function; ``ARITY`` if an option takes several values) and a line here.
+"""
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+__all__ = ["COMMANDS"]
 
 COMMANDS: Final[dict[str, tuple[str, str]]] = {
     "from-list": (
-        "asnkit.cli.asn_from_list",
+        "asnkit.cli.from_list",
         "Create an association from a list of files (the asn_from_list command).",
     ),
     "validate": (
@@ -33,16 +35,17 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
         "asnkit.cli.diff",
         "Show what differs between two associations; exit 0 same, 1 different.",
     ),
+    "inspect": (
+        "asnkit.cli.inspect",
+        "Show the FITS header keywords asnkit reads and the role each file gets.",
+    ),
+    "generate": (
+        "asnkit.cli.generate",
+        "Make every association of a pool, as jwst's asn_generate (or from FITS files).",
+    ),
+    "pool": (
+        "asnkit.cli.pool",
+        "Write the pool jwst's asn_make_pool makes from FITS files.",
+    ),
 }
-"""Subcommands with their own parser: name -> (module with ``run(argv, prog)``, summary)."""
-
-
-def run_command(name: str, argv: Sequence[str]) -> int:
-    """Run the subcommand ``name`` with ``argv``; its exit status."""
-    module = import_module(COMMANDS[name][0])
-    status: int = module.run(list(argv), prog=f"asnkit {name}")
-    return status
-
-
-_TYPER_COMMANDS: Final = ("inspect", "generate", "pool")
-"""Subcommands the typer app itself parses."""
+"""Every subcommand: name -> (module defining ``command``, one-line summary for --help)."""

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from asnkit.models import ExpType
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Mapping, Sequence
 
+    from asnkit.cli._from_list import Request
     from asnkit.models import JSONValue
     from asnkit.vocabulary import Stage
 
@@ -24,7 +24,7 @@ __all__ = ["apply_headers"]
 
 
 def apply_headers(
-    args: argparse.Namespace,
+    args: Request,
     rule_name: str,
     given: Sequence[tuple[str, str]],
     meta: Mapping[str, JSONValue],

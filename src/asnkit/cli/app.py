@@ -1,134 +1,83 @@
-"""The ``asnkit`` command and its subcommands.
+"""The ``asnkit`` typer application: the subcommands of :data:`asnkit.cli._commands.COMMANDS`.
 
-Each subcommand lives in a module of its own and imports what it needs when it runs, so
-``asnkit --help`` and every subcommand start without loading the others.
+Help is plain text (click's layout, wrapped to the terminal, at most 100 columns), the
+same on a terminal, in a pipe and in the docs. Usage errors are turned into one line by
+:func:`run_app` instead of typer's box.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 import typer
 
-from asnkit._version import __version__
-from asnkit.cli._commands import COMMANDS, run_command
+from asnkit.cli._commands import COMMANDS
+from asnkit.cli._exit import ExitStatus
+from asnkit.cli._typer import CONTEXT, AsnkitCommand, UsageError, VersionOption, usage_error
 
-app = typer.Typer(
-    name="asnkit",
-    help="Create, validate, show and edit JWST association files.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"asnkit {__version__}")
-        raise typer.Exit
+def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The ``asnkit`` app with the subcommands ``names`` (by default, all of them).
 
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """Create, validate, show and edit JWST association files."""
-
-
-def _passthrough(name: str, summary: str) -> None:
-    """Register ``name``: its own parser reads the arguments (see asnkit.cli._commands.COMMANDS)."""
-
-    def command(ctx: typer.Context) -> None:
-        raise typer.Exit(run_command(name, list(ctx.args)))
-
-    command.__doc__ = summary
-    app.command(
-        name,
-        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-        add_help_option=False,
-    )(command)
-
-
-for _name, (_module, _summary) in COMMANDS.items():
-    _passthrough(_name, _summary)
-
-
-@app.command("inspect", no_args_is_help=True)
-def inspect(
-    files: Annotated[list[str], typer.Argument(help="FITS files (_rate.fits, _cal.fits, ...).")],
-    stage: Annotated[
-        str, typer.Option(help="The association to plan: level3 or level2b.")
-    ] = "level3",
-) -> None:
-    """Show the header keywords asnkit reads and the role each file would get.
-
-    Needs astropy: pip install 'asnkit[fits]'.
+    Running one subcommand needs only its own module: the others are neither imported nor
+    turned into click commands (start-up is a measured target).
     """
-    from asnkit.cli.inspect import run
-
-    raise typer.Exit(run(files, stage=stage))
-
-
-@app.command("generate", no_args_is_help=True)
-def generate(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Pools (jwst's | format), FITS files or folders of them.")
-    ],
-    output: Annotated[
-        str, typer.Option("-o", "--output", help="The folder to write the associations to.")
-    ] = ".",
-    candidates: Annotated[
-        list[str] | None,
-        typer.Option(
-            "-i",
-            "--candidate",
-            help="Only this candidate (o001, c1000...), no discovered ones; repeatable.",
-        ),
-    ] = None,
-    version_id: Annotated[
-        str | None,
-        typer.Option(
-            "--version-id",
-            help="A version tag in file names and documents; alone (or 'now'): the time now.",
-        ),
-    ] = None,
-    explain: Annotated[
-        str | None,
-        typer.Option(
-            "--explain",
-            metavar="EXPOSURE",
-            help="Write nothing; say which association took EXPOSURE and why others did not.",
-        ),
-    ] = None,
-) -> None:
-    """Every association jwst's asn_generate makes from each pool (or from FITS files)."""
-    from asnkit.cli.generate import run_generate
-
-    raise typer.Exit(
-        run_generate(
-            inputs,
-            output=output,
-            candidates=candidates,
-            version_id=version_id,
-            explain=explain,
-        )
+    app = typer.Typer(
+        name="asnkit",
+        help="Create, validate, show and edit JWST association files.",
+        epilog="Run asnkit COMMAND --help for a command's options and examples.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings=CONTEXT,
     )
+    app.callback()(_root)
+    for name in names:
+        module_name, summary = COMMANDS[name]
+        module = import_module(module_name)
+        app.command(
+            name,
+            cls=AsnkitCommand.with_arity(getattr(module, "ARITY", {})),
+            short_help=summary,
+            context_settings=CONTEXT,
+        )(module.command)
+    return app
 
 
-@app.command("pool", no_args_is_help=True)
-def pool(
-    files: Annotated[list[str], typer.Argument(help="FITS files or folders of them.")],
-    output: Annotated[str, typer.Option("-o", "--output", help="The pool file to write.")] = (
-        "pool.csv"
-    ),
-) -> None:
-    """Write the pool jwst's asn_make_pool makes from FITS files (needs asnkit[fits])."""
-    from asnkit.cli.generate import run_pool
+def _root(version: VersionOption = False) -> None:
+    """Create, validate, show and edit JWST association files.
 
-    raise typer.Exit(run_pool(files, output=output))
+    \b
+    Examples:
+      asnkit from-list -o l3_asn.json --product-name mosaic *_cal.fits
+      asnkit validate asns/
+      asnkit show l3_asn.json
+    """
+
+
+def run_app(argv: Sequence[str]) -> int:
+    """Run the app with ``argv``; the exit status (a usage error is one line, exit 2)."""
+    argv = list(argv)
+    completing = "_ASNKIT_COMPLETE" in os.environ  # typer completes with the whole app
+    one = argv and argv[0] in COMMANDS and not completing
+    command = typer.main.get_command(build_app([argv[0]] if one else COMMANDS))
+    try:
+        status = command.main(args=argv, prog_name="asnkit", standalone_mode=False)
+    except UsageError as error:
+        return usage_error(error)
+    return int(status) if isinstance(status, int) else ExitStatus.OK
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``asnkit.cli.app.app``: the whole app, for typer's tools (``typer asnkit.cli.app
+    # utils docs``) and tests; built on first use.
+    if name == "app":
+        return build_app()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,56 +1,98 @@
-"""``asnkit diff A B``: what differs between two associations, key order aside."""
+"""``asnkit diff A B``: what differs between two associations, key order aside.
+
+Exit status as diff(1) and cmp(1): 0 the same, 1 different, 2 trouble (a file that cannot
+be read as an association, or bad usage).
+"""
 
 from __future__ import annotations
 
+import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from asnkit.cli._argparse import EXIT_OK, Formatter, Parser
+import typer
+
+from asnkit.cli._exit import ExitStatus, refuse
+from asnkit.cli._output import fancy
+from asnkit.cli._typer import OutputFormat, VersionOption, done
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from asnkit.comparison import DiffResult
 
-EXIT_DIFFERENT = 1
-EXIT_TROUBLE = 2
-
-
-def build_parser(prog: str) -> Parser:
-    """The command's parser."""
-    return Parser(
-        prog=prog,
-        description=(
-            "Compare two associations: metadata, products, members and member types. "
-            "Key order and layout are not differences."
-        ),
-        epilog=(
-            "exit status: 0 the same, 1 different (one line per difference), "
-            "2 a file cannot be read as an association, or bad usage (as diff and cmp)."
-        ),
-        formatter_class=Formatter,
-    )
+_PROG = "asnkit diff"
 
 
-def run(argv: Sequence[str] | None = None, prog: str = "asnkit diff") -> int:
-    """Run the command with ``argv``; return its exit status."""
-    parser = build_parser(prog)
-    parser.add_argument("a", metavar="A", help="the first association")
-    parser.add_argument("b", metavar="B", help="the second association")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:
-        return int(stop.code or 0)
+def command(
+    *,
+    a: Annotated[str, typer.Argument(metavar="A", help="The first association.")],
+    b: Annotated[str, typer.Argument(metavar="B", help="The second association.")],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="text: one line per difference; json: one document."),
+    ] = OutputFormat.TEXT,
+    version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
+) -> None:
+    """Compare two associations: metadata, products, members and member types.
 
+    Key order and layout are not differences.
+
+    \b
+    Examples:
+      asnkit diff old_asn.json new_asn.json
+      asnkit diff a_asn.json b_asn.json --format json
+
+    Exit status: 0 the same, 1 different (one line per difference), 2 a file
+    cannot be read as an association, or bad usage (as diff and cmp).
+    """
+    done(compare(a, b, output_format=output_format))
+
+
+def compare(a: str, b: str, *, output_format: OutputFormat = OutputFormat.TEXT) -> int:
+    """Print the differences between the associations at ``a`` and ``b``; the exit status."""
     from asnkit.comparison import diff
     from asnkit.exceptions import LoadError
     from asnkit.io import load
 
     try:
-        first = load(args.a)
-        second = load(args.b)
+        first = load(a)
+        second = load(b)
     except LoadError as error:
-        sys.stderr.write(f"{prog}: error: {error}\n")
-        return EXIT_TROUBLE
+        return refuse(_PROG, str(error), ExitStatus.TROUBLE)
     result = diff(first, second)
-    for line in result.lines():
-        sys.stdout.write(line + "\n")
-    return EXIT_OK if result.equal else EXIT_DIFFERENT
+    if output_format is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(as_json(result, a, b), indent=2) + "\n")
+    elif fancy() and not result.equal:
+        _print_rich(result)
+    else:
+        sys.stdout.write("".join(text + "\n" for text in result.lines()))
+    return ExitStatus.OK if result.equal else ExitStatus.DIFFERENT
+
+
+def as_json(result: DiffResult, a: str, b: str) -> dict[str, object]:
+    """The ``--format json`` document: the two files, whether equal, every difference."""
+    return {
+        "a": a,
+        "b": b,
+        "equal": result.equal,
+        "differences": [
+            {
+                "category": difference.category,
+                "where": difference.where,
+                "a": difference.a,
+                "b": difference.b,
+                "in_a": difference.in_a,
+                "in_b": difference.in_b,
+            }
+            for difference in result.differences
+        ],
+    }
+
+
+def _print_rich(result: DiffResult) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    for text in result.lines():
+        category, _, rest = text.partition(": ")
+        console.print(Text.assemble((category, "bold yellow"), ": ", rest))

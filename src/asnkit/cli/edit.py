@@ -9,144 +9,183 @@ layout of the original file, optionally keeping the previous file as ``ASN.bak``
 
 from __future__ import annotations
 
+import argparse
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser, refuse, warn
+import typer
+
+from asnkit.cli._exit import ExitStatus, refuse, warn
+from asnkit.cli._typer import VersionOption, done, given_in_order, values_of
 
 if TYPE_CHECKING:
-    import argparse
-    from collections.abc import Sequence
-
     from asnkit.models import Association
 
-_EXAMPLES = """\
-examples:
-  asnkit edit l3_asn.json --add c_cal.fits d_cal.fits
-  asnkit edit l3_asn.json --add bg_cal.fits --type background --backup
-  asnkit edit l3_asn.json --remove b_cal.fits -o smaller_asn.json
-  asnkit edit l3_asn.json --remove b_rate.fits --ignore-suffix
-  asnkit edit l3_asn.json --set-type c_cal.fits psf --rename-product old_name new_name
-  asnkit edit l3_asn.json --set-attr a_cal.fits group_id 1 --set program 01234
-  asnkit edit -a l3_asn.json c_cal.fits          (jwst's asn_edit spelling)
-  asnkit edit -r -i l3_asn.json b_rate.fits      (jwst's asn_edit spelling)
-
-Changes are made in this order: remove, add, set-type, set-attr, rename-product, set.
-Added files are written relative to the association's folder (the bare name when the file
-sits beside the association); a name that is not a file is written as given.
-exit status: 0 written, 1 the edit cannot be made or would make an invalid association
-(nothing written), 2 bad usage.
-"""
+EXIT_OK = ExitStatus.OK
+EXIT_INVALID = ExitStatus.INVALID
+EXIT_USAGE = ExitStatus.USAGE
+_PROG = "asnkit edit"
+ARITY = {"--set-type": 2, "--set-attr": 3, "--rename-product": 2, "--set": 2}
+"""The options that take several values (see asnkit.cli._typer.AsnkitCommand)."""
 
 
-def build_parser(prog: str) -> Parser:
-    """The command's parser: asnkit's flags and jwst asn_edit's."""
-    parser = Parser(
-        prog=prog,
-        description="Add, remove or change members, products and metadata of an association.",
-        usage=f"{prog} ASN [--add FILE... | --remove FILE...] [options]",
-        epilog=_EXAMPLES,
-        formatter_class=Formatter,
+def command(
+    *,
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ASN [FILE...]",
+            help="The association, then the files to add (after -a/--add) or remove "
+            "(after -r/--remove).",
+            show_default=False,
+        ),
+    ],
+    add: Annotated[
+        bool, typer.Option("--add", "-a", help="The FILEs that follow are added as members.")
+    ] = False,
+    remove: Annotated[
+        bool, typer.Option("--remove", "-r", help="The FILEs that follow are removed.")
+    ] = False,
+    exptype: Annotated[
+        str,
+        typer.Option("--type", "-t", metavar="EXPTYPE", help="The type of the added members."),
+    ] = "science",
+    product: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Add to this product only (default: to every product, as jwst's asn_edit).",
+            show_default=False,
+        ),
+    ] = None,
+    ignore_suffix: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-suffix",
+            "-i",
+            "--ignore",
+            help="With --remove: match names without their step suffix (a_rate = a_cal).",
+        ),
+    ] = False,
+    set_type: Annotated[
+        list[str] | None,
+        typer.Option(metavar="FILE EXPTYPE", help="Change a member's type.", show_default=False),
+    ] = None,
+    set_attr: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="FILE KEY VALUE",
+            help="Set a member's key (group_id, tweakreg_catalog, ...) to the string VALUE.",
+            show_default=False,
+        ),
+    ] = None,
+    rename_product: Annotated[
+        list[str] | None,
+        typer.Option(metavar="OLD NEW", help="Rename a product.", show_default=False),
+    ] = None,
+    set_key: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY VALUE",
+            help="Set a top-level key (program, target, asn_type, ...) to the string VALUE.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="OUT",
+            help="Write here instead of over ASN.",
+            show_default=False,
+        ),
+    ] = None,
+    backup: Annotated[
+        bool,
+        typer.Option(
+            "--backup", help="Keep the file being replaced as OUT.bak (ASN.bak in place)."
+        ),
+    ] = False,
+    version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
+) -> None:
+    """Add, remove or change members, products and metadata of an association.
+
+    Changes are made in this order: remove, add, set-type, set-attr,
+    rename-product, set; the result is checked and written only if valid,
+    atomically, in the layout of the original file. Added files are written
+    relative to the association's folder (the bare name when the file sits
+    beside it); a name that is not a file is written as given. jwst's asn_edit
+    spelling works: -a/-r, then ASN, then the files.
+
+    \b
+    Examples:
+      asnkit edit l3_asn.json --add c_cal.fits d_cal.fits
+      asnkit edit l3_asn.json --add bg_cal.fits --type background --backup
+      asnkit edit l3_asn.json --remove b_cal.fits -o smaller_asn.json
+      asnkit edit l3_asn.json --remove b_rate.fits --ignore-suffix
+      asnkit edit l3_asn.json --set-type c_cal.fits psf --set program 01234
+      asnkit edit -a l3_asn.json c_cal.fits        (jwst's asn_edit spelling)
+      asnkit edit -r -i l3_asn.json b_rate.fits    (jwst's asn_edit spelling)
+
+    Exit status: 0 written, 1 the edit cannot be made or would make an invalid
+    association (nothing written), 2 bad usage.
+    """
+    args = argparse.Namespace(
+        paths=paths,
+        ignore_suffix=ignore_suffix,
+        type=exptype,
+        product=product,
+        set_type=[values_of(value) for value in set_type or ()],
+        set_attr=[values_of(value) for value in set_attr or ()],
+        rename_product=[values_of(value) for value in rename_product or ()],
+        set=[values_of(value) for value in set_key or ()],
+        output=output,
+        backup=backup,
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="ASN [FILE ...]",
-        help="the association file; files after it are added (-a) or removed (-r)",
-    )
-    parser.add_argument("-a", "--add", nargs="*", metavar="FILE", help="add these files as members")
-    parser.add_argument("-r", "--remove", nargs="*", metavar="FILE", help="remove these members")
-    parser.add_argument(
-        "-t",
-        "--type",
-        default="science",
-        metavar="EXPTYPE",
-        help="the type of the added members (default: science)",
-    )
-    parser.add_argument(
-        "--product",
-        metavar="NAME",
-        help="add to this product only (default: to every product, as jwst's asn_edit)",
-    )
-    parser.add_argument(
-        "-i",
-        "--ignore-suffix",
-        "--ignore",
-        action="store_true",
-        help="with --remove: match names without their step suffix (a_rate.fits = a_cal.fits)",
-    )
-    parser.add_argument(
-        "--set-type",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("FILE", "EXPTYPE"),
-        help="change a member's type",
-    )
-    parser.add_argument(
-        "--rename-product",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("OLD", "NEW"),
-        help="rename a product",
-    )
-    parser.add_argument(
-        "--set-attr",
-        nargs=3,
-        action="append",
-        default=[],
-        metavar=("FILE", "KEY", "VALUE"),
-        help="set a member's key (group_id, tweakreg_catalog, ...) to the string VALUE",
-    )
-    parser.add_argument(
-        "--set",
-        nargs=2,
-        action="append",
-        default=[],
-        metavar=("KEY", "VALUE"),
-        help="set a top-level key (program, target, asn_type, ...) to the string VALUE",
-    )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of over ASN")
-    parser.add_argument(
-        "--backup",
-        action="store_true",
-        help="keep the file being replaced as OUT.bak (ASN.bak when editing in place)",
-    )
-    return parser
+    try:
+        association, adds, removes = _split_paths(given_in_order(ctx), add=add, remove=remove)
+    except _UsageError as error:
+        done(refuse(_PROG, f"{error} (see {_PROG} --help)", EXIT_USAGE))
+    done(_run(args, association=association, adds=adds, removes=removes, prog=_PROG))
 
 
 class _UsageError(Exception):
     pass
 
 
-def _split_paths(args: argparse.Namespace) -> tuple[str, list[str], list[str]]:
+def _split_paths(
+    given: list[tuple[str | None, list[str]]], *, add: bool, remove: bool
+) -> tuple[str, list[str], list[str]]:
     """The association, the files to add and the files to remove, from either spelling.
 
-    jwst's ``asn_edit -a ASN FILE...`` puts the association first among the files; asnkit's
-    ``asnkit edit ASN --add FILE...`` before the flag. Loose files after ASN go to the one
-    of --add/--remove that was given.
+    The association is the first name given (``asnkit edit ASN --add FILE...`` and jwst's
+    ``asn_edit -a ASN FILE...`` alike); each name after it goes to the last of
+    -a/--add, -r/--remove before it, or, before either, to the one given.
     """
-    paths = list(args.paths)
-    adds = list(args.add or [])
-    removes = list(args.remove or [])
-    if not paths:
-        # jwst's order: -a/-r first, then the association among the names that follow.
-        pool = adds if args.add else removes
-        if not pool or not pool[0].lower().endswith(".json"):
-            msg = "give the association file first: ASN [options]"
-            raise _UsageError(msg)
-        paths.append(pool.pop(0))
-    association, loose = paths[0], paths[1:]
+    names: dict[str | None, list[str]] = {None: [], "add": [], "remove": []}
+    mode: str | None = None
+    for name, values in given:
+        if name in {"add", "remove"}:
+            mode = name
+        elif name is None:
+            names[mode if names[None] else None].extend(values)
+    association = names[None][0] if names[None] else None
+    adds, removes, loose = names["add"], names["remove"], names[None][1:]
+    if association is None:
+        msg = "give the association file first: ASN [options]"
+        raise _UsageError(msg)
     if loose:
-        if (args.add is None) == (args.remove is None):
+        if add == remove:
             msg = f"say what to do with {', '.join(loose)}: give -a/--add or -r/--remove (not both)"
             raise _UsageError(msg)
-        (adds if args.add is not None else removes).extend(loose)
-    if args.add is not None and not adds:
+        (adds if add else removes)[:0] = loose
+    if add and not adds:
         msg = "--add needs at least one FILE"
         raise _UsageError(msg)
-    if args.remove is not None and not removes:
+    if remove and not removes:
         msg = "--remove needs at least one FILE"
         raise _UsageError(msg)
     return association, adds, removes
@@ -195,17 +234,9 @@ def _apply(
     return asn
 
 
-def run(argv: Sequence[str] | None = None, prog: str = "asnkit edit") -> int:
-    """Run the command with ``argv``; return its exit status."""
-    parser = build_parser(prog)
-    try:
-        args = parser.parse_intermixed_args(argv)
-    except SystemExit as stop:
-        return int(stop.code or 0)
-    try:
-        association, adds, removes = _split_paths(args)
-    except _UsageError as error:
-        return refuse(prog, f"{error} (see {prog} --help)", EXIT_USAGE)
+def _run(
+    args: argparse.Namespace, *, association: str, adds: list[str], removes: list[str], prog: str
+) -> int:
     if not (adds or removes or args.set_type or args.set_attr or args.rename_product or args.set):
         return refuse(
             prog,

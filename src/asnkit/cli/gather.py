@@ -8,74 +8,115 @@ through a shell command.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Annotated
 
-from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Formatter, Parser
+import typer
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
+from asnkit.cli._exit import ExitStatus
+from asnkit.cli._typer import VersionOption, done
 
-_EPILOG = """\
-examples:
-  asnkit gather data/l3_asn.json gathered/
-  asnkit gather l3_asn.json gathered/ --exptypes science,background
-  asnkit gather l3_asn.json gathered/ --exclude psf --skip-missing
-
-Relative member names are found from the association's folder (or --source). Members are
-copied first, each under its bare file name; the association, its members renamed to those
-names, is written last. A missing member stops the gathering before anything is copied
-(one line each on stderr), unless --skip-missing leaves it out.
-exit status: 0 gathered, 1 the association cannot be gathered, 2 bad usage.
-"""
+EXIT_OK = ExitStatus.OK
+EXIT_INVALID = ExitStatus.INVALID
+EXIT_USAGE = ExitStatus.USAGE
+_PROG = "asnkit gather"
 
 
-def build_parser(prog: str) -> Parser:
-    """The command's parser: asnkit's flags and jwst asn_gather's."""
-    parser = Parser(
-        prog=prog,
-        description="Copy an association and its members into one folder.",
-        epilog=_EPILOG,
-        formatter_class=Formatter,
+def command(
+    *,
+    association: Annotated[str, typer.Argument(metavar="ASN", help="The association to gather.")],
+    destination: Annotated[
+        str, typer.Argument(metavar="DEST", help="The folder to copy into (made if missing).")
+    ],
+    exptypes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exptypes",
+            "-t",
+            "--exp-types",
+            metavar="T,...",
+            help="Gather only members of these types (comma-separated; repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            "-x",
+            "--exclude-types",
+            metavar="T,...",
+            help="Leave out members of these types (comma-separated; repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="DIR",
+            help="The folder relative member names are found in (default: the association's).",
+            show_default=False,
+        ),
+    ] = None,
+    skip_missing: Annotated[
+        bool,
+        typer.Option(
+            "--skip-missing", help="Leave out members that cannot be found instead of stopping."
+        ),
+    ] = False,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose", "-v", count=True, help="List each file copied.", show_default=False
+        ),
+    ] = 0,
+    shellcmd: Annotated[
+        str | None,
+        typer.Option(
+            "--cmd",
+            "-c",
+            metavar="CMD",
+            help="Not supported: asnkit copies with Python, never through a shell command.",
+            show_default=False,
+        ),
+    ] = None,
+    version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
+) -> None:
+    """Copy an association and its members into one folder.
+
+    Relative member names are found from the association's folder (or --source).
+    Members are copied first, each under its bare file name; the association, its
+    members renamed to those names, is written last. A missing member stops the
+    gathering before anything is copied (one line each on stderr), unless
+    --skip-missing leaves it out. jwst's asn_gather flags work too (-s, -t, -x, -v),
+    except -c.
+
+    \b
+    Examples:
+      asnkit gather data/l3_asn.json gathered/
+      asnkit gather l3_asn.json gathered/ --exptypes science,background
+      asnkit gather l3_asn.json gathered/ --exclude psf --skip-missing
+
+    Exit status: 0 gathered, 1 the association cannot be gathered, 2 bad usage.
+    """
+    if shellcmd is not None:
+        sys.stderr.write(
+            f"{_PROG}: error: -c/--cmd is not supported: asnkit copies files with Python, "
+            f"not a shell command; drop -c (see {_PROG} --help)\n"
+        )
+        done(EXIT_USAGE)
+    done(
+        gather_files(
+            association,
+            destination,
+            exptypes=_types(exptypes),
+            exclude=_types(exclude),
+            source=source,
+            skip_missing=skip_missing,
+            verbose=verbose,
+        )
     )
-    parser.add_argument("association", help="the association to gather")
-    parser.add_argument("destination", help="the folder to copy into (made if missing)")
-    parser.add_argument(
-        "--exptypes",
-        "-t",
-        "--exp-types",
-        dest="exptypes",
-        action="append",
-        metavar="T,...",
-        help="gather only members of these types (comma-separated; may be repeated)",
-    )
-    parser.add_argument(
-        "--exclude",
-        "-x",
-        "--exclude-types",
-        dest="exclude",
-        action="append",
-        metavar="T,...",
-        help="leave out members of these types (comma-separated; may be repeated)",
-    )
-    parser.add_argument(
-        "-s",
-        "--source",
-        metavar="DIR",
-        help="the folder relative member names are found in (default: the association's)",
-    )
-    parser.add_argument(
-        "--skip-missing",
-        action="store_true",
-        help="leave out members that cannot be found instead of stopping",
-    )
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="list each file copied")
-    parser.add_argument(
-        "-c",
-        "--cmd",
-        dest="shellcmd",
-        help="not supported: asnkit copies with Python, never through a shell command",
-    )
-    return parser
 
 
 def _types(values: list[str] | None) -> list[str] | None:
@@ -84,31 +125,29 @@ def _types(values: list[str] | None) -> list[str] | None:
     return [t.strip() for value in values for t in value.split(",") if t.strip()]
 
 
-def run(argv: Sequence[str] | None = None, prog: str = "asnkit gather") -> int:
-    """Run the command with ``argv``; return its exit status."""
-    parser = build_parser(prog)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:
-        return int(stop.code or 0)
-    if args.shellcmd is not None:
-        sys.stderr.write(
-            f"{prog}: error: -c/--cmd is not supported: asnkit copies files with Python, "
-            "not a shell command; drop -c\n"
-        )
-        return EXIT_USAGE
-
+def gather_files(
+    association: str,
+    destination: str,
+    *,
+    exptypes: list[str] | None,
+    exclude: list[str] | None,
+    source: str | None,
+    skip_missing: bool,
+    verbose: int,
+) -> int:
+    """Gather, and say what was done in one line each; the exit status."""
+    prog = _PROG
     from asnkit.exceptions import AsnkitError, GatherError
     from asnkit.gathering import gather
 
     try:
         result = gather(
-            args.association,
-            args.destination,
-            exptypes=_types(args.exptypes),
-            exclude=_types(args.exclude),
-            source=args.source,
-            skip_missing=args.skip_missing,
+            association,
+            destination,
+            exptypes=exptypes,
+            exclude=exclude,
+            source=source,
+            skip_missing=skip_missing,
         )
     except GatherError as error:
         for name in error.missing:
@@ -127,7 +166,7 @@ def run(argv: Sequence[str] | None = None, prog: str = "asnkit gather") -> int:
         return EXIT_INVALID
     for name in result.missing:
         sys.stderr.write(f"{prog}: warning: missing, left out: {name}\n")
-    if args.verbose:
+    if verbose:
         for path in result.copied:
             sys.stdout.write(f"copied {path}\n")
     sys.stdout.write(f"wrote {result.association} ({len(result.copied)} member file(s) copied)\n")

@@ -14,16 +14,85 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Annotated, Final
+
+import typer
+
+from asnkit.cli._exit import ExitStatus
+from asnkit.cli._typer import VersionOption, done
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.generate.pool import Pool
 
-EXIT_OK: Final = 0
-EXIT_INVALID: Final = 1
-EXIT_USAGE: Final = 2
+EXIT_OK: Final = ExitStatus.OK
+EXIT_INVALID: Final = ExitStatus.INVALID
+EXIT_USAGE: Final = ExitStatus.USAGE
+
+
+def command(
+    *,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="POOL",
+            help="Pools (jwst's | format), FITS files or folders of them.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="DIR", help="The folder to write the associations to."
+        ),
+    ] = ".",
+    candidates: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--candidate",
+            "-i",
+            metavar="ID",
+            help="Only this candidate (o001, c1000...), no discovered ones; repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    version_id: Annotated[
+        str | None,
+        typer.Option(
+            "--version-id",
+            metavar="TAG",
+            help="A version tag in file names and documents; alone (or 'now'): the time now.",
+            show_default=False,
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="EXPOSURE",
+            help="Write nothing; say which association took EXPOSURE and why others did not.",
+            show_default=False,
+        ),
+    ] = None,
+    version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
+) -> None:
+    """Make every association jwst's asn_generate makes from each pool (or FITS files).
+
+    \b
+    Examples:
+      asnkit generate jw01234_20250101t000000_pool.csv -o asns/
+      asnkit generate data/*_rate.fits -o asns/ --version-id
+      asnkit generate pool.csv --explain jw01234001001_02101_00001_nrca1
+
+    Exit status: 0 done, 1 a pool or file cannot be used (one line each on
+    stderr), 2 bad usage.
+    """
+    done(
+        run_generate(
+            inputs, output=output, candidates=candidates, version_id=version_id, explain=explain
+        )
+    )
 
 
 def bare_version_id(argv: Sequence[str]) -> list[str]:

@@ -2,20 +2,23 @@
 
 The rule, type, program, target and pool, then each product with its members grouped by
 type (science first). A table drawn with rich when the output is a terminal, plain text
-otherwise (for pipes, files and tests); ``--json`` prints the same as JSON.
+otherwise (for pipes, files and tests, and with ``NO_COLOR``); ``--format json`` prints the
+same as JSON. A member's name is never cut: on a narrow terminal it wraps.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
-from asnkit.cli._argparse import EXIT_INVALID, EXIT_OK, Formatter, Parser
+import typer
+
+from asnkit.cli._exit import ExitStatus, refuse
+from asnkit.cli._output import fancy
+from asnkit.cli._typer import OutputFormat, VersionOption, done
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from asnkit.models import Association, JSONValue, Product
 
 _HEADINGS = (
@@ -25,21 +28,6 @@ _HEADINGS = (
     ("target", "target"),
     ("pool", "asn_pool"),
 )
-
-
-def build_parser(prog: str) -> Parser:
-    """The command's parser."""
-    parser = Parser(
-        prog=prog,
-        description="Show an association: its metadata, then its products and members by type.",
-        formatter_class=Formatter,
-        epilog="exit status: 0 shown, 1 the file cannot be read as an association, 2 bad usage.",
-    )
-    parser.add_argument("association", help="the association file")
-    parser.add_argument(
-        "--json", action="store_true", help="print the summary as JSON instead of a table"
-    )
-    return parser
 
 
 def grouped_members(product: Product) -> list[tuple[str, list[str]]]:
@@ -108,34 +96,61 @@ def _print_rich(asn: Association, path: str) -> None:
     from rich.table import Table
 
     console = Console()
-    for line in _header_lines(asn, path):
-        console.print(line, highlight=False, markup=False)
-    table = Table("product", "exptype", "member")
+    for text in _header_lines(asn, path):
+        console.print(text, highlight=False, markup=False)
+    # Names are folded, never cut with an ellipsis: the end of a member's name
+    # (nrcalong, nrca1) is what tells it from the others.
+    table = Table()
+    table.add_column("product", overflow="fold", style="bold")
+    table.add_column("exptype", overflow="fold", style="cyan")
+    table.add_column("member", overflow="fold")
     for row in _rows(asn):
         table.add_row(*row)
-    console.print(table)
+    console.print(table, highlight=False, markup=False)
 
 
-def run(argv: Sequence[str] | None = None, prog: str = "asnkit show") -> int:
-    """Run the command with ``argv``; return its exit status."""
-    parser = build_parser(prog)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:
-        return int(stop.code or 0)
+def command(
+    *,
+    association: Annotated[str, typer.Argument(metavar="ASN", help="The association file.")],
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            help="text: a table (plain when piped); json: the same as one document.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The same as --format json.", hidden=True)
+    ] = False,
+    version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
+) -> None:
+    """Show an association: its metadata, then its products and members by type.
 
+    \b
+    Examples:
+      asnkit show l3_asn.json
+      asnkit show l3_asn.json --format json
+
+    Exit status: 0 shown, 1 the file cannot be read as an association, 2 bad usage.
+    """
+    chosen = OutputFormat.JSON if as_json else output_format or OutputFormat.TEXT
+    done(show(association, output_format=chosen))
+
+
+def show(path: str, *, output_format: OutputFormat = OutputFormat.TEXT) -> int:
+    """Print the association at ``path``; the exit status."""
     from asnkit.exceptions import LoadError
     from asnkit.io import load
 
     try:
-        asn = load(args.association)
+        asn = load(path)
     except LoadError as error:
-        sys.stderr.write(f"{prog}: error: {error}\n")
-        return EXIT_INVALID
-    if args.json:
-        sys.stdout.write(json.dumps(summary(asn, args.association), indent=2) + "\n")
-    elif sys.stdout.isatty():
-        _print_rich(asn, args.association)
+        return refuse("asnkit show", str(error), ExitStatus.INVALID)
+    if output_format is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(summary(asn, path), indent=2) + "\n")
+    elif fancy():
+        _print_rich(asn, path)
     else:
-        sys.stdout.write(plain_text(asn, args.association))
-    return EXIT_OK
+        sys.stdout.write(plain_text(asn, path))
+    return ExitStatus.OK

@@ -3,23 +3,31 @@
 Output (text): one line per finding, ``FILE:POINTER: SEVERITY: MESSAGE``, where POINTER is a
 JSON pointer (``/products/0/members/2/exptype``) and is empty for the whole document
 (``FILE:: error: ...``); then one summary line, ``N files: N valid, N invalid, N with
-warnings``. Exit status: 0 when every file is valid, 1 when any is not, 2 for bad usage.
+warnings``. Exit status: 0 when every file is valid, 1 when any is not, 2 for bad usage
+(a path that matches no file, a folder without ``*.json``).
+
+Files are found without following a link to a folder (no loops), and each real file is
+checked once, under the first name that reached it.
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import sys
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Annotated, Final
 
-from asnkit.cli._argparse import Formatter, Parser
+import typer
+
+from asnkit.cli._exit import ExitStatus, line
+from asnkit.cli._typer import OutputFormat, VersionOption, done
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from asnkit.validation import Report
 
-__all__ = ["build_parser", "check_paths", "expand_paths", "run"]
+__all__ = ["Rule", "check_paths", "command", "expand_paths"]
 
 _PROG: Final = "asnkit validate"
 _GLOB_CHARS: Final = frozenset("*?[")
@@ -30,67 +38,73 @@ class UsageError(Exception):
     """Bad usage: the command prints it on one line and exits 2."""
 
 
-_EXAMPLES = """\
-examples:
-  asnkit validate l3_asn.json
-  asnkit validate asns/ --strict          (a directory: every *.json under it)
-  asnkit validate 'asns/**/*_asn.json' --format json
-  asnkit validate l2_asn.json --rule DMSLevel2bBase --check-files
+class Rule(str, enum.Enum):
+    """What ``--rule`` accepts: the keys of :data:`asnkit.validation.RULE_NAMES`.
 
-output: one line per finding, FILE:/json/pointer: error|warning: message, then
-N files: N valid, N invalid, N with warnings.
-exit status: 0 every file valid, 1 any invalid, 2 bad usage.
-"""
+    Spelled out for the help and shell completion; a test keeps it equal to the library's.
+    """
 
-
-def build_parser(prog: str = _PROG) -> Parser:
-    """The command's parser."""
-    parser = Parser(
-        prog=prog,
-        description="Check association files: strict JSON, the schema, and what the "
-        "pipelines need.",
-        usage=f"{prog} PATH... [--rule RULE] [--strict] [--check-files] [--format text|json]",
-        epilog=_EXAMPLES,
-        formatter_class=Formatter,
-    )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="association files, directories (searched for *.json) or glob patterns",
-    )
-    parser.add_argument(
-        "--rule",
-        help="check every file as this stage or rule: level2b, level3, DMSLevel2bBase, "
-        "DMS_Level3_Base (default: detected from each file)",
-    )
-    parser.add_argument("--strict", action="store_true", help="warnings make a file invalid")
-    parser.add_argument(
-        "--check-files",
-        action="store_true",
-        help="also check that every member's file exists, from the association's directory",
-    )
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        default="text",
-        help="text (one line per finding, the default) or json",
-    )
-    return parser
+    LEVEL2B = "level2b"
+    LEVEL3 = "level3"
+    DMS_LEVEL2B_BASE = "DMSLevel2bBase"
+    DMS_LEVEL3_BASE = "DMS_Level3_Base"
 
 
-def run(argv: Sequence[str] | None = None, prog: str = _PROG) -> int:
-    """Run the command with ``argv``; return its exit status (0, 1 or 2)."""
-    try:
-        args = build_parser(prog).parse_args(argv)
-    except SystemExit as stop:  # --help and usage errors
-        return int(stop.code or 0)
-    return check_paths(
-        args.paths,
-        rule=args.rule,
-        strict=args.strict,
-        check_files=args.check_files,
-        output_format=args.output_format,
+def command(
+    *,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Association files, folders (searched for *.json, links to folders not "
+            "followed) or quoted glob patterns ('asns/**/*_asn.json').",
+            show_default=False,
+        ),
+    ],
+    rule: Annotated[
+        Rule | None,
+        typer.Option(
+            help="Check every file as this stage or rule (default: detected from each file).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings make a file invalid.")] = False,
+    check_files: Annotated[
+        bool,
+        typer.Option(
+            "--check-files",
+            help="Also check that every member's file exists, from the association's folder.",
+        ),
+    ] = False,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="text: one line per finding; json: one document."),
+    ] = OutputFormat.TEXT,
+    version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
+) -> None:
+    """Check association files: strict JSON, the schema, and what the pipelines need.
+
+    Prints one line per finding, FILE:/json/pointer: error|warning: message, then
+    N files: N valid, N invalid, N with warnings.
+
+    \b
+    Examples:
+      asnkit validate l3_asn.json
+      asnkit validate asns/ --strict
+      asnkit validate 'asns/**/*_asn.json' --format json
+      asnkit validate l2_asn.json --rule DMSLevel2bBase --check-files
+
+    Exit status: 0 every file valid, 1 any invalid, 2 bad usage (a path that
+    matches no file, a folder with no *.json).
+    """
+    done(
+        check_paths(
+            paths,
+            rule=None if rule is None else rule.value,
+            strict=strict,
+            check_files=check_files,
+            output_format=output_format.value,
+        )
     )
 
 
@@ -103,24 +117,14 @@ def check_paths(
     output_format: str = "text",
 ) -> int:
     """Validate ``paths`` and print the findings; the exit status (0, 1 or 2)."""
-    from asnkit.validation import RULE_NAMES, validate
+    from asnkit.validation import validate
 
-    problem = None
-    files: list[str] = []
-    if output_format not in {"text", "json"}:
-        problem = f"unknown --format {output_format!r}: use text or json"
-    elif rule is not None and rule not in RULE_NAMES:
-        problem = f"unknown --rule {rule!r}: use one of {', '.join(RULE_NAMES)}"
-    elif not paths:
-        problem = "no file given: asnkit validate FILE_OR_DIRECTORY... (see --help)"
-    if problem is None:
-        try:
-            files = expand_paths(paths)
-        except UsageError as error:
-            problem = str(error)
-    if problem is not None:
-        sys.stderr.write(f"{_PROG}: error: {problem}\n")
-        return 2
+    if not paths:
+        return _usage("no file given: asnkit validate FILE_OR_FOLDER...")
+    try:
+        files = expand_paths(paths)
+    except UsageError as error:
+        return _usage(str(error))
     reports = [
         validate(
             # validate() reads a string starting with "{" as JSON text: a file so named
@@ -136,7 +140,12 @@ def check_paths(
         _write_json(reports, strict=strict)
     else:
         _write_text(reports, strict=strict)
-    return 0 if all(report.valid for report in reports) else 1
+    return ExitStatus.OK if all(report.valid for report in reports) else ExitStatus.INVALID
+
+
+def _usage(problem: str) -> int:
+    sys.stderr.write(line(f"{_PROG}: error: {problem} (see {_PROG} --help)"))
+    return ExitStatus.USAGE
 
 
 def _as_path(name: str) -> os.PathLike[str]:
@@ -146,26 +155,27 @@ def _as_path(name: str) -> os.PathLike[str]:
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
-    """The files to check, in order, each once.
+    """The files to check, in order, each real file once.
 
-    Files are taken as given, directories searched (recursively, sorted) for ``*.json``,
-    glob patterns expanded.
+    Files are taken as given, folders searched (recursively, sorted) for ``*.json``, glob
+    patterns expanded (``**`` recursively). Neither a search nor ``**`` follows a link to
+    a folder, so a link loop cannot multiply the files; a file reached twice (by two
+    names, through a link) is checked once, under the first name.
 
-    Anything named ``*.json`` found in a directory is listed, readable or not (a directory
-    named ``x.json`` included), so that it is reported rather than silently skipped.
+    Anything named ``*.json`` found in a folder is listed, readable or not (a folder named
+    ``x.json`` included), so that it is reported rather than silently skipped.
 
     Raises:
-        UsageError: a path does not exist, or a pattern matches nothing.
+        UsageError: a path does not exist, a pattern matches nothing, or a folder holds
+            no ``*.json``.
     """
     found: dict[str, None] = {}
     for path in paths:
         if os.path.lexists(path):
             targets = [path]
         elif _GLOB_CHARS.intersection(path):
-            import glob
-
-            # A pattern the shell left unexpanded (quoted, or on Windows); ** recurses.
-            targets = sorted(glob.glob(path, recursive=True))  # noqa: PTH207 (patterns may be absolute)
+            # A pattern the shell left unexpanded (quoted, or on Windows).
+            targets = _glob(path)
             if not targets:
                 msg = f"no file matches {path!r}"
                 raise UsageError(msg)
@@ -174,16 +184,72 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             raise UsageError(msg)
         for target in targets:
             if os.path.isdir(target):  # noqa: PTH112 (os-level speed: thousands of files)
-                found.update(dict.fromkeys(_json_files_under(target)))
+                under = _json_files_under(target)
+                if not under and path == target:
+                    msg = f"no *.json file in the folder {path!r}"
+                    raise UsageError(msg)
+                found.update(dict.fromkeys(under))
             else:
                 found[target] = None
-    return list(found)
+    if not found:
+        msg = f"no *.json file found in {', '.join(map(repr, paths))}"
+        raise UsageError(msg)
+    return _once_each(found)
+
+
+def _glob(pattern: str) -> list[str]:
+    """The names ``pattern`` matches, sorted; ``**`` does not go through links to folders."""
+    import glob
+
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))  # noqa: PTH207 (patterns may be absolute)
+    # glob.glob's ** follows links to folders (a loop is walked until the names get too
+    # long); pathlib's does not.
+    from pathlib import PurePath
+
+    parts = PurePath(pattern).parts
+    fixed = 0
+    while fixed < len(parts) and not _GLOB_CHARS.intersection(parts[fixed]):
+        fixed += 1
+    root = os.path.join(*parts[:fixed]) if fixed else ""  # noqa: PTH118
+    rest = str(PurePath(*parts[fixed:]))
+    return sorted(_join(root, match) for match in _path_glob(root or ".", rest))
+
+
+def _path_glob(root: str, pattern: str) -> list[str]:
+    from pathlib import Path
+
+    base = Path(root)
+    if not base.is_dir():
+        return []
+    return [str(match.relative_to(base)) for match in base.glob(pattern)]
+
+
+def _join(root: str, name: str) -> str:
+    return os.path.join(root, name) if root else name  # noqa: PTH118
+
+
+def _once_each(names: dict[str, None]) -> list[str]:
+    """``names`` without a second name for the same file (links, ``a/../a``)."""
+    seen: set[tuple[int, int]] = set()
+    kept: list[str] = []
+    for name in names:
+        try:
+            status = os.stat(name)  # noqa: PTH116
+        except (OSError, ValueError):
+            kept.append(name)  # reported by the validator (a broken link, ...)
+            continue
+        identity = (status.st_dev, status.st_ino)
+        if identity not in seen:
+            seen.add(identity)
+            kept.append(name)
+    return kept
 
 
 def _json_files_under(directory: str) -> list[str]:
     """Every entry named ``*.json`` under ``directory``, sorted.
 
-    Symbolic links to directories are not followed (no loops).
+    Links to folders are not followed (no loops).
     """
     files: list[str] = []
     pending = [directory]

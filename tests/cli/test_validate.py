@@ -6,15 +6,16 @@ import json
 import os
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import pytest
-from typer.testing import CliRunner
 
-from asnkit.cli.app import app
-from asnkit.cli.validate import expand_paths, run
+from asnkit.cli import run
+from asnkit.cli.validate import expand_paths
+from cli.clirun import Result, in_process
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 GOOD = json.dumps(
@@ -39,12 +40,16 @@ def write(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["validate", *args])
-    return result.exit_code, result.stdout, result.stderr
+Invoke: TypeAlias = "Callable[..., Result]"
 
 
-def test_text_output_and_summary(tmp_path: Path) -> None:
+@pytest.fixture
+def invoke(capsys: pytest.CaptureFixture[str]) -> Invoke:
+    """``asnkit validate ARGS...`` in this process."""
+    return lambda *args: in_process(capsys, "validate", *args)
+
+
+def test_text_output_and_summary(invoke: Invoke, tmp_path: Path) -> None:
     write(tmp_path, {"good.json": GOOD, "warned.json": WARNED, "invalid.json": INVALID})
     code, out, err = invoke(str(tmp_path))
     assert code == 1
@@ -59,7 +64,9 @@ def test_text_output_and_summary(tmp_path: Path) -> None:
     ]
 
 
-def test_all_valid_exits_0_and_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+def test_all_valid_exits_0_and_strict_turns_warnings_into_errors(
+    invoke: Invoke, tmp_path: Path
+) -> None:
     write(tmp_path, {"good.json": GOOD, "warned.json": WARNED})
     assert invoke(str(tmp_path))[0] == 0
     code, out, _ = invoke("--strict", str(tmp_path))
@@ -68,7 +75,7 @@ def test_all_valid_exits_0_and_strict_turns_warnings_into_errors(tmp_path: Path)
     assert out.endswith("2 files: 1 valid, 1 invalid, 1 with warnings\n")
 
 
-def test_a_document_level_error_has_an_empty_pointer(tmp_path: Path) -> None:
+def test_a_document_level_error_has_an_empty_pointer(invoke: Invoke, tmp_path: Path) -> None:
     write(tmp_path, {"bad.json": GOOD[:-3]})
     code, out, _ = invoke(str(tmp_path / "bad.json"))
     assert code == 1
@@ -79,7 +86,7 @@ def test_a_document_level_error_has_an_empty_pointer(tmp_path: Path) -> None:
     assert out.splitlines()[1] == "1 file: 0 valid, 1 invalid, 0 with warnings"
 
 
-def test_json_format(tmp_path: Path) -> None:
+def test_json_format(invoke: Invoke, tmp_path: Path) -> None:
     write(tmp_path, {"a.json": GOOD, "b.json": '{"products": [],}'})
     code, out, _ = invoke("--format", "json", str(tmp_path))
     assert code == 1
@@ -106,7 +113,7 @@ def test_json_format(tmp_path: Path) -> None:
     }
 
 
-def test_rule_option(tmp_path: Path) -> None:
+def test_rule_option(invoke: Invoke, tmp_path: Path) -> None:
     write(tmp_path, {"a.json": GOOD})
     assert invoke("--rule", "DMS_Level3_Base", str(tmp_path))[0] == 0
     code, out, _ = invoke("--rule", "level2b", str(tmp_path))
@@ -114,7 +121,7 @@ def test_rule_option(tmp_path: Path) -> None:
     assert "1 valid" in out
 
 
-def test_check_files_option(tmp_path: Path) -> None:
+def test_check_files_option(invoke: Invoke, tmp_path: Path) -> None:
     write(tmp_path, {"a.json": GOOD})
     assert invoke(str(tmp_path))[0] == 0
     code, out, _ = invoke("--check-files", str(tmp_path))
@@ -127,15 +134,19 @@ def test_check_files_option(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "no file given"),
-        (("--rule", "Level9", "x.json"), "unknown --rule 'Level9'"),
-        (("--format", "yaml", "x.json"), "unknown --format 'yaml'"),
+        ((), "missing argument 'PATH'"),
+        (("--rule", "Level9", "x.json"), "invalid value for '--rule': 'Level9' is not one of"),
+        (("--format", "yaml", "x.json"), "invalid value for '--format': 'yaml' is not one of"),
         (("missing.json",), "no such file or directory: 'missing.json'"),
         (("nothing*.json",), "no file matches 'nothing*.json'"),
     ],
 )
 def test_bad_usage_is_one_line_and_exit_2(
-    args: tuple[str, ...], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke,
+    args: tuple[str, ...],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = invoke(*args)
@@ -165,15 +176,15 @@ def test_paths_directories_and_globs(tmp_path: Path, monkeypatch: pytest.MonkeyP
         "sub/c.JSON",
         "sub/deeper/d.json",
     ]
-    # A pattern is expanded as Python's glob does (through links); a directory search is not.
-    assert expand_paths(["**/d.json"]) == ["link/deeper/d.json", "sub/deeper/d.json"]
+    # Neither a pattern's ** nor a directory search goes through a link to a folder.
+    assert expand_paths(["**/d.json"]) == ["sub/deeper/d.json"]
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path, {f"f{i:03d}.json": GOOD for i in range(250)})
-    assert run([str(tmp_path)]) == 0
+    assert run(["validate", str(tmp_path)]) == 0
     captured = capsys.readouterr()
     assert captured.err == ""
     assert captured.out == "250 files: 250 valid, 0 invalid, 0 with warnings\n"
@@ -256,7 +267,9 @@ def test_hostile_input(tmp_path: Path) -> None:
     assert lines[-1] == f"{bad + 1} files: 1 valid, {bad} invalid, 0 with warnings"
 
 
-def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_reported_and_the_others_checked(
+    invoke: Invoke, tmp_path: Path
+) -> None:
     if os.geteuid() == 0:
         pytest.skip("root reads every file; test_hostile_input covers a directory named x.json")
     write(tmp_path, {"locked.json": GOOD, "open.json": GOOD})
@@ -273,9 +286,64 @@ def test_an_unreadable_file_is_reported_and_the_others_checked(tmp_path: Path) -
 
 
 def test_a_file_whose_name_starts_with_a_brace(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write(tmp_path, {"{a}.json": GOOD})
     monkeypatch.chdir(tmp_path)
     code, out, _ = invoke("{a}.json")
     assert (code, out) == (0, "1 file: 1 valid, 0 invalid, 0 with warnings\n")
+
+
+# -- discovery: nothing found is bad usage; links never loop; each real file once ---------
+
+
+def test_an_empty_folder_or_a_folder_without_json_is_bad_usage(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    (tmp_path / "empty").mkdir()
+    write(tmp_path, {"other/notes.txt": "x"})
+    for folder in ("empty", "other"):
+        code, out, err = invoke(str(tmp_path / folder))
+        assert (code, out) == (2, "")
+        assert err == (
+            f"asnkit validate: error: no *.json file in the folder "
+            f"{str(tmp_path / folder)!r} (see asnkit validate --help)\n"
+        )
+
+
+def test_a_pattern_or_path_that_matches_nothing_is_bad_usage(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"a.json": GOOD})
+    for args, what in (
+        (("a.json", "typo.json"), "no such file or directory: 'typo.json'"),
+        (("a.json", "asns/**/*.json"), "no file matches 'asns/**/*.json'"),
+    ):
+        assert invoke(*args) == (
+            2,
+            "",
+            f"asnkit validate: error: {what} (see asnkit validate --help)\n",
+        )
+
+
+def test_a_link_loop_is_not_followed(invoke: Invoke, tmp_path: Path) -> None:
+    write(tmp_path, {"asns/a.json": GOOD, "asns/sub/b.json": GOOD})
+    (tmp_path / "asns" / "sub" / "loop").symlink_to(tmp_path / "asns")
+    (tmp_path / "asns" / "self").symlink_to(".")
+    for path in (str(tmp_path / "asns"), str(tmp_path / "asns" / "**" / "*.json")):
+        code, out, err = invoke(path)
+        assert (code, err) == (0, "")
+        assert out == "2 files: 2 valid, 0 invalid, 0 with warnings\n"
+
+
+def test_each_real_file_is_checked_once(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"a.json": GOOD, "b.json": INVALID})
+    (tmp_path / "also_a.json").symlink_to(tmp_path / "a.json")
+    monkeypatch.chdir(tmp_path)
+    assert expand_paths([".", "a.json", "./b.json", "*.json"]) == ["./a.json", "./b.json"]
+    code, out, _ = invoke("a.json", ".", str(tmp_path / "b.json"))
+    assert code == 1
+    assert out.splitlines()[-1] == "2 files: 1 valid, 1 invalid, 0 with warnings"

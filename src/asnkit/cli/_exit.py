@@ -1,0 +1,162 @@
+"""How every command ends: its exit status, its one-line messages, and signals.
+
+The exit statuses of every command (``asn_from_list`` and each ``asnkit`` subcommand) are
+defined here and nowhere else. A command reports on standard error in one line each:
+``PROG: error: ...`` (a refusal), ``PROG: warning: ...``, and ``PROG: interrupted`` or
+``PROG: terminated`` when a signal ends it.
+
+SIGINT (Ctrl-C) and SIGTERM raise :class:`Stopped` in the main thread, wherever it is, so
+that every ``finally`` and ``except BaseException`` on the way up runs: the atomic writer
+removes its temporary file and leaves the destination as it was. :func:`run_guarded`
+turns the exception into the line and the status (130 or 143). This module is on the
+start-up path of every command: it imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import enum
+import signal
+import sys
+from typing import TYPE_CHECKING, Final, NoReturn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import FrameType
+
+__all__ = [
+    "ExitStatus",
+    "Stopped",
+    "handle_signals",
+    "line",
+    "refuse",
+    "run_guarded",
+    "warn",
+]
+
+
+class ExitStatus(enum.IntEnum):
+    """The exit statuses of every command."""
+
+    OK = 0
+    """Done: written, valid, shown."""
+    INVALID = 1
+    """Bad data: an association or a file is bad, or could not be written."""
+    USAGE = 2
+    """The command was called wrongly (``PROG: error: ... (see PROG --help)``)."""
+    INTERRUPTED = 130
+    """Ended by SIGINT (Ctrl-C): 128 + 2, as a shell reports it."""
+    TERMINATED = 143
+    """Ended by SIGTERM: 128 + 15."""
+
+    # Two commands follow diff(1) and cmp(1): 0 same, 1 different, 2 trouble.
+    DIFFERENT = 1
+    """``asnkit diff``: the two associations differ."""
+    TROUBLE = 2
+    """``asnkit diff``: a file cannot be read as an association (or bad usage)."""
+
+
+class Stopped(BaseException):
+    """A signal asked the command to stop; raised in the main thread by the handler.
+
+    Not a :class:`KeyboardInterrupt`, so that no framework on the way (click's "Aborted!")
+    turns it into something else; a :class:`BaseException`, so that ``except Exception``
+    does not swallow it while cleanup code (``finally``, ``except BaseException``) runs.
+
+    Attributes:
+        status: The exit status: 130 for SIGINT, 143 for SIGTERM.
+        word: What the command says: ``interrupted`` or ``terminated``.
+    """
+
+    def __init__(self, status: ExitStatus, word: str) -> None:
+        super().__init__(word)
+        self.status = status
+        self.word = word
+
+
+_SIGNALS: Final = {
+    signal.SIGINT: (ExitStatus.INTERRUPTED, "interrupted"),
+    signal.SIGTERM: (ExitStatus.TERMINATED, "terminated"),
+}
+
+
+def _stop(number: int, frame: FrameType | None) -> NoReturn:  # noqa: ARG001 (signal's signature)
+    # A second signal while the first unwinds would cut a cleanup short (a temporary file
+    # left behind): the first one decides, later ones are ignored. The command ends soon.
+    for other in _SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
+    status, word = _SIGNALS[signal.Signals(number)]
+    raise Stopped(status, word)
+
+
+def handle_signals() -> None:
+    """Make SIGINT and SIGTERM raise :class:`Stopped` in the main thread.
+
+    A signal the shell told the command to ignore (``nohup``, ``cmd &`` in a script) stays
+    ignored.
+    """
+    for number in _SIGNALS:
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, _stop)
+
+
+def line(text: str) -> str:
+    """``text`` as one line for a terminal: newlines and undecodable bytes escaped."""
+    # A file name may hold bytes that are not text (lone surrogates from the file system)
+    # or a newline: written escaped, the message stays one line and is always written.
+    text = text.replace("\r", "\\r").replace("\n", "\\n")
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+
+
+def warn(prog: str, message: str) -> None:
+    """Write ``prog: warning: message`` on standard error, one line."""
+    sys.stderr.write(line(f"{prog}: warning: {message}"))
+
+
+def refuse(prog: str, message: str, status: int) -> int:
+    """Write ``prog: error: message`` on standard error, one line; return ``status``."""
+    sys.stderr.write(line(f"{prog}: error: {message}"))
+    return status
+
+
+def run_guarded(prog: str, body: Callable[[], int]) -> int:
+    """Run ``body`` and return its exit status; a signal or a closed pipe ends it in one line.
+
+    Call :func:`handle_signals` first (the console entry points do), so that SIGTERM is
+    caught too; a Ctrl-C without it still ends in one line.
+    """
+    try:
+        return body()
+    except Stopped as stop:
+        _say(f"{prog}: {stop.word}")
+        return stop.status
+    except KeyboardInterrupt:
+        _say(f"{prog}: interrupted")
+        return ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (| head): not an error of the command. Python would complain
+        # again when flushing standard output at exit: point it at nothing.
+        _discard_stdout()
+        return ExitStatus.OK
+
+
+def _say(text: str) -> None:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _discard_stdout()
+    try:
+        sys.stderr.write(line(text))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _discard_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
