@@ -6,7 +6,7 @@ expressions that jwst's tests evaluate, row by row and cell by cell, with
 ``jwst.associations.tests.helpers.combine_pools`` (three counters: ``expnum`` from 0,
 ``obsnum`` from 0, ``acid`` from 999). This module evaluates the same small language without
 ``eval`` and without jwst, so that the default test run can generate from the same rows as
-the compat session; ``tests/compat/test_generate.py`` checks, pool by pool and cell by cell,
+the compat session; ``tests/compat/test_generate_vs_jwst.py`` checks, pool by pool and cell by cell,
 that it agrees with ``combine_pools``.
 
 As in jwst, a cell is read first (lower case, so ``'OBSERVATION'`` is ``'observation'``) and

@@ -7,7 +7,7 @@ Run by hand (from the repository, with asnkit installed)::
 where ``OUT`` is what ``tests/compat/jwst_generate.py OUT`` wrote (one folder of
 association files per pool and ``results.json``); without ``--jwst``, jwst is run first, in a
 temporary folder (it must then be installed in this Python). With no POOL, every pool of
-``tests/data/pools/``. ``tests/compat/test_generate.py`` runs the same comparison in the
+``tests/data/pools/``. ``tests/compat/test_generate_vs_jwst.py`` runs the same comparison in the
 compat session.
 
 For each pool, asnkit generates from the same rows jwst read (the ``@!`` templates expanded

@@ -5,7 +5,7 @@ Each snapshot lists the files ``asnkit.generate.generate_files`` makes from the 
 the file name, then the document with one-space indents (the layout of written files is
 pinned elsewhere) and ``code_version`` left out, so that a release changes nothing here. A
 pool asnkit refuses pins its one-line message. How these outputs compare with jwst's is the
-compat session's business (``tests/compat/test_generate.py``); a change here is reviewed in
+compat session's business (``tests/compat/test_generate_vs_jwst.py``); a change here is reviewed in
 the snapshot's diff and accepted with ``pytest --snapshot-update``.
 """
 
