@@ -1,7 +1,8 @@
 """Ctrl-C (SIGINT) and SIGTERM end every command in one line, exit 130/143, nothing left.
 
 Each command is started on a named pipe as its input, so that it is certainly running
-(past its start-up, blocked reading) when the signal comes; then what it printed, its exit
+(past its start-up, blocked reading) when the signal comes (``asnkit edit``, which refuses
+a pipe, waiting for the lock another program holds on its file); then what it printed, its exit
 status and what is on disk are checked. The atomic writer's cleanup is checked by a signal
 raised in the middle of a write, in this process.
 """
@@ -15,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -25,7 +27,6 @@ from cli.clirun import SCRIPTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
     from asnkit.cli._exit import Stopped  # noqa: F401 (named in the docstrings)
 
@@ -42,7 +43,6 @@ COMMANDS: dict[str, list[str]] = {
     "from-list": ["asnkit", "from-list", "-o", "{out}", "--product-name", "p", "--list", "{in}"],
     "validate": ["asnkit", "validate", "{in}"],
     "show": ["asnkit", "show", "{in}"],
-    "edit": ["asnkit", "edit", "{in}", "--set", "program", "01234"],
     "gather": ["asnkit", "gather", "{in}", "{dir}"],
     "diff": ["asnkit", "diff", "{in}", "{out}"],
     "inspect": ["asnkit", "inspect", "{in}"],
@@ -94,6 +94,46 @@ def test_a_signal_ends_the_command_in_one_line(command: str, which: str, tmp_pat
     prog = "asn_from_list" if command == "asn_from_list" else f"asnkit {command}"
     assert (process.returncode, stdout, stderr) == (status, "", f"{prog}: {word}\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["input.json"]
+
+
+def _wait_until_open(process: subprocess.Popen[str], path: Path) -> None:
+    """Wait until the command has ``path`` open (Linux: its /proc/PID/fd)."""
+    folder = Path(f"/proc/{process.pid}/fd")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if any(fd.readlink() == path for fd in folder.iterdir()):
+                return
+        if process.poll() is not None:
+            pytest.fail(f"the command ended before waiting: {process.communicate()}")
+        time.sleep(0.005)
+    process.kill()
+    pytest.fail(f"the command never opened {path}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("which", sorted(SIGNALS))
+def test_a_signal_ends_an_edit_waiting_for_its_lock(which: str, tmp_path: Path) -> None:
+    """asnkit edit waits while another program writes the file; a signal ends the wait."""
+    import fcntl
+
+    number, status, word = SIGNALS[which]
+    path = tmp_path / "l3_asn.json"
+    write(asn_from_list(["a_cal.fits"], product_name="p"), path)
+    before = _files(tmp_path)
+    with path.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        process = subprocess.Popen(
+            [str(SCRIPTS / "asnkit"), "edit", str(path), "--set", "program", "01234"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        _wait_until_open(process, path)
+        process.send_signal(number)
+        stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stdout, stderr) == (status, "", f"asnkit edit: {word}\n")
+    assert _files(tmp_path) == before
 
 
 @pytest.fixture
