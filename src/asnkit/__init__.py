@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from asnkit.gathering import GatherResult, gather
     from asnkit.io import load, write, write_text
     from asnkit.models import ABSENT, Absent, Association, Member, Product
-    from asnkit.rules import Level2bRule, Level3Rule, Rule, get_rule
+    from asnkit.rules import Level2bRule, Level3Rule, ProductNaming, Rule, get_rule
     from asnkit.validation import Finding, Report, validate
     from asnkit.vocabulary import ExpType, Stage
 
@@ -51,6 +51,7 @@ __all__ = [
     "LoadError",
     "Member",
     "Product",
+    "ProductNaming",
     "Report",
     "Rule",
     "Stage",
@@ -100,6 +101,7 @@ _WHERE: Final[dict[str, str]] = {
     "Product": "asnkit.models",
     "Level2bRule": "asnkit.rules",
     "Level3Rule": "asnkit.rules",
+    "ProductNaming": "asnkit.rules",
     "Rule": "asnkit.rules",
     "get_rule": "asnkit.rules",
     "Finding": "asnkit.validation",

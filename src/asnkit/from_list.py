@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from asnkit._types import names as _names
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import ExpType
-from asnkit.rules import get_rule
+from asnkit.rules import ProductNaming, get_rule
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -73,14 +73,8 @@ def asn_from_list(
         raise InvalidAssociationError(msg)
     if product_name_func is not None:
         product_name_func = _checked_names(product_name_func)
-    association = chosen.build_members(
-        members,
-        product_name=product_name,
-        acid=acid,
-        meta=meta,
-        product_name_func=product_name_func,
-        items=listed,
-    )
+    naming = ProductNaming(name=product_name, func=product_name_func, items=listed)
+    association = chosen.build_members(members, naming=naming, acid=acid, meta=meta)
     check_distinct_products(association)
     return association
 

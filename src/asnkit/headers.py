@@ -23,6 +23,8 @@ import attrs
 
 from asnkit.exceptions import HeaderError
 from asnkit.models import ExpType
+from asnkit.rules import ProductNaming, rule_for_stage
+from asnkit.rules._common import in_role_order
 
 if TYPE_CHECKING:
     from asnkit.models import Association, JSONValue
@@ -140,13 +142,6 @@ _OBSERVATION = re.compile(r"[0-9]{1,3}\Z")
 
 # Member order of each stage: that of the rules' role keywords, so that a plan made from
 # headers gives the same file as the role flags would.
-_ORDER: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {
-        "level2b": (ExpType.SCIENCE, ExpType.PSF, ExpType.BACKGROUND, ExpType.IMPRINT),
-        "level3": (ExpType.SCIENCE, ExpType.BACKGROUND, ExpType.IMPRINT, ExpType.PSF),
-    }
-)
-
 _INSTALL_HINT: Final = "reading FITS headers needs astropy: pip install 'asnkit[fits]'"
 
 
@@ -541,12 +536,9 @@ def _target_ids(files: Sequence[FileFacts]) -> dict[str, int]:
 
 
 def _ordered_members(files: Sequence[FileFacts], stage: Stage) -> tuple[tuple[str, str], ...]:
-    order = _ORDER[stage]
-    rank = {exptype: index for index, exptype in enumerate(order)}
-    ranked = sorted(
-        enumerate(files), key=lambda pair: (rank.get(pair[1].exptype, len(order)), pair[0])
-    )
-    return tuple((facts.path, facts.exptype) for _, facts in ranked)
+    """The files as members, in the order of roles the stage's rule gives."""
+    members = [(facts.path, facts.exptype) for facts in files]
+    return in_role_order(members, rule_for_stage(stage).role_order)
 
 
 def plan_from_headers(
@@ -605,8 +597,6 @@ def association_from_headers(
         >>> asn.products[0].name  # doctest: +SKIP
         'jw01234-o001_t001_nircam_clear-f200w'
     """
-    from asnkit.rules import Level2bRule, Level3Rule
-
     header_plan = plan_from_headers(
         paths,
         stage=stage,
@@ -614,11 +604,12 @@ def association_from_headers(
         force=force,
         name_product=stage == "level3" and product_name is None,
     )
-    rule = Level3Rule() if stage == "level3" else Level2bRule()
     merged: dict[str, JSONValue] = {**header_plan.meta, **(meta or {})}
-    return rule.build_members(
+    return rule_for_stage(stage).build_members(
         header_plan.members,
-        product_name=product_name if product_name is not None else header_plan.product_name,
+        naming=ProductNaming(
+            name=product_name if product_name is not None else header_plan.product_name
+        ),
         acid=acid if acid is not None else header_plan.acid,
         meta=merged,
     )

@@ -5,7 +5,7 @@ import pytest
 from asnkit import to_dict
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import Member
-from asnkit.rules import Level2bRule, get_rule
+from asnkit.rules import Level2bRule, ProductNaming, get_rule
 
 
 def test_found_by_jwst_name() -> None:
@@ -57,7 +57,7 @@ def test_no_science_is_refused() -> None:
 def test_product_name_func_names_products() -> None:
     asn = Level2bRule().build_members(
         [("a_rate.fits", "science"), ("b_rate.fits", "science")],
-        product_name_func=lambda item, index: f"{item}-{index}",
+        naming=ProductNaming(func=lambda item, index: f"{item}-{index}"),
     )
     assert [p.name for p in asn.products] == ["a_rate.fits-1", "b_rate.fits-2"]
 

@@ -4,7 +4,7 @@ import pytest
 
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import Member
-from asnkit.rules import Level3Rule, get_rule
+from asnkit.rules import Level3Rule, ProductNaming, get_rule
 
 
 def test_found_by_jwst_name() -> None:
@@ -24,7 +24,9 @@ def test_one_product_science_first_then_the_others() -> None:
 
 
 def test_build_members_keeps_the_given_order() -> None:
-    asn = Level3Rule().build_members([("p", "psf"), ("a", "science")], product_name="out")
+    asn = Level3Rule().build_members(
+        [("p", "psf"), ("a", "science")], naming=ProductNaming(name="out")
+    )
     assert [m.expname for m in asn.products[0].members] == ["p", "a"]
 
 

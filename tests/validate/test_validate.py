@@ -16,7 +16,7 @@ from strategies import json_values
 import asnkit
 from asnkit.exceptions import UnknownRuleError
 from asnkit.models import KNOWN_EXPTYPES
-from asnkit.rules import RULES
+from asnkit.rules import RULES, stage_of
 from asnkit.schema import validator
 from asnkit.validation import (
     _NULLABLE_STRING_KEYS,
@@ -26,7 +26,6 @@ from asnkit.validation import (
     Report,
     _pointer_from_name,
     _schema_errors,
-    detect_stage,
     validate,
 )
 
@@ -166,13 +165,13 @@ STAGES = [
 
 
 @pytest.mark.parametrize(("top", "stage"), STAGES)
-def test_detect_stage(top: dict[str, object], stage: str) -> None:
-    assert detect_stage({**top, "products": [{}]}) == stage
+def test_stage_of(top: dict[str, object], stage: str) -> None:
+    assert stage_of({**top, "products": [{}]}) == stage
 
 
 def test_several_products_and_no_other_sign_are_stage_2b() -> None:
-    assert detect_stage({"asn_rule": "Asn_Image", "products": [{}, {}]}) == "level2b"
-    assert detect_stage({"products": [{}]}) == "level3"
+    assert stage_of({"asn_rule": "Asn_Image", "products": [{}, {}]}) == "level2b"
+    assert stage_of({"products": [{}]}) == "level3"
 
 
 @pytest.mark.parametrize("rule", sorted(RULE_NAMES))

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
     from asnkit.cli._from_list import Request
     from asnkit.models import JSONValue
-    from asnkit.vocabulary import Stage
 
 __all__ = ["apply_headers"]
 
@@ -34,7 +33,7 @@ def apply_headers(
     Args:
         args: The parsed command line (``product_name``, ``acid``, ``force``,
             ``paths``, ``output_file``).
-        rule_name: The rule's jwst name: ``DMSLevel2bBase`` is Stage 2b, any other Stage 3.
+        rule_name: The rule's jwst name; its stage is the association's.
         given: Every member as the user gave it, names not yet rewritten by ``--paths``;
             a type other than science is a role the user chose.
         meta: The metadata flags given.
@@ -43,8 +42,9 @@ def apply_headers(
         HeaderError: a file is not FITS, lacks a keyword, or the files disagree.
     """
     from asnkit.headers import plan_from_headers
+    from asnkit.rules import get_rule
 
-    stage: Stage = "level2b" if rule_name == "DMSLevel2bBase" else "level3"
+    stage = get_rule(rule_name).stage
     paths = [name for name, _ in given]
     chosen = {name: exptype for name, exptype in given if exptype.lower() != ExpType.SCIENCE}
     plan = plan_from_headers(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import Association, JSONValue
+    from asnkit.vocabulary import Stage
 
 __all__ = ["PATH_POLICIES", "Request", "make"]
 
@@ -88,7 +89,7 @@ def make(args: Request, prog: str) -> int:
         return refuse(prog, problem, EXIT_USAGE)
 
     from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
-    from asnkit.rules import get_rule
+    from asnkit.rules import ProductNaming, get_rule
 
     try:
         rule = get_rule(args.rule)
@@ -99,7 +100,8 @@ def make(args: Request, prog: str) -> int:
             from asnkit.cli._from_headers import apply_headers
 
             members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
-        association = rule.build_members(members, product_name=product_name, acid=acid, meta=meta)
+        naming = ProductNaming(name=product_name)
+        association = rule.build_members(members, naming=naming, acid=acid, meta=meta)
     except UnknownRuleError as error:
         return refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
     except _Refusal as refusal:
@@ -107,7 +109,7 @@ def make(args: Request, prog: str) -> int:
     except (InvalidAssociationError, HeaderError) as error:
         return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
 
-    _warn_about_members(prog, association, paths=args.paths)
+    _warn_about_members(prog, association, stage=rule.stage, paths=args.paths)
     return _write(prog, association, args.output_file)
 
 
@@ -210,7 +212,7 @@ def _meta(prog: str, args: Request) -> dict[str, str | None]:
     return meta
 
 
-def _warn_about_members(prog: str, association: Association, *, paths: str) -> None:
+def _warn_about_members(prog: str, association: Association, *, stage: Stage, paths: str) -> None:
     """Say, once each, what jwst keeps silently or warns about deep in a traceback."""
     from asnkit.vocabulary import KNOWN_EXPTYPES
 
@@ -219,7 +221,7 @@ def _warn_about_members(prog: str, association: Association, *, paths: str) -> N
         # Stage 2 repeats every background in every product by design: only a science
         # file given twice (a product made twice) is a repeat there.
         [product.members[0].expname for product in association.products]
-        if association.asn_rule == "DMSLevel2bBase"
+        if stage == "level2b"
         else [member.expname for member in members]
     )
     if duplicates:

@@ -83,3 +83,21 @@ def make_association(
         else:
             extra[key] = value
     return Association(products=tuple(products), extra=extra, **fields)  # type: ignore[arg-type]
+
+
+def by_role(
+    role_order: tuple[str, ...],
+    roles: Mapping[str, Sequence[str]],
+    members: Sequence[tuple[str, str]],
+) -> list[tuple[str, str]]:
+    """``(expname, exptype)`` pairs: the files of ``roles`` in ``role_order``, then ``members``."""
+    ordered = [(name, role) for role in role_order for name in roles.get(role, ())]
+    return ordered + list(members)
+
+
+def in_role_order(
+    members: Sequence[tuple[str, str]], role_order: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
+    """``members`` sorted by their role's place in ``role_order`` (others last), stably."""
+    rank = {exptype: index for index, exptype in enumerate(role_order)}
+    return tuple(sorted(members, key=lambda pair: rank.get(pair[1], len(role_order))))

@@ -9,10 +9,12 @@ import attrs
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import Association, ExpType, Member, Product
 from asnkit.naming import product_name_from_expname
-from asnkit.rules._common import check_candidate_id, make_association
+from asnkit.rules._common import by_role, check_candidate_id, make_association
+from asnkit.rules.protocol import ProductNaming
+from asnkit.vocabulary import Stage
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
     from asnkit.models import JSONValue
 
@@ -28,11 +30,19 @@ class Level2bRule:
     """jwst's ``DMSLevel2bBase``: each science exposure is its own product.
 
     Every other member (background, imprint, ...) joins every product, after its science
-    member, in the order given. The product is named after its science file
-    (:func:`asnkit.naming.product_name_from_expname`).
+    member, in the order given. A product is named after its science file
+    (:func:`asnkit.naming.product_name_from_expname`), or by ``naming.func``.
     """
 
     name: ClassVar[str] = "DMSLevel2bBase"
+    stage: ClassVar[Stage] = "level2b"
+    role_order: ClassVar[tuple[str, ...]] = (
+        ExpType.SCIENCE,
+        ExpType.PSF,
+        ExpType.BACKGROUND,
+        ExpType.IMPRINT,
+    )
+    """Science and PSF exposures (each its own product) first, then the shared members."""
 
     def build(
         self,
@@ -46,28 +56,27 @@ class Level2bRule:
         meta: Mapping[str, JSONValue] | None = None,
     ) -> Association:
         """Build from files by role; ``members`` adds ``(expname, exptype)`` of other types."""
-        ordered = [(name, ExpType.SCIENCE) for name in science]
-        ordered += [(name, ExpType.PSF) for name in psf]
-        ordered += [(name, ExpType.BACKGROUND) for name in background]
-        ordered += [(name, ExpType.IMPRINT) for name in imprint]
-        ordered += list(members)
-        return self.build_members(ordered, acid=acid, meta=meta)
+        roles = {
+            ExpType.SCIENCE: science,
+            ExpType.PSF: psf,
+            ExpType.BACKGROUND: background,
+            ExpType.IMPRINT: imprint,
+        }
+        return self.build_members(by_role(self.role_order, roles, members), acid=acid, meta=meta)
 
     def build_members(
         self,
         members: Sequence[tuple[str, str]],
         *,
-        product_name: str | None = None,  # noqa: ARG002 (each product is named after its science)
+        naming: ProductNaming = ProductNaming(),  # noqa: B008 (frozen, shared safely)
         acid: str | None = None,
         meta: Mapping[str, JSONValue] | None = None,
-        product_name_func: Callable[[object, int], str] | None = None,
-        items: Sequence[object] | None = None,
     ) -> Association:
         """Build from ``(expname, exptype)`` pairs (see :class:`asnkit.rules.protocol.Rule`).
 
-        ``items``, when given, are the caller's original items (one per member), handed to
-        ``product_name_func(item, index)`` as jwst does; ``index`` is the
-        item's place in ``members``, counted from 1.
+        Each science (or PSF) exposure makes a product named ``naming.func(item, index)``
+        when ``func`` is given (``item`` from ``naming.items``, else the file name; ``index``
+        the exposure's place in ``members``, from 1, as jwst counts), else after its file.
         """
         check_candidate_id(acid, members)
         exposures: list[tuple[int, str]] = []
@@ -83,11 +92,11 @@ class Level2bRule:
         companions = tuple(shared)
         products = []
         for position, expname in exposures:
-            if product_name_func is None:
+            if naming.func is None:
                 name = product_name_from_expname(expname)
             else:
-                item = expname if items is None else items[position]
-                name = product_name_func(item, position + 1)
+                item = expname if naming.items is None else naming.items[position]
+                name = naming.func(item, position + 1)
             science = Member(expname=expname, exptype=ExpType.SCIENCE)
             products.append(Product(members=(science, *companions), name=name))
         return make_association(self.name, products, with_target=False, acid=acid, meta=meta)

@@ -8,10 +8,12 @@ import attrs
 
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import Association, ExpType, Member, Product
-from asnkit.rules._common import check_candidate_id, make_association
+from asnkit.rules._common import by_role, check_candidate_id, make_association
+from asnkit.rules.protocol import ProductNaming
+from asnkit.vocabulary import Stage
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
 
     from asnkit.models import JSONValue
 
@@ -23,6 +25,14 @@ class Level3Rule:
     """jwst's ``DMS_Level3_Base``: one product, named by the caller, holding every member."""
 
     name: ClassVar[str] = "DMS_Level3_Base"
+    stage: ClassVar[Stage] = "level3"
+    role_order: ClassVar[tuple[str, ...]] = (
+        ExpType.SCIENCE,
+        ExpType.BACKGROUND,
+        ExpType.IMPRINT,
+        ExpType.PSF,
+    )
+    """Science first, then the exposures that help combine it."""
 
     def build(
         self,
@@ -36,33 +46,34 @@ class Level3Rule:
         acid: str | None = None,
         meta: Mapping[str, JSONValue] | None = None,
     ) -> Association:
-        """Build from files by role: science first, then the others.
-
-        The others come in the order of the keywords: background, imprint, psf, then
-        ``members`` as ``(expname, exptype)`` pairs.
-        """
-        ordered = [(name, ExpType.SCIENCE) for name in science]
-        ordered += [(name, ExpType.BACKGROUND) for name in background]
-        ordered += [(name, ExpType.IMPRINT) for name in imprint]
-        ordered += [(name, ExpType.PSF) for name in psf]
-        ordered += list(members)
-        return self.build_members(ordered, product_name=product_name, acid=acid, meta=meta)
+        """Build from files by role, in :attr:`role_order`, then ``members`` as given."""
+        roles = {
+            ExpType.SCIENCE: science,
+            ExpType.BACKGROUND: background,
+            ExpType.IMPRINT: imprint,
+            ExpType.PSF: psf,
+        }
+        return self.build_members(
+            by_role(self.role_order, roles, members),
+            naming=ProductNaming(name=product_name),
+            acid=acid,
+            meta=meta,
+        )
 
     def build_members(
         self,
         members: Sequence[tuple[str, str]],
         *,
-        product_name: str | None = None,
+        naming: ProductNaming = ProductNaming(),  # noqa: B008 (frozen, shared safely)
         acid: str | None = None,
         meta: Mapping[str, JSONValue] | None = None,
-        product_name_func: Callable[[object, int], str] | None = None,  # noqa: ARG002 (one product, named by product_name)
-        items: Sequence[object] | None = None,  # noqa: ARG002 (only product_name_func reads them)
     ) -> Association:
         """Build from ``(expname, exptype)`` pairs, in the order given.
 
-        See :class:`asnkit.rules.protocol.Rule`.
+        The one product is named ``naming.name``, which is required. See
+        :class:`asnkit.rules.protocol.Rule`.
         """
-        if product_name is None:
+        if naming.name is None:
             msg = "a Stage 3 association needs a product name: give --product-name NAME"
             raise InvalidAssociationError(msg)
         check_candidate_id(acid, members)
@@ -71,6 +82,6 @@ class Level3Rule:
             raise InvalidAssociationError(msg)
         product = Product(
             members=tuple(Member(expname=expname, exptype=exptype) for expname, exptype in members),
-            name=product_name,
+            name=naming.name,
         )
         return make_association(self.name, [product], with_target=True, acid=acid, meta=meta)

@@ -41,6 +41,7 @@ import attrs
 from asnkit.codec.decode import json_type
 from asnkit.exceptions import LoadError, UnknownRuleError
 from asnkit.io import DEFAULT_MAX_BYTES, is_json_text, read_json
+from asnkit.rules import STAGE_NAMES, stage_of
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType, Stage
 
 if TYPE_CHECKING:
@@ -52,12 +53,7 @@ __all__ = ["RULE_NAMES", "Finding", "Report", "Severity", "validate"]
 
 Severity = Literal["error", "warning"]
 
-RULE_NAMES: Final[Mapping[str, Stage]] = {
-    "level2b": "level2b",
-    "level3": "level3",
-    "DMSLevel2bBase": "level2b",
-    "DMS_Level3_Base": "level3",
-}
+RULE_NAMES: Final = STAGE_NAMES
 """What ``rule=`` (``--rule``) accepts: a stage, or the name of an asnkit rule."""
 
 
@@ -189,7 +185,7 @@ def validate(
         else:
             finding = _error("", f"an association is a JSON object, not {json_type(document)}")
             return Report(source=name, findings=(finding,), stage=None, strict=strict)
-    stage = forced or detect_stage(document)
+    stage = forced or stage_of(document)
     findings: list[Finding] = []
     _check_schema(document, stage, findings)
     _check_meaning(document, stage, findings)
@@ -197,33 +193,6 @@ def validate(
         base = os.path.dirname(name) if from_file else ""  # noqa: PTH120 (speed)
         _check_files(document, base, findings)
     return Report(source=name, findings=tuple(findings), stage=stage, strict=strict)
-
-
-def detect_stage(document: Mapping[str, object]) -> Stage:
-    """The stage of ``document``: from ``asn_rule``, else ``asn_type``, else its shape.
-
-    ``asn_rule`` names with ``Level2b`` or ``Lv2`` (``DMSLevel2bBase``,
-    ``candidate_Asn_Lv2Image``) are Stage 2b, with ``Level3`` or ``Lv3`` Stage 3. Then an
-    ``asn_type`` ending in ``2`` (``image2``, ``tso-spec2``) is Stage 2b, in ``3`` Stage 3.
-    Otherwise (old or foreign rules such as ``Asn_Image``, ``CORON``, ``DMS_ELPP_Base``) a
-    document with several products is Stage 2b and one with a single product Stage 3.
-    """
-    asn_rule = document.get("asn_rule")
-    if isinstance(asn_rule, str):
-        if "Level2b" in asn_rule or "Lv2" in asn_rule:
-            return "level2b"
-        if "Level3" in asn_rule or "Lv3" in asn_rule:
-            return "level3"
-    asn_type = document.get("asn_type")
-    if isinstance(asn_type, str):
-        if asn_type.endswith("2"):
-            return "level2b"
-        if asn_type.endswith("3"):
-            return "level3"
-    products = document.get("products")
-    if isinstance(products, (list, tuple)) and len(products) > 1:
-        return "level2b"
-    return "level3"
 
 
 # -- reading ---------------------------------------------------------------------------
