@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from asnkit._types import Names
+    from asnkit.vocabulary import Stage
 
 __all__ = [
     "add_members",
@@ -198,12 +199,10 @@ def _member_order(product: Product) -> tuple[str, ...]:
     return ()
 
 
-def _stage(asn: Association) -> str:
-    from asnkit.validation import detect_stage
+def _stage(asn: Association) -> Stage:
+    from asnkit.rules import stage_of
 
-    return detect_stage(
-        {"asn_rule": asn.asn_rule, "asn_type": asn.asn_type, "products": asn.products}
-    )
+    return stage_of({"asn_rule": asn.asn_rule, "asn_type": asn.asn_type, "products": asn.products})
 
 
 def _add_stage2_products(asn: Association, names: list[str]) -> Association:
