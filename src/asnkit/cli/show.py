@@ -94,19 +94,27 @@ def plain_text(asn: Association, path: str) -> str:
 def _print_rich(asn: Association, path: str) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     for text in _header_lines(asn, path):
         console.print(text, highlight=False, markup=False)
     # Names are folded, never cut with an ellipsis: the end of a member's name
-    # (nrcalong, nrca1) is what tells it from the others.
+    # (nrcalong, nrca1) is what tells it from the others. The members' column gets the
+    # room for a whole name when the terminal has it; the product's name folds first.
+    rows = _rows(asn)
+    # Three columns take 10 characters of frame and padding.
+    room = console.width - 10
+    kinds = max(len("exptype"), *(len(row[1]) for row in rows))
+    longest = max(len("member"), *(len(row[2]) for row in rows))
+    members = min(longest, max(room - kinds - 12, 20))
     table = Table()
-    table.add_column("product", overflow="fold", style="bold")
+    table.add_column("product", overflow="fold", style="bold", max_width=room - kinds - members)
     table.add_column("exptype", overflow="fold", style="cyan")
-    table.add_column("member", overflow="fold")
-    for row in _rows(asn):
-        table.add_row(*row)
-    console.print(table, highlight=False, markup=False)
+    table.add_column("member", overflow="fold", min_width=members)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # a name is text, never markup
+    console.print(table)
 
 
 def command(
