@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from generate_pools import exposure, pool
 
 from asnkit.codec.emit import dumps
 from asnkit.exceptions import PoolError
-from asnkit.generate import generate, generate_files, parse_pool, read_pool
+from asnkit.generate import generate as generate_all
+from asnkit.generate import generate_files as generate_all_files
+from asnkit.generate import parse_pool, read_pool
+from asnkit.generate.level3 import LEVEL3_RULES
 
 if TYPE_CHECKING:
     from asnkit.models import Association
+
+# These tests pin the engine with the Stage 3 rules only; the Stage 2b associations the
+# same pools make are pinned in test_rules_level2b.py.
+
+
+def generate_files(*args: Any, **kwargs: Any) -> list[tuple[str, Association]]:
+    return generate_all_files(*args, rule_set=LEVEL3_RULES, **kwargs)
+
+
+def generate(*args: Any, **kwargs: Any) -> list[Association]:
+    return generate_all(*args, rule_set=LEVEL3_RULES, **kwargs)
 
 
 def _documents(made: list[tuple[str, Association]]) -> dict[str, dict[str, object]]:
