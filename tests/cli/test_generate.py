@@ -59,12 +59,17 @@ def _asnkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_generate_writes_each_association_under_jwst_name(pool: Path, tmp_path: Path) -> None:
     result = _asnkit("generate", str(pool), "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"{pool.name}: 2 associations written to out\n"
+    assert result.stdout == f"{pool.name}: 6 associations written to out\n"
     names = _names(tmp_path / "out")
-    assert names == ["jw01234-o001_image3_00001_asn.json", "jw01234-o001_image3_00002_asn.json"]
-    first = json.loads((tmp_path / "out" / names[0]).read_text())
+    # One Stage 2b association per exposure (the acquisition's too), one Stage 3 per filter.
+    assert names == [
+        *(f"jw01234-o001_image2_0000{n}_asn.json" for n in (1, 2, 3, 4)),
+        "jw01234-o001_image3_00001_asn.json",
+        "jw01234-o001_image3_00002_asn.json",
+    ]
+    first = json.loads((tmp_path / "out" / names[4]).read_text())
     assert first["products"][0]["name"] == "jw01234-o001_t001_nircam_clear-f150w"
-    second = json.loads((tmp_path / "out" / names[1]).read_text())
+    second = json.loads((tmp_path / "out" / names[5]).read_text())
     assert [m["exptype"] for m in second["products"][0]["members"]] == [
         "science",
         "science",
@@ -101,10 +106,12 @@ def test_explain_says_where_and_why(pool: Path, capsys: pytest.CaptureFixture[st
     lines = out.splitlines()
     assert lines[0] == f"{pool.name}:"
     assert lines[1] == "  jw01234001001_03101_00001_nrcb1_uncal.fits:"
-    assert lines[2] == (
+    assert lines[2:4] == [
+        "    taken by jw01234-o001_image2_00001_asn.json (candidate_Asn_Lv2Image), "
+        "product jw01234001001_03101_00001_nrcb1, as science",
         "    taken by jw01234-o001_image3_00001_asn.json (candidate_Asn_Lv3Image), "
-        "product jw01234-o001_t001_nircam_clear-f150w, as science"
-    )
+        "product jw01234-o001_t001_nircam_clear-f150w, as science",
+    ]
     assert "    Asn_Lv3AMI: exp_type: EXP_TYPE=nrc_image, needs nis_ami" in lines
     assert "    Asn_Lv3WFSSNRC: exp_type: EXP_TYPE=nrc_image, needs nrc_wfss" in lines
     assert not any(line.startswith("    Asn_Lv3Image:") for line in lines)
@@ -113,7 +120,14 @@ def test_explain_says_where_and_why(pool: Path, capsys: pytest.CaptureFixture[st
 def test_explain_of_an_acquisition(pool: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_generate([str(pool)], explain="jw01234001001_01101_00001_nrcb1_uncal.fits") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[2].endswith("as target_acquisition")
+    assert lines[2] == (
+        "    taken by jw01234-o001_image2_00004_asn.json (candidate_Asn_Lv2ImageNonScience), "
+        "product jw01234001001_01101_00001_nrcb1, as science"
+    )
+    assert lines[3].endswith(
+        "(candidate_Asn_Lv3Image), product "
+        "jw01234-o001_t001_nircam_clear-f150w, as target_acquisition"
+    )
     assert (
         "    Asn_Lv3ACQ_Reprocess: force_fail: an acquisition joins the associations of its "
         "observation, never starts one"
