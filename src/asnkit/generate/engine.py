@@ -68,7 +68,9 @@ def meets(value: str, conditions: object) -> bool:
         key = (value, conditions)
         known = _MEETS.get(key)
         if known is None:
-            known = _MEETS[key] = _pattern(conditions).match(value) is not None
+            known = _pattern(conditions).match(value) is not None
+            if len(_MEETS) < 100_000:  # noqa: PLR2004 (a bound, not a figure)
+                _MEETS[key] = known
         return known
     return any(_pattern(str(c)).match(value) is not None for c in conditions)  # type: ignore[attr-defined]
 
@@ -77,20 +79,52 @@ def _escape(value: str) -> str:
     """``re.escape``, remembered (the same values come back on every row)."""
     known = _ESCAPED.get(value)
     if known is None:
-        known = _ESCAPED[value] = re.escape(value)
+        known = re.escape(value)
+        if len(_ESCAPED) < 100_000:  # noqa: PLR2004 (a bound, not a figure)
+            _ESCAPED[value] = known
     return known
 
 
+_EVALUATED: dict[str, object] = {}
+
+
 def _evaluate(value: str) -> object:
-    try:
-        return literal_eval(value)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return value
+    """The cell read as a Python literal (a candidate list), else the cell; remembered.
+
+    The result is shared: callers only read it.
+    """
+    known = _EVALUATED.get(value, _EVALUATED)
+    if known is _EVALUATED:
+        try:
+            known = literal_eval(value)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            known = value
+        if len(_EVALUATED) < 100_000:  # noqa: PLR2004 (a bound, not a figure)
+            _EVALUATED[value] = known
+    return known
 
 
 def _iterable(value: object) -> bool:
     """Jwst's ``is_iterable``: a list, set or dict, not a string or tuple."""
     return not isinstance(value, (str, tuple)) and hasattr(value, "__iter__")
+
+
+_ACIDS: dict[str, tuple[str, str] | None] = {}
+
+
+def _acid_of(text: str) -> tuple[str, str] | None:
+    """``('o001', 'observation')`` read from a candidate condition's value; remembered."""
+    if text in _ACIDS:
+        return _ACIDS[text]
+    try:
+        acid_id, acid_type = literal_eval(text)
+    except (ValueError, SyntaxError, TypeError):
+        acid = None
+    else:
+        acid = (str(acid_id), str(acid_type))
+    if len(_ACIDS) < 100_000:  # noqa: PLR2004 (a bound, not a figure)
+        _ACIDS[text] = acid
+    return acid
 
 
 class _C:
@@ -277,11 +311,13 @@ class GenAsn:
         "filenames",
         "found_values",
         "log",
+        "member_keys",
         "needs_met",
         "original_exptype",
         "pool_name",
         "products",
         "program_value",
+        "refused",
         "sequence",
         "sources",
         "started",
@@ -298,6 +334,8 @@ class GenAsn:
         self.found_values: list[dict[object, None] | None] = [None] * crule.size
         self.log: list[tuple[int, object, tuple[str, ...], bool, object]] = []
         self.filenames: set[str] = set()
+        self.member_keys: set[tuple[str, str]] = set()
+        self.refused: dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]] = {}
         self.products: list[tuple[str, list[tuple[dict[str, object], Mapping[str, str]]]]] = []
         self.started = False
         self.program_value = "noprogram"
@@ -343,11 +381,9 @@ class GenAsn:
         for node in self.crule.acid_nodes:
             values = self.found_values[node.idx]
             text = "-".join(str(v) for v in values or ()).replace("\\", "")
-            try:
-                acid_id, acid_type = literal_eval(text)
-            except (ValueError, SyntaxError, TypeError):
-                continue
-            return str(acid_id), str(acid_type)
+            acid = _acid_of(text)
+            if acid is not None:
+                return acid
         return "a3001", "discovered"
 
     def member_count(self) -> int:
@@ -712,14 +748,16 @@ def _update_validity(asn: GenAsn, member: Mapping[str, object]) -> None:
         met[-1] = ok
 
 
-def _degraded(asn: GenAsn) -> None:
-    if asn.degraded != DEGRADED_OK:
+def _degraded(asn: GenAsn, member: Mapping[str, object] | None) -> None:
+    """Jwst's degraded status: any member with an exposure error marks the association.
+
+    jwst looks at every member on every addition; members are only ever added, so looking
+    at the new one gives the same status without going over the others again.
+    """
+    if asn.degraded != DEGRADED_OK or member is None:
         return
-    for _, members in asn.products:
-        for member, _row in members:
-            if "exposerr" in member and member["exposerr"] not in _EMPTY_ERR:
-                asn.degraded = DEGRADED_NOTOK
-                return
+    if "exposerr" in member and member["exposerr"] not in _EMPTY_ERR:
+        asn.degraded = DEGRADED_NOTOK
 
 
 _EMPTY_ERR: Final = frozenset({None, *EMPTY})
@@ -747,9 +785,8 @@ class _Level3(_Stage):
             member_exptype=exptype,
         )
         members = asn.products[-1][1]
-        for other, _ in members:
-            if other["expname"] == expname and other["exptype"] == exptype:
-                return
+        if (expname, exptype) in asn.member_keys:
+            return
         member: dict[str, object] = {
             "expname": expname,
             "exptype": exptype,
@@ -758,11 +795,14 @@ class _Level3(_Stage):
         }
         _update_validity(asn, member)
         members.append((member, row))
+        asn.member_keys.add((expname, exptype))
         asn.filenames.add(row["filename"])
-        self.update(asn, row)
+        self.update(asn, row, member)
 
-    def update(self, asn: GenAsn, row: Mapping[str, str]) -> None:
-        _degraded(asn)
+    def update(
+        self, asn: GenAsn, row: Mapping[str, str], member: Mapping[str, object] | None = None
+    ) -> None:
+        _degraded(asn, member)
         if asn.program_value == "noprogram":
             asn.program_value = row["program"].rjust(5, "0")
         if asn.pool_name == "none":
@@ -799,13 +839,13 @@ class _Level2b(_Stage):
             "exposerr": row.get("exposerr"),
         }
         members = asn.products[-1][1]
-        for other, _ in members:
-            if other["expname"] == member["expname"] and other["exptype"] == member["exptype"]:
-                return
+        if (member["expname"], member["exptype"]) in asn.member_keys:
+            return
         members.append((member, row))
+        asn.member_keys.add((str(member["expname"]), str(member["exptype"])))
         asn.filenames.add(row["filename"])
         _update_validity(asn, member)
-        _degraded(asn)
+        _degraded(asn, member)
         asn.products[-1] = (self.product_name(asn), members)
 
     @staticmethod
@@ -839,63 +879,115 @@ def register_stage(name: str, stage: _Stage) -> None:
 # ---------------------------------------------------------------- a pass over rows
 
 
-def _generate(  # noqa: C901, PLR0912 (jwst's generate loop, kept whole to be read against it)
+_Refusals = dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]]
+
+
+def _refusal(
+    rep: list[_PL], row: Mapping[str, str], crule: CompiledRule
+) -> list[tuple[bool, Work, bool]] | None:
+    """What a refusal sent the row round for, to replay; ``None`` when it cannot be replayed."""
+    for p in rep:
+        if len(p.items) != 1 or p.items[0] is not row or p.rules not in ((crule,), ()):
+            return None
+    return [(bool(p.rules), p.work, p.only_on_match) for p in rep]
+
+
+def _replay(
+    refused: list[tuple[bool, Work, bool]], row: Mapping[str, str], crule: CompiledRule
+) -> list[_PL]:
+    return [
+        _PL([row], (crule,) if own else (), work, only_on_match=only) for own, work, only in refused
+    ]
+
+
+def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole to be read against it)
     rows: Sequence[Mapping[str, str]],
     *,
     crules: Sequence[CompiledRule],
     pool_name: str,
     version_id: str | None,
-    memos: dict[str, dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]]],
+    memos: dict[str, _Refusals],
     candidate_type: str | None,
 ) -> list[GenAsn]:
     """Jwst's ``generate`` without finalizing: every row to the associations and rules.
 
-    A rule that refuses a row refuses every row alike in the keywords it reads: ``memos``
-    remembers, per rule, the rows refused and what they were sent round for.
+    A rule, or an association, that refuses a row refuses every row alike in the keywords
+    the rule reads, until the association takes a row: ``memos`` (per rule, for new
+    associations) and each association's ``refused`` remember the refusals and what the
+    row was sent round for, so that alike rows cost one dictionary lookup.
     """
     associations: list[GenAsn] = []
     queue = _Queue()
     queue.append(_PL(list(rows), tuple(crules), Work.BOTH, only_on_match=False))
     existing_work = (Work.BOTH, Work.EXISTING, Work.NONSCIENCE)
     rules_work = (Work.BOTH, Work.RULES)
-    rule_memos = [memos.setdefault(crule.rule.name, {}) for crule in crules]
+    rule_memos = {crule: memos.setdefault(crule.rule.name, {}) for crule in crules}
     for pl in queue:
         allowed = set(pl.rules) if pl.rules else set(crules)
+        every_rule = len(allowed) == len(crules)
         work = pl.work
         for row in pl.items:
             reprocess: list[_PL] = []
             taken_by: set[CompiledRule] = set()
+            candidate = row.get("asn_candidate") if candidate_type is None else candidate_type
+            row_keys: dict[CompiledRule, tuple[str | None, ...] | None] = {}
+            filename = row["filename"]
             if work in existing_work:
-                for asn in [a for a in associations if a.crule in allowed]:
+                candidates_asns = (
+                    associations if every_rule else [a for a in associations if a.crule in allowed]
+                )
+                for asn in candidates_asns:
+                    crule = asn.crule
+                    if filename in asn.filenames:
+                        taken_by.add(crule)
+                        continue
+                    if crule in row_keys:
+                        key = row_keys[crule]
+                    else:
+                        keys = crule.memo_keys
+                        key = None if keys is None else (candidate, *[row.get(k) for k in keys])
+                        row_keys[crule] = key
+                    if key is not None:
+                        refused = asn.refused.get(key)
+                        if refused is not None:
+                            if refused:
+                                reprocess.extend(_replay(refused, row, crule))
+                            continue
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
                     if matched:
-                        taken_by.add(asn.crule)
+                        taken_by.add(crule)
+                        asn.refused.clear()
+                    elif key is not None:
+                        template = _refusal(rep, row, crule)
+                        if template is not None:
+                            asn.refused[key] = template
             if work in rules_work:
-                candidate = row.get("asn_candidate") if candidate_type is None else candidate_type
-                for crule, memo in zip(crules, rule_memos, strict=True):
+                for crule in crules:
                     if crule in taken_by or crule not in allowed:
                         continue
-                    keys = crule.memo_keys
-                    key = None
-                    if keys is not None:
-                        key = (candidate, *[row.get(k) for k in keys])
+                    memo = rule_memos[crule]
+                    if crule in row_keys:
+                        key = row_keys[crule]
+                    else:
+                        keys = crule.memo_keys
+                        key = None if keys is None else (candidate, *[row.get(k) for k in keys])
+                        row_keys[crule] = key
+                    if key is not None:
                         refused = memo.get(key)
                         if refused is not None:
-                            for own, rep_work, only in refused:
-                                rules = (crule,) if own else ()
-                                reprocess.append(_PL([row], rules, rep_work, only_on_match=only))
+                            if refused:
+                                reprocess.extend(_replay(refused, row, crule))
                             continue
                     asn = GenAsn(crule, pool_name, version_id)
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
                     if matched:
                         associations.append(asn)
-                    elif key is not None and all(
-                        len(p.items) == 1 and p.items[0] is row and p.rules in ((crule,), ())
-                        for p in rep
-                    ):
-                        memo[key] = [(bool(p.rules), p.work, p.only_on_match) for p in rep]
+                    elif key is not None:
+                        template = _refusal(rep, row, crule)
+                        if template is not None:
+                            memo[key] = template
             for next_pl in reprocess:
                 kept = _workover_filter(next_pl, work)
                 if kept is not None:
@@ -1004,7 +1096,7 @@ def run(  # noqa: C901, PLR0912 (candidates, discovery, finish: jwst's order in 
                 if warn is not None:
                     warn(f"candidate {cid} is not in the pool")
     associations: list[GenAsn] = []
-    memos: dict[str, dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]]] = {}
+    memos: dict[str, _Refusals] = {}
     for cid, ctype in chosen:
         marker = f"[('{cid}', '{ctype}')]"
         cid_rows = []
