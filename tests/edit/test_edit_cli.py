@@ -136,19 +136,19 @@ REFUSALS = {
         ["{l2}", "--add", "c_rate.fits", "--product", "a"],
         1,
         "the edit would make an invalid association: /products/0/members: a Stage 2b product "
-        "needs exactly one science member; it has 2; nothing written",
+        "needs exactly one science member; it has 2; nothing written (--force writes it anyway)",
     ),
     "no_science_left": (
         ["{asn}", "--set-type", "a_cal.fits", "psf", "--set-type", "b_cal.fits", "psf"],
         1,
         "the edit would make an invalid association: /products/0/members: a Stage 3 product "
-        "needs a science member; it has none; nothing written",
+        "needs a science member; it has none; nothing written (--force writes it anyway)",
     ),
     "remove_everything": (
         ["{asn}", "-r", "a_cal.fits", "b_cal.fits"],
         1,
         "the edit would make an invalid association: /products: no product: an association "
-        "needs at least one; nothing written",
+        "needs at least one; nothing written (--force writes it anyway)",
     ),
     "duplicate": (
         ["{asn}", "--add", "a_cal.fits"],

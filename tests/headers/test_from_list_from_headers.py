@@ -115,8 +115,12 @@ def test_a_file_that_is_not_fits(
     )
 
 
-def test_force_alone_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["-o", "asn.json", "--force", "--product-name", "p", "a.fits"]) == 2
-    assert capsys.readouterr().err == (
-        "asn_from_list: error: --force applies only with --from-headers\n"
-    )
+def test_force_without_headers_forces_only_the_validity_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--force also writes an association validate rejects (#13); alone, on a valid one, it
+    changes nothing."""
+    out = tmp_path / "asn.json"
+    assert run(["-o", str(out), "--force", "--product-name", "p", "a.fits"]) == 0
+    assert capsys.readouterr().err == ""
+    assert out.exists()

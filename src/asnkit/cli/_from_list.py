@@ -29,8 +29,6 @@ EXIT_OK: Final = ExitStatus.OK
 EXIT_INVALID: Final = ExitStatus.INVALID
 EXIT_USAGE: Final = ExitStatus.USAGE
 
-_GLOB_CHARACTERS: Final = frozenset("*?[")
-
 
 class Request(NamedTuple):
     """Everything the command line says, whichever parser read it.
@@ -88,8 +86,11 @@ def make(args: Request, prog: str) -> int:
     if problem is not None:
         return refuse(prog, problem, EXIT_USAGE)
 
+    from asnkit.codec.emit import dumps
     from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
+    from asnkit.from_list import check_distinct_products
     from asnkit.rules import ProductNaming, get_rule
+    from asnkit.write_check import check_before_write
 
     try:
         rule = get_rule(args.rule)
@@ -102,15 +103,26 @@ def make(args: Request, prog: str) -> int:
             members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
         naming = ProductNaming(name=product_name)
         association = rule.build_members(members, naming=naming, acid=acid, meta=meta)
+        check_distinct_products(association)
     except UnknownRuleError as error:
         return refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
     except _Refusal as refusal:
         return refuse(prog, str(refusal), refusal.status)
     except (InvalidAssociationError, HeaderError) as error:
         return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
+    text = dumps(association)
+    try:
+        # What is written is checked as asnkit validate checks a file (asnkit.write_check).
+        problems = check_before_write(text, force=args.force, what="the files given")
+    except InvalidAssociationError as error:
+        return refuse(prog, f"{error}; nothing written (--force writes it anyway)", EXIT_INVALID)
 
     _warn_about_members(prog, association, stage=rule.stage, paths=args.paths)
-    return _write(prog, association, args.output_file)
+    if problems:
+        from asnkit.write_check import summary
+
+        warn(prog, f"--force: writing an invalid association: {summary(problems)}")
+    return _write(prog, text, args.output_file)
 
 
 def _usage_problem(prog: str, args: Request) -> str | None:
@@ -124,8 +136,6 @@ def _usage_problem(prog: str, args: Request) -> str | None:
         if args.format != "json":  # jwst's own value; it fails on any other (even "JSON")
             return f"--format {args.format!r} is not supported: association files are JSON; drop -f"
         warn(prog, "-f/--format is deprecated: association files are always JSON; drop it")
-    if args.force and not args.from_headers:
-        return "--force applies only with --from-headers"
     if not args.filelist and not args.lists:
         return f"the following arguments are required: filelist (see {prog} --help)"
     return None
@@ -141,27 +151,28 @@ def _members(args: Request, *, rewrite_paths: bool = True) -> list[tuple[str, st
     for exptype, pattern in args.roles or ():
         given += [(name, exptype) for name in _expand(pattern)]
     if args.paths != "keep" and rewrite_paths:
-        from asnkit.paths import apply_path_policy
+        from asnkit.paths import rewrite_names
 
         directory = os.path.dirname(args.output_file) or "."  # noqa: PTH120
-        given = [
-            (apply_path_policy(name, args.paths, association_dir=directory), exptype)
-            for name, exptype in given
-        ]
+        given = rewrite_names(given, args.paths, association_dir=directory)
     science = [pair for pair in given if pair[1].lower() == ExpType.SCIENCE]
     return science + [pair for pair in given if pair[1].lower() != ExpType.SCIENCE]
 
 
 def _read_list(source: str) -> list[tuple[str, str]]:
+    """The members of the list file ``source`` (see asnkit.list_file for the format)."""
     from asnkit.exceptions import LoadError
     from asnkit.list_file import parse_member_list
+    from asnkit.paths import expand_pattern
 
     try:
         if source == "-":
-            text, name = sys.stdin.read(), "<stdin>"
+            stdin = getattr(sys.stdin, "buffer", None)  # none when replaced by a StringIO
+            data, name = (sys.stdin.read() if stdin is None else stdin.read()), "<stdin>"
         else:
-            with open(source, encoding="utf-8") as stream:  # noqa: PTH123
-                text, name = stream.read(), source
+            with open(source, "rb") as stream:  # noqa: PTH123
+                data, name = stream.read(), source
+        text = data if isinstance(data, str) else data.decode("utf-8")
     except OSError as error:
         message = f"cannot read the member list {source}: {error.strerror or error}"
         raise _Refusal(message, EXIT_INVALID) from None
@@ -169,25 +180,20 @@ def _read_list(source: str) -> list[tuple[str, str]]:
         message = f"the member list {source} is not UTF-8 text (byte {error.start})"
         raise _Refusal(message, EXIT_INVALID) from None
     try:
-        return parse_member_list(text, source=name)
+        return parse_member_list(text, source=name, expand=expand_pattern)
     except LoadError as error:
         raise _Refusal(str(error), EXIT_INVALID) from None
 
 
 def _expand(pattern: str) -> list[str]:
-    """``pattern`` itself, or, when it holds glob characters, the files it matches, sorted.
+    """``pattern`` itself, or the files it matches, sorted (see asnkit.paths.expand_pattern)."""
+    from asnkit.exceptions import InvalidAssociationError
+    from asnkit.paths import expand_pattern
 
-    A name that exists as it is stays as it is (a file may have ``[`` in its name).
-    """
-    if not _GLOB_CHARACTERS.intersection(pattern) or os.path.exists(pattern):  # noqa: PTH110
-        return [pattern]
-    import glob
-
-    matches = sorted(glob.glob(pattern))  # noqa: PTH207
-    if not matches:
-        message = f"no file matches {pattern!r}: check the pattern, or quote a literal name"
-        raise _Refusal(message, EXIT_INVALID)
-    return matches
+    try:
+        return expand_pattern(pattern)
+    except InvalidAssociationError as error:
+        raise _Refusal(str(error), EXIT_INVALID) from None
 
 
 def _meta(prog: str, args: Request) -> dict[str, str | None]:
@@ -262,11 +268,11 @@ def _sample(names: list[str], limit: int = 3) -> str:
     return shown if len(names) <= limit else f"{shown}, ... ({len(names) - limit} more)"
 
 
-def _write(prog: str, association: Association, output: str) -> int:
-    from asnkit.io import write
+def _write(prog: str, text: str, output: str) -> int:
+    from asnkit.io import write_text
 
     try:
-        write(association, output)
+        write_text(output, text)
     except OSError as error:
         reason = error.strerror or str(error)
         return refuse(prog, f"cannot write {output}: {reason}; nothing written", EXIT_INVALID)

@@ -184,8 +184,9 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     headers.add_argument(
         "--force",
         action="store_true",
-        help="with --from-headers: accept files whose headers disagree (program, "
-        "instrument, ...); the first science file's values are used",
+        help="write even an association asnkit validate would reject (a warning names the "
+        "problems); with --from-headers, also accept files whose headers disagree (program, "
+        "instrument, ...): the first science file's values are used",
     )
     return parser
 

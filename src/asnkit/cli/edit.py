@@ -109,6 +109,14 @@ def command(
             "--backup", help="Keep the file being replaced as OUT.bak (ASN.bak in place)."
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write even an association asnkit validate would reject; a warning names "
+            "the problems.",
+        ),
+    ] = False,
     version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
 ) -> None:
     """Add, remove or change members, products and metadata of an association.
@@ -144,6 +152,7 @@ def command(
         set=[values_of(value) for value in set_key or ()],
         output=output,
         backup=backup,
+        force=force,
     )
     try:
         association, adds, removes = _split_paths(given_in_order(ctx), add=add, remove=remove)
@@ -254,7 +263,7 @@ def _edit(
 ) -> int:
     """Load, change, check, then write (the file locked throughout); the exit status."""
     from asnkit.edit import edit_file
-    from asnkit.exceptions import AsnkitError
+    from asnkit.exceptions import AsnkitError, InvalidAssociationError
 
     warnings: list[str] = []  # said once the file is written, not when the edit is refused
 
@@ -265,8 +274,13 @@ def _edit(
         )
 
     target = args.output or association
+    force = getattr(args, "force", False)
     try:
-        edit_file(association, change, output=args.output, backup=args.backup)
+        problems = edit_file(
+            association, change, output=args.output, backup=args.backup, force=force
+        )
+    except InvalidAssociationError as error:
+        return refuse(prog, f"{error}; nothing written (--force writes it anyway)", EXIT_INVALID)
     except AsnkitError as error:
         return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
     except OSError as error:
@@ -275,4 +289,8 @@ def _edit(
         return refuse(prog, f"cannot write {where}: {reason}; nothing written", EXIT_INVALID)
     for warning in warnings:
         warn(prog, warning)
+    if problems:
+        from asnkit.write_check import summary
+
+        warn(prog, f"--force: wrote an invalid association: {summary(problems)}")
     return EXIT_OK

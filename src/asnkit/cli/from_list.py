@@ -177,7 +177,8 @@ def command(
         bool,
         typer.Option(
             "--force",
-            help="With --from-headers: accept files whose headers disagree.",
+            help="Write even an association asnkit validate would reject (a warning names "
+            "the problems); with --from-headers, also accept files whose headers disagree.",
         ),
     ] = False,
     version: VersionOption = False,  # noqa: ARG001 (handled by its callback)

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from asnkit.cli._exit import ExitStatus
+from asnkit.cli._exit import ExitStatus, refuse, warn
 from asnkit.cli._typer import VersionOption, done
 
 EXIT_OK = ExitStatus.OK
@@ -71,6 +71,14 @@ def command(
             "--verbose", "-v", count=True, help="List each file copied.", show_default=False
         ),
     ] = 0,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Gather even when the gathered association would be invalid (asnkit "
+            "validate's check); a warning names the problems.",
+        ),
+    ] = False,
     shellcmd: Annotated[
         str | None,
         typer.Option(
@@ -115,6 +123,7 @@ def command(
             source=source,
             skip_missing=skip_missing,
             verbose=verbose,
+            force=force,
         )
     )
 
@@ -134,10 +143,11 @@ def gather_files(
     source: str | None,
     skip_missing: bool,
     verbose: int,
+    force: bool = False,
 ) -> int:
     """Gather, and say what was done in one line each; the exit status."""
     prog = _PROG
-    from asnkit.exceptions import AsnkitError, GatherError
+    from asnkit.exceptions import AsnkitError, GatherError, InvalidAssociationError
     from asnkit.gathering import gather
 
     try:
@@ -148,12 +158,15 @@ def gather_files(
             exclude=exclude,
             source=source,
             skip_missing=skip_missing,
+            force=force,
         )
     except GatherError as error:
         for name in error.missing:
             sys.stderr.write(f"{prog}: missing: {name}\n")
         sys.stderr.write(f"{prog}: error: {error}\n")
         return EXIT_INVALID
+    except InvalidAssociationError as error:
+        return refuse(prog, f"{error}; nothing copied (--force gathers it anyway)", EXIT_INVALID)
     except AsnkitError as error:
         sys.stderr.write(f"{prog}: error: {error}\n")
         return EXIT_INVALID
@@ -166,6 +179,12 @@ def gather_files(
         return EXIT_INVALID
     for name in result.missing:
         sys.stderr.write(f"{prog}: warning: missing, left out: {name}\n")
+    if result.problems:
+        from asnkit.write_check import summary
+
+        warn(
+            prog, f"--force: the gathered association is invalid: {summary(list(result.problems))}"
+        )
     if verbose:
         for path in result.copied:
             sys.stdout.write(f"copied {path}\n")
