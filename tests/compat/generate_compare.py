@@ -12,9 +12,10 @@ compat session.
 
 For each pool, asnkit generates from the same rows jwst read (the ``@!`` templates expanded
 as jwst's tests expand them, see ``tests/pool_templates.py``) and each file is matched by
-name. A file is *identical* when its document is jwst's, key order included, except
-``code_version`` and ``constraints`` (asnkit says its own version and its rule in its own
-words); *different* files report the first path where they part (``products[0].name``);
+name. A file is *identical* when its document is jwst's, key order included, and its text is
+jwst's byte for byte, except ``code_version`` and ``constraints`` (asnkit says its own
+version and its rule in its own words); *different* files report the first path where they
+part (``products[0].name``), or the first line for a difference of layout alone;
 *missing* files are jwst's that asnkit does not write, *extra* files asnkit's that jwst does
 not write. The report counts them per pool and per ``asn_type`` (a missing file under jwst's
 type, an extra one under asnkit's).
@@ -122,12 +123,29 @@ def comparable(document: dict[str, Any]) -> dict[str, Any]:
     return {key: (None if key in IGNORED else value) for key, value in document.items()}
 
 
-def jwst_documents(folder: Path) -> dict[str, dict[str, Any]]:
+def text_difference(jwst: str, ours: str) -> str | None:
+    """The first line where two files' texts part, but for the lines of :data:`IGNORED`."""
+    ignored = tuple(f'    "{key}": ' for key in IGNORED)
+    theirs_lines, our_lines = jwst.split("\n"), ours.split("\n")
+    for number, (theirs, our) in enumerate(zip(theirs_lines, our_lines, strict=False), 1):
+        if theirs != our and not (theirs.startswith(ignored) and our.startswith(ignored)):
+            return f"bytes, line {number}: jwst {_short(theirs)}, asnkit {_short(our)}"
+    if len(theirs_lines) != len(our_lines):
+        return f"bytes: {len(theirs_lines)} lines in jwst, {len(our_lines)} in asnkit"
+    return None
+
+
+Document = tuple[str, dict[str, Any]]
+"""A file's text and its document."""
+
+
+def jwst_documents(folder: Path) -> dict[str, Document]:
     """jwst's association files in ``folder``, by file name."""
-    return {
-        path.name: json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(folder.glob("*.json"))
-    }
+    documents = {}
+    for path in sorted(folder.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        documents[path.name] = (text, json.loads(text))
+    return documents
 
 
 def _asnkit_generator() -> Callable[[Path], list[tuple[str, str]]] | None:
@@ -144,7 +162,7 @@ def _asnkit_generator() -> Callable[[Path], list[tuple[str, str]]] | None:
     return run
 
 
-def asnkit_documents(path: Path, outcome: Outcome) -> dict[str, dict[str, Any]]:
+def asnkit_documents(path: Path, outcome: Outcome) -> dict[str, Document]:
     """asnkit's associations for the pool, by file name; an error is recorded in ``outcome``."""
     generator = _asnkit_generator()
     if generator is None:
@@ -158,11 +176,11 @@ def asnkit_documents(path: Path, outcome: Outcome) -> dict[str, dict[str, Any]]:
         return {}
     finally:
         outcome.asnkit_seconds = time.perf_counter() - start
-    documents: dict[str, dict[str, Any]] = {}
+    documents: dict[str, Document] = {}
     for name, text in made:
         if name in documents:
             outcome.asnkit_error = f"two associations named {name}"
-        documents[name] = json.loads(text)
+        documents[name] = (text, json.loads(text))
     return documents
 
 
@@ -174,20 +192,23 @@ def compare_pool(path: Path, jwst_out: Path, record: dict[str, Any] | None = Non
         outcome.jwst_seconds = record.get("seconds")
     theirs = jwst_documents(jwst_out / path.stem)
     ours = asnkit_documents(path, outcome)
-    for name, document in theirs.items():
+    for name, (text, document) in theirs.items():
         asn_type = str(document.get("asn_type"))
         outcome.add(asn_type, "jwst")
         if name not in ours:
             outcome.add(asn_type, "missing")
             outcome.missing.append(name)
             continue
-        where = first_difference(comparable(document), comparable(ours[name]))
+        our_text, our_document = ours[name]
+        where = first_difference(comparable(document), comparable(our_document))
+        if where is None:
+            where = text_difference(text, our_text)
         if where is None:
             outcome.add(asn_type, "identical")
         else:
             outcome.add(asn_type, "different")
             outcome.different.append((name, where))
-    for name, document in ours.items():
+    for name, (_, document) in ours.items():
         if name not in theirs:
             outcome.add(str(document.get("asn_type")), "extra")
             outcome.extra.append(name)

@@ -18,16 +18,30 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from generate_compare import FLOOR, Outcome, compare_all, floor_shortfalls, report
+from generate_compare import (
+    FLOOR,
+    Outcome,
+    compare_all,
+    first_difference,
+    floor_shortfalls,
+    raised_floor,
+    report,
+    text_difference,
+)
 from jwst_generate import run_all
 from pool_templates import expanded_pool, pool_paths
 
+from asnkit.codec.emit import dumps
 from asnkit.exceptions import PoolError
 from asnkit.generate import generate_files
+from asnkit.generate.pool import format_pool
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -86,3 +100,57 @@ def test_templates_expand_as_jwst_tests_expand_them(path: Path) -> None:
     assert ours.columns == tuple(table.colnames)
     theirs = [{c: str(row[c]) for c in table.colnames} for row in table]
     assert [dict(row) for row in ours.rows] == theirs
+
+
+def test_the_command_writes_the_files_the_api_makes(tmp_path: Path) -> None:
+    """So that the comparison of the API with jwst holds for ``asnkit generate`` too."""
+    asnkit = Path(sys.executable).parent / "asnkit"
+    for path in pool_paths():
+        pool = expanded_pool(path)
+        if "asn_candidate" not in pool.columns:
+            continue
+        plain = tmp_path / "pools" / path.name
+        plain.parent.mkdir(exist_ok=True)
+        plain.write_text(format_pool(pool.columns, pool.rows), encoding="utf-8")
+        out = tmp_path / path.stem
+        subprocess.run([asnkit, "generate", plain, "-o", out], check=True, capture_output=True)
+        written = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.json")}
+        assert written == {name: dumps(asn) for name, asn in generate_files(pool)}, path.name
+
+
+# The comparison itself: what it calls identical, different, and how the floor moves.
+
+
+def test_a_difference_is_found_where_it_is() -> None:
+    jwst = {"asn_type": "image3", "products": [{"name": "a", "members": [1, 2]}]}
+    assert first_difference(jwst, json.loads(json.dumps(jwst))) is None
+    assert first_difference(jwst, {"asn_type": "image3", "products": [{"name": "b"}]}) == (
+        'products[0].name: jwst "a", asnkit "b"'
+    )
+    moved = {"products": jwst["products"], "asn_type": "image3"}
+    assert first_difference(jwst, moved) == ("asn_type (key 0: jwst 'asn_type', asnkit 'products')")
+    shorter = {"asn_type": "image3", "products": [{"name": "a", "members": [1]}]}
+    assert first_difference(jwst, shorter) == ("products[0].members: 2 items in jwst, 1 in asnkit")
+
+
+def test_only_code_version_and_constraints_lines_may_differ() -> None:
+    jwst = '{\n    "code_version": "3.0.0",\n    "constraints": "x",\n    "asn_id": "o001"\n}'
+    ours = jwst.replace("3.0.0", "0.9").replace('"x"', '"Asn_Lv3Image: ..."')
+    assert text_difference(jwst, ours) is None
+    assert text_difference(jwst, ours.replace('": "o001"', '":  "o001"')) is not None
+    assert text_difference(jwst, ours + "\n") is not None
+
+
+def test_the_floor_only_tightens() -> None:
+    outcome = Outcome(pool="p.csv", counts={"image3": Counter(identical=3)}, extra=["x"])
+    floor = {"identical": {"p.csv": {"image3": 5, "spec3": 1}}, "extra": {"p.csv": 4}}
+    assert floor_shortfalls([outcome], floor) == [
+        "p.csv image3: 3 identical, the floor is 5",
+        "p.csv spec3: 0 identical, the floor is 1",
+    ]
+    raised = raised_floor([outcome], floor)
+    assert raised["identical"] == {"p.csv": {"image3": 5, "spec3": 1}}
+    assert raised["extra"] == {"p.csv": 1}
+    assert floor_shortfalls([outcome], {"identical": {}, "extra": {}}) == [
+        "p.csv: 1 extra files, at most 0 allowed"
+    ]
