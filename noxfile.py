@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import nox
+from packaging.requirements import Requirement
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
@@ -40,12 +41,13 @@ def _lowest() -> list[str]:
     project = PYPROJECT["project"]
     extras = [item for items in project["optional-dependencies"].values() for item in items]
     pins = []
-    for requirement in [*project["dependencies"], *extras]:
-        name, separator, floor = requirement.partition(">=")
-        if not separator or not floor or "," in floor:
-            msg = f"{requirement!r}: give each runtime dependency as NAME>=FLOOR"
+    for text in [*project["dependencies"], *extras]:
+        requirement = Requirement(text)
+        floors = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        if len(floors) != 1:
+            msg = f"{text!r}: give each dependency its floor as NAME>=FLOOR"
             raise ValueError(msg)
-        pins.append(f"{name}=={floor}")
+        pins.append(f"{requirement.name}=={floors[0]}")
     return pins
 
 
