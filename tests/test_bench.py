@@ -82,13 +82,13 @@ def test_asnkit_worker_reports_times_and_a_floor_of_the_same_bytes() -> None:
 
 
 def test_a_failing_worker_raises_with_its_last_error_line() -> None:
-    run = _bench_module("run")
+    process = _bench_module("_process")
     with pytest.raises(RuntimeError, match=r"no_such_worker\.py .*failed \(2\): .*No such file"):
-        run.worker(Path(sys.executable), "no_such_worker.py", [], 30)
+        process.worker(Path(sys.executable), "no_such_worker.py", [], 30)
 
 
-def _results(run: ModuleType, *, asnkit_ratio: float) -> Any:
-    settings = run.Settings(
+def _results(model: ModuleType, *, asnkit_ratio: float) -> Any:
+    settings = model.Settings(
         sizes=[100, 10_000, 100_000],
         cap=30.0,
         budget=10.0,
@@ -96,15 +96,15 @@ def _results(run: ModuleType, *, asnkit_ratio: float) -> Any:
         startup_runs=20,
         validate_files=5000,
     )
-    results = run.Results(machine={"CPU": "test", "asnkit": "0"}, settings=settings)
+    results = model.Results(machine={"CPU": "test", "asnkit": "0"}, settings=settings)
     for stage in (2, 3):
         for size in settings.sizes:
-            results.scale[run.key("asnkit", stage, size)] = run.Point(
+            results.scale[model.key("asnkit", stage, size)] = model.Point(
                 times=[asnkit_ratio * size * 1e-6], floor_times=[size * 1e-6]
             )
-        results.scale[run.key("jwst", stage, 100)] = run.Point(times=[0.5])
-        results.scale[run.key("jwst", stage, 10_000)] = run.Point(stopped=True)
-        results.scale[run.key("jwst", stage, 100_000)] = run.Point(
+        results.scale[model.key("jwst", stage, 100)] = model.Point(times=[0.5])
+        results.scale[model.key("jwst", stage, 10_000)] = model.Point(stopped=True)
+        results.scale[model.key("jwst", stage, 100_000)] = model.Point(
             skipped="not run: 10,000 files already passed the cap"
         )
     results.startup = {
@@ -119,9 +119,9 @@ def _results(run: ModuleType, *, asnkit_ratio: float) -> Any:
 
 
 def test_report_says_where_jwst_was_stopped_and_whether_targets_are_met() -> None:
-    run = _bench_module("run")
-    jwst = run.Jwst(Path("python"), version="3.0.0", python_version="3.11")
-    text = run.render_markdown(_results(run, asnkit_ratio=1.5), jwst)
+    model, report = _bench_module("results"), _bench_module("report")
+    jwst = model.Jwst(Path("python"), version="3.0.0", python_version="3.11")
+    text = report.render_markdown(_results(model, asnkit_ratio=1.5), jwst)
     assert "| 100 | 2 | 150 µs | 100 µs | 1.50 | 500 ms | 3,333 |" in text
     assert "| 10,000 | 2 | 15 ms | 10 ms | 1.50 | > 30 s (stopped) | - |" in text
     assert "not run: 10,000 files already passed the cap" in text
@@ -129,18 +129,18 @@ def test_report_says_where_jwst_was_stopped_and_whether_targets_are_met() -> Non
     assert "1/20, met." in text
     assert "no `asnkit validate` command yet" in text
 
-    slow = run.render_markdown(_results(run, asnkit_ratio=2.5), jwst)
+    slow = report.render_markdown(_results(model, asnkit_ratio=2.5), jwst)
     assert "at most 2x the floor: 2.50x, NOT met." in slow
 
 
 def test_report_without_jwst_says_why_in_every_table() -> None:
-    run = _bench_module("run")
-    jwst = run.Jwst(None, reason="jwst 3.0.0 could not be installed")
-    results = _results(run, asnkit_ratio=1.0)
+    model, report = _bench_module("results"), _bench_module("report")
+    jwst = model.Jwst(None, reason="jwst 3.0.0 could not be installed")
+    results = _results(model, asnkit_ratio=1.0)
     results.scale = {k: v for k, v in results.scale.items() if k.startswith("asnkit/")}
     del results.startup["jwst"]
     del results.validation["jwst"]
-    text = run.render_markdown(results, jwst)
+    text = report.render_markdown(results, jwst)
     assert "| jwst `asn_from_list` | not measured: jwst 3.0.0 could not be installed |" in text
     assert "| 100 | 3 | 100 µs | 100 µs | 1.00 | not measured | - |" in text
     assert "| jwst | 2 | not measured: jwst 3.0.0 could not be installed |" in text
@@ -148,10 +148,10 @@ def test_report_without_jwst_says_why_in_every_table() -> None:
 
 
 def test_spread_is_the_range_over_the_median() -> None:
-    run = _bench_module("run")
-    assert run.spread([1.0, 2.0, 4.0]) == "150%"
-    assert run.spread([3.0]) == "one run"
-    note = run.spread_note(_results(run, asnkit_ratio=1.0))
+    report = _bench_module("report")
+    assert report.spread([1.0, 2.0, 4.0]) == "150%"
+    assert report.spread([3.0]) == "one run"
+    note = report.spread_note(_results(_bench_module("results"), asnkit_ratio=1.0))
     assert note.startswith("Spread of the runs at 100,000 files")
     assert "Stage 2: asnkit one run, floor one run" in note
 
@@ -163,13 +163,13 @@ def _fake_asnkit(tmp_path: Path, body: str) -> list[str]:
 
 
 def test_validation_row_is_measured_when_asnkit_validate_exists(tmp_path: Path) -> None:
-    run = _bench_module("run")
-    results = _results(run, asnkit_ratio=1.0)
+    model, validation = _bench_module("results"), _bench_module("measure_validation")
+    results = _results(model, asnkit_ratio=1.0)
     results.settings.validate_files = 10
     results.validation = {}
     # Exit 0 for --help and for the directory, as a validate that found every file valid.
     fake = _fake_asnkit(tmp_path, "sys.exit(0)")
-    run.measure_validation(results, run.Jwst(None, reason="none"), tmp_path, fake)
+    validation.measure(results, model.Jwst(None, reason="none"), tmp_path, fake)
     entry = results.validation["asnkit"]
     assert entry["runs"] == results.settings.max_runs
     assert entry["per_file"] > 0
@@ -178,29 +178,28 @@ def test_validation_row_is_measured_when_asnkit_validate_exists(tmp_path: Path) 
 
 
 def test_validation_row_notes_a_failing_exit_status(tmp_path: Path) -> None:
-    run = _bench_module("run")
-    results = _results(run, asnkit_ratio=1.0)
+    model, validation = _bench_module("results"), _bench_module("measure_validation")
+    results = _results(model, asnkit_ratio=1.0)
     results.settings.validate_files = 4
     fake = _fake_asnkit(tmp_path, "sys.exit(0 if '--help' in sys.argv else 1)")
-    run.measure_validation(results, run.Jwst(None, reason="none"), tmp_path, fake)
+    validation.measure(results, model.Jwst(None, reason="none"), tmp_path, fake)
     assert results.validation["asnkit"]["note"] == "exit status [1] on files that are all valid"
 
 
 def test_validation_row_is_skipped_without_asnkit_validate(tmp_path: Path) -> None:
-    run = _bench_module("run")
-    results = _results(run, asnkit_ratio=1.0)
+    model, validation = _bench_module("results"), _bench_module("measure_validation")
+    results = _results(model, asnkit_ratio=1.0)
     results.settings.validate_files = 2
     results.validation = {}
     fake = _fake_asnkit(tmp_path, "sys.exit(2)")  # what typer does for an unknown command
-    run.measure_validation(results, run.Jwst(None, reason="none"), tmp_path, fake)
+    validation.measure(results, model.Jwst(None, reason="none"), tmp_path, fake)
     assert results.validation == {
         "asnkit": {"skipped": "not measured: this asnkit has no `asnkit validate` command yet"}
     }
 
 
 def test_generated_validation_files_are_valid_associations(tmp_path: Path) -> None:
-    run = _bench_module("run")
-    run.make_validation_files(tmp_path, 4)
+    _bench_module("measure_validation").make_validation_files(tmp_path, 4)
     loaded = [asnkit.load(path) for path in sorted(tmp_path.glob("*_asn.json"))]
     assert [asn.asn_rule for asn in loaded] == ["DMSLevel2bBase", "DMS_Level3_Base"] * 2
     assert [len(asn.products) for asn in loaded] == [3, 1, 3, 1]
@@ -211,7 +210,7 @@ def test_start_up_runs_are_interleaved_and_the_warm_up_not_counted(tmp_path: Pat
     def appending(letter: str) -> list[str]:
         return [sys.executable, "-c", f"open('order.txt', 'a').write({letter!r})"]
 
-    measured = _bench_module("run").time_commands(
+    measured = _bench_module("_process").time_commands(
         {"a": appending("a"), "b": appending("b")}, 3, tmp_path
     )
     assert (tmp_path / "order.txt").read_text() == "ab" * 5
@@ -220,6 +219,34 @@ def test_start_up_runs_are_interleaved_and_the_warm_up_not_counted(tmp_path: Pat
 
 def test_a_failing_start_up_command_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="exit code 3"):
-        _bench_module("run").time_commands(
+        _bench_module("_process").time_commands(
             {"bad": [sys.executable, "-c", "raise SystemExit(3)"]}, 1, tmp_path
         )
+
+
+def test_a_small_run_writes_the_report_and_the_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every benchmark of run.MEASUREMENTS and every table of report.SECTIONS, at the smallest
+    # sizes, asnkit alone; the plot (matplotlib, installed by nox -s bench only) is left out.
+    run = _bench_module("run")
+    plotted: list[Path] = []
+    monkeypatch.setattr(run, "render_plot", lambda _results, _jwst, path: plotted.append(path))
+    argv = ["--no-jwst", "a test", "--sizes", "10", "--max-runs", "1", "--startup-runs", "1"]
+    assert run.main([*argv, "--validate-files", "2", "--out", str(tmp_path)]) == 0
+    text = (tmp_path / "benchmarks.md").read_text()
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Machine",
+        "## Targets",
+        "## Start-up",
+        "## Build and dump against the number of files",
+        "## Validation",
+        "## Peak memory",
+        "## Notes",
+    ]
+    assert "| jwst `asn_from_list` | not measured: a test |" in text
+    figures = json.loads((tmp_path / "benchmarks.json").read_text())
+    assert set(figures["scale"]) == {"asnkit/2/10", "asnkit/3/10"}
+    assert figures["validation"]["asnkit"]["runs"] == 1
+    assert plotted == [tmp_path / "benchmarks.png"]

@@ -1,0 +1,25 @@
+"""Start-up: a two-file Stage 3 ``asn_from_list``, whole process, asnkit's command and jwst's."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from _process import time_commands
+
+if TYPE_CHECKING:
+    from results import Jwst, Results
+
+
+def measure(results: Results, jwst: Jwst, scratch: Path) -> None:
+    """Whole-process time of a two-file Stage 3 ``asn_from_list``."""
+    arguments = ["-o", "out_asn.json", "--product-name", "l3_results"]
+    arguments += ["jw01234001001_02101_00001_nrca1_cal.fits"]
+    arguments += ["jw01234001001_02101_00002_nrca1_cal.fits"]
+    commands = {"asnkit": [str(Path(sys.executable).parent / "asn_from_list"), *arguments]}
+    if jwst.python is not None:
+        commands["jwst"] = [str(jwst.python.parent / "asn_from_list"), *arguments]
+    directory = scratch / "startup"
+    directory.mkdir()
+    results.startup = time_commands(commands, results.settings.startup_runs, directory)

@@ -1,0 +1,301 @@
+"""The report: docs/benchmarks.md and benchmarks.json, from the figures of one run.
+
+Each table is a function of :class:`~results.Results`; :data:`SECTIONS` lists them in the
+order of the page (a new benchmark adds its table there).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from typing import TYPE_CHECKING
+
+from results import STAGES, key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from results import Jwst, Point, Results
+
+
+def seconds(value: float) -> str:
+    """A duration with three significant figures in a readable unit."""
+    if value < 1e-3:  # noqa: PLR2004
+        return f"{value * 1e6:.3g} µs"
+    if value < 1:
+        return f"{value * 1e3:.3g} ms"
+    return f"{value:.3g} s"
+
+
+def mebibytes(value: object) -> str:
+    """A size in bytes as MiB."""
+    return f"{int(str(value)) / 2**20:.0f} MiB"
+
+
+def verdict(met: bool) -> str:
+    """The word for a target."""
+    return "met" if met else "NOT met"
+
+
+def jwst_cell(results: Results, stage: int, size: int, jwst: Jwst) -> str:
+    """What the table says for jwst at one point."""
+    if not jwst.available:
+        return "not measured"
+    point = results.scale[key("jwst", stage, size)]
+    if point.skipped:
+        return point.skipped
+    if point.stopped or point.median is None:
+        return f"> {results.settings.cap:g} s (stopped)"
+    return seconds(point.median)
+
+
+def render_markdown(results: Results, jwst: Jwst) -> str:
+    """docs/benchmarks.md."""
+    lines = [
+        "# Benchmarks",
+        "",
+        "<!-- Written by bench/run.py (`nox -s bench`). Do not edit: rerun it. -->",
+        "",
+        (
+            "asnkit against jwst 3.0.0 on one machine, in one run of `nox -s bench`. Times are "
+            "medians of repeated runs. Rerun it to get your machine's figures."
+        ),
+        "",
+        "## Machine",
+        "",
+        "| | |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {name} | {value} |" for name, value in results.machine.items()]
+    lines += ["", "## Targets", "", *targets(results, jwst)]
+    for section in SECTIONS:
+        lines += section(results, jwst)
+    if results.notes:
+        lines += ["", "## Notes", ""]
+        lines += [f"- {note}" for note in results.notes]
+    return "\n".join(lines) + "\n"
+
+
+def startup_section(results: Results, jwst: Jwst) -> list[str]:
+    """The start-up table."""
+    lines = [
+        "",
+        "## Start-up",
+        "",
+        (
+            "A two-file Stage 3 `asn_from_list -o out_asn.json --product-name l3_results A B`, "
+            "the whole process, after two warm-up runs."
+        ),
+        "",
+        "| command | median | runs | measured with |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, entry in results.startup.items():
+        lines.append(
+            f"| {name} `asn_from_list` | {seconds(float(str(entry['median'])))} | "
+            f"{entry['runs']} | {entry['tool']} |"
+        )
+    if not jwst.available:
+        lines.append(f"| jwst `asn_from_list` | not measured: {jwst.reason} | | |")
+    return lines
+
+
+def times_faster(slow: float | None, fast: float | None) -> str:
+    """``slow / fast``, rounded as a reader wants it, or a dash."""
+    if slow is None or not fast:
+        return "-"
+    ratio = slow / fast
+    return f"{ratio:,.0f}" if ratio >= 10 else f"{ratio:.1f}"  # noqa: PLR2004
+
+
+def scale_section(results: Results, jwst: Jwst) -> list[str]:
+    """The build + dump table."""
+    settings = results.settings
+    lines = [
+        "",
+        "## Build and dump against the number of files",
+        "",
+        (
+            "asnkit: `asnkit.dumps(asnkit.asn_from_list(names, rule=..., product_name=...))`; "
+            "jwst: `asn_from_list(names, rule=..., product_name=...).dump()`, each in a process "
+            "of its own, after the imports; the floor: `json.dumps(document, indent=4)` of the "
+            f"same document. Each point is run up to {settings.max_runs} times (fewer once "
+            f"{settings.budget:g} s are spent); a jwst run is stopped past {settings.cap:g} s, "
+            "and larger sizes of that stage are then not run. asnkit / floor is asnkit's time "
+            "in units of the floor's; jwst / asnkit is how many times faster asnkit is."
+        ),
+        "",
+        "| files | stage | asnkit | floor | asnkit / floor | jwst | jwst / asnkit |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for stage in STAGES:
+        for size in settings.sizes:
+            point = results.scale[key("asnkit", stage, size)]
+            mine, floor = point.median, point.floor
+            ratio = f"{mine / floor:.2f}" if mine is not None and floor else "-"
+            theirs = None
+            if jwst.available:
+                theirs = results.scale[key("jwst", stage, size)].median
+            lines.append(
+                f"| {size:,} | {stage} | {seconds(mine) if mine is not None else '-'} | "
+                f"{seconds(floor) if floor is not None else '-'} | {ratio} | "
+                f"{jwst_cell(results, stage, size, jwst)} | {times_faster(theirs, mine)} |"
+            )
+    lines += ["", "![Time against number of files, log-log](benchmarks.png)"]
+    return lines
+
+
+def validation_section(results: Results, jwst: Jwst) -> list[str]:
+    """The validation table."""
+    lines = [
+        "",
+        "## Validation",
+        "",
+        (
+            f"{results.settings.validate_files:,} valid association files (half Stage 2 with "
+            "three products, half Stage 3 with eight members). asnkit: `asnkit validate "
+            "DIRECTORY`, the whole process, divided by the number of files (the median of its "
+            "runs); jwst: `load_asn` of each file in a loop, after the imports, over one part of "
+            "the files between two of asnkit's runs, so that both are timed in the same minutes; "
+            "its per-file time is the sum over the parts."
+        ),
+        "",
+        "| | per file | runs | note |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for name, label in (("asnkit", "asnkit validate"), ("jwst", "jwst load_asn")):
+        entry = results.validation.get(name)
+        if entry is None:
+            lines.append(f"| {label} | not measured: {jwst.reason} | | |")
+        elif "skipped" in entry:
+            lines.append(f"| {label} | {entry['skipped']} | | |")
+        else:
+            lines.append(
+                f"| {label} | {seconds(float(str(entry['per_file'])))} | {entry['runs']} | "
+                f"{entry.get('note', '')} |"
+            )
+    return lines
+
+
+def memory_section(results: Results, jwst: Jwst) -> list[str]:
+    """The peak memory table."""
+    size = max(results.settings.sizes)
+    lines = [
+        "",
+        "## Peak memory",
+        "",
+        (
+            f"Peak resident memory (`ru_maxrss`) of a process that builds and dumps {size:,} "
+            "files once; the baseline is the same process after its imports and its list of "
+            "names."
+        ),
+        "",
+        "| | stage | peak | baseline |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name in ("asnkit", "jwst"):
+        for stage in STAGES:
+            entry = results.memory.get(key(name, stage, size))
+            if entry is None:
+                lines.append(f"| {name} | {stage} | not measured: {jwst.reason} | |")
+            elif "skipped" in entry:
+                lines.append(f"| {name} | {stage} | {entry['skipped']} | |")
+            else:
+                lines.append(
+                    f"| {name} | {stage} | {mebibytes(entry['peak_rss'])} | "
+                    f"{mebibytes(entry['baseline_rss'])} |"
+                )
+    return lines
+
+
+def targets(results: Results, jwst: Jwst) -> list[str]:
+    """The projects' speed targets, each with its measured figure and whether it is met."""
+    lines = []
+    size = max(results.settings.sizes)
+    for stage in STAGES:
+        point = results.scale[key("asnkit", stage, size)]
+        if point.median is not None and point.floor:
+            ratio = point.median / point.floor
+            lines.append(
+                f"- Stage {stage} build + dump of {size:,} files at most 2x the floor: "
+                f"{ratio:.2f}x, {verdict(ratio <= 2)}."  # noqa: PLR2004
+            )
+    if "jwst" in results.startup:
+        mine = float(str(results.startup["asnkit"]["median"]))
+        theirs = float(str(results.startup["jwst"]["median"]))
+        lines.append(
+            f"- Start-up at most a tenth of jwst's: {seconds(mine)} against {seconds(theirs)}, "
+            f"1/{theirs / mine:.0f}, {verdict(mine * 10 <= theirs)}."
+        )
+    else:
+        lines.append(f"- Start-up at most a tenth of jwst's: jwst not measured ({jwst.reason}).")
+    mine_entry = results.validation.get("asnkit", {})
+    theirs_entry = results.validation.get("jwst", {})
+    if "per_file" in mine_entry and "per_file" in theirs_entry:
+        mine = float(str(mine_entry["per_file"]))
+        theirs = float(str(theirs_entry["per_file"]))
+        lines.append(
+            f"- Validation per file at most 1/200 of jwst's `load_asn`: {seconds(mine)} against "
+            f"{seconds(theirs)}, 1/{theirs / mine:.0f}, {verdict(mine * 200 <= theirs)}."
+        )
+    else:
+        lines.append(
+            "- Validation per file at most 1/200 of jwst's `load_asn`: not measured (see below)."
+        )
+    return lines
+
+
+SECTIONS: tuple[Callable[[Results, Jwst], list[str]], ...] = (
+    startup_section,
+    scale_section,
+    validation_section,
+    memory_section,
+)
+"""The tables of the page, in order: a new benchmark adds its own here."""
+
+
+def spread(times: list[float]) -> str:
+    """How far apart the runs of a point are: (slowest - fastest) / median, in percent."""
+    if len(times) < 2:  # noqa: PLR2004
+        return "one run"
+    return f"{(max(times) - min(times)) / statistics.median(times):.0%}"
+
+
+def spread_note(results: Results) -> str:
+    """A note on the spread of the runs at the largest size, where the targets are judged."""
+    size = max(results.settings.sizes)
+    parts = []
+    for stage in STAGES:
+        point = results.scale[key("asnkit", stage, size)]
+        parts.append(
+            f"Stage {stage}: asnkit {spread(point.times)}, floor {spread(point.floor_times)}"
+        )
+    return (
+        f"Spread of the runs at {size:,} files, (slowest - fastest) / median: "
+        f"{'; '.join(parts)}. Every run's time is in [benchmarks.json](benchmarks.json)."
+    )
+
+
+def to_json(results: Results) -> str:
+    """The raw figures, for whoever wants to compute something else from them."""
+
+    def plain(point: Point) -> dict[str, object]:
+        return {
+            "times": point.times,
+            "stopped": point.stopped,
+            "skipped": point.skipped,
+            "floor_times": point.floor_times,
+        }
+
+    return json.dumps(
+        {
+            "machine": results.machine,
+            "settings": results.settings.__dict__,
+            "startup": results.startup,
+            "scale": {name: plain(point) for name, point in results.scale.items()},
+            "validation": results.validation,
+            "memory": results.memory,
+            "notes": results.notes,
+        },
+        indent=2,
+    )

@@ -1,0 +1,81 @@
+"""What one run of the harness measures: its settings, the jwst it compares with, its figures.
+
+A new benchmark adds its field to :class:`Results` (and to ``report.to_json``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+STAGES = (2, 3)
+
+
+@dataclass
+class Settings:
+    """What to measure and how often."""
+
+    sizes: list[int]
+    cap: float
+    budget: float
+    max_runs: int
+    startup_runs: int
+    validate_files: int
+
+
+@dataclass
+class Jwst:
+    """The jwst to compare with, or why there is none."""
+
+    python: Path | None
+    reason: str = ""
+    version: str = ""
+    python_version: str = ""
+
+    @property
+    def available(self) -> bool:
+        """Whether jwst can be measured."""
+        return self.python is not None
+
+
+@dataclass
+class Point:
+    """One (implementation, stage, size) of the scale benchmark."""
+
+    times: list[float] = field(default_factory=list)
+    stopped: bool = False
+    skipped: str = ""
+    floor_times: list[float] = field(default_factory=list)
+    same_bytes: bool = True
+
+    @property
+    def median(self) -> float | None:
+        """The median time of the finished runs, if any."""
+        return statistics.median(self.times) if self.times else None
+
+    @property
+    def floor(self) -> float | None:
+        """The median time of the floor, if measured."""
+        return statistics.median(self.floor_times) if self.floor_times else None
+
+
+@dataclass
+class Results:
+    """Everything one run of the harness measured."""
+
+    machine: dict[str, str]
+    settings: Settings
+    startup: dict[str, dict[str, object]] = field(default_factory=dict)
+    scale: dict[str, Point] = field(default_factory=dict)
+    validation: dict[str, dict[str, object]] = field(default_factory=dict)
+    memory: dict[str, dict[str, object]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def key(implementation: str, stage: int, size: int) -> str:
+    """The name of a scale point in :attr:`Results.scale`."""
+    return f"{implementation}/{stage}/{size}"
