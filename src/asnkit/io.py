@@ -363,7 +363,7 @@ def _take(descriptor: int, real: str, name: str, deadline: float) -> bool:
     except BlockingIOError:
         if time.monotonic() > deadline:
             message = (
-                f"another program has been writing it for {LOCK_TIMEOUT:.0f} s: "
+                f"another program has been writing it for {LOCK_TIMEOUT:g} s: "
                 "try again when it is done"
             )
             raise OSError(errno.EAGAIN, message, name) from None

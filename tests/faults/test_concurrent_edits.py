@@ -15,6 +15,8 @@ from asnkit.io import load, write_text
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
+
 EDITS = 20
 
 
@@ -117,3 +119,28 @@ def test_a_whole_file_write_waits_for_an_edit_in_progress(tmp_path: Path) -> Non
     other.join()
     # Serialised: the edit was written first, then replaced whole by the other writer.
     assert load(path) == replacement
+
+
+def test_a_writer_that_waits_too_long_gives_up_in_one_line_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import fcntl
+
+    import asnkit.io
+    from asnkit.cli import run
+
+    path = tmp_path / "c.json"
+    write(asn_from_list(["a_cal.fits"], product_name="p"), path)
+    before = listing(tmp_path)
+    monkeypatch.setattr(asnkit.io, "LOCK_TIMEOUT", 0.2)
+    with path.open("rb") as held:  # another writer, in the middle of its edit
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        capsys.readouterr()
+        status = run(["edit", str(path), "--add", "b_cal.fits"])
+        err = capsys.readouterr().err
+    assert (status, err) == (
+        1,
+        f"asnkit edit: error: cannot write {path}: another program has been writing it for "
+        "0.2 s: try again when it is done; nothing written\n",
+    )
+    assert listing(tmp_path) == before
