@@ -86,3 +86,17 @@ def _replace_once(text: str, old: str, new: str) -> str:
         msg = f"expected the line {old!r} once in jwst's output, found it {count} times"
         raise AssertionError(msg)
     return text.replace(old, new)
+
+
+def clashing_products(jwst_text: str) -> bool:
+    """Whether jwst's Stage 2 result names two products alike for different exposures.
+
+    Their outputs would overwrite each other; asnkit refuses such a list, naming both files
+    (docs/differences.md).
+    """
+    seen: dict[str, str] = {}
+    for product in json.loads(jwst_text)["products"]:
+        science = product["members"][0]["expname"]
+        if seen.setdefault(product["name"], science) != science:
+            return True
+    return False

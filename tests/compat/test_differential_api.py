@@ -8,7 +8,6 @@ Calls whose jwst result differs by design (docs/differences.md: ``with_exptype``
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Final
 
 import attrs
 import pytest
-from jwst_reference import CANDIDATE_ID, expected_asnkit_text, quiet_jwst
+from jwst_reference import CANDIDATE_ID, clashing_products, expected_asnkit_text, quiet_jwst
 from test_differential_cli import _name
 
 import asnkit
@@ -130,19 +129,6 @@ def asnkit_refuses(call: Call) -> bool:
         isinstance(item, tuple) and item[1].lower() == "background" for item in call.items
     )
     return call.acid.startswith("c") and not with_background
-
-
-def clashing_products(jwst_text: str) -> bool:
-    """Whether jwst's Stage 2 result names two products alike for different exposures.
-
-    Their outputs would overwrite each other; asnkit refuses such a call (docs/differences.md).
-    """
-    seen: dict[str, str] = {}
-    for product in json.loads(jwst_text)["products"]:
-        science = product["members"][0]["expname"]
-        if seen.setdefault(product["name"], science) != science:
-            return True
-    return False
 
 
 def test_the_calls_cover_every_keyword() -> None:
