@@ -26,7 +26,7 @@ GOOD = json.dumps(
     },
     indent=4,
 )
-WARNED = GOOD.replace('"a_cal.fits"', '"data/a_cal.fits"')
+WARNED = GOOD.replace('"a_cal.fits"', '"a_rate.fits"')
 INVALID = GOOD.replace('"science"', '"background"')
 
 
@@ -58,8 +58,8 @@ def test_text_output_and_summary(invoke: Invoke, tmp_path: Path) -> None:
         f"{tmp_path / 'invalid.json'}:/products/0/members: error: "
         "a Stage 3 product needs a science member; it has none",
         f"{tmp_path / 'warned.json'}:/products/0/members/0/expname: warning: "
-        "expname 'data/a_cal.fits' has a directory: the association only works where that path "
-        "exists; keep the files beside it",
+        "a science member with suffix '_rate' in a Stage 3 association: Stage 3 combines "
+        "calibrated (_cal, _calints, ...) files",
         "3 files: 2 valid, 1 invalid, 1 with warnings",
     ]
 
@@ -71,7 +71,7 @@ def test_all_valid_exits_0_and_strict_turns_warnings_into_errors(
     assert invoke(str(tmp_path))[0] == 0
     code, out, _ = invoke("--strict", str(tmp_path))
     assert code == 1
-    assert f"{tmp_path / 'warned.json'}:/products/0/members/0/expname: error: expname" in out
+    assert f"{tmp_path / 'warned.json'}:/products/0/members/0/expname: error: a science member" in out
     assert out.endswith("2 files: 1 valid, 1 invalid, 1 with warnings\n")
 
 

@@ -183,7 +183,8 @@ def test_a_product_without_a_name_is_checked_too() -> None:
     asn = Association((Product((Member("a.fits", "psf"),)),), asn_rule="DMS_Level3_Base")
     assert asn.products[0].name is ABSENT
     assert _check_before_write(asn) == [
-        "/products/0/members: a Stage 3 product needs a science member; it has none"
+        "/products/0: the product has no 'name': the pipeline names its output files after it",
+        "/products/0/members: a Stage 3 product needs a science member; it has none",
     ]
 
 

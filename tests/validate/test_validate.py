@@ -18,16 +18,8 @@ from asnkit.exceptions import UnknownRuleError
 from asnkit.models import KNOWN_EXPTYPES
 from asnkit.rules import RULES, stage_of
 from asnkit.schema import validator
-from asnkit.validation import (
-    _NULLABLE_STRING_KEYS,
-    _STRING_KEYS,
-    RULE_NAMES,
-    Finding,
-    Report,
-    _pointer_from_name,
-    _schema_errors,
-    validate,
-)
+from asnkit.validation import RULE_NAMES, Finding, Report, validate
+from asnkit.validation.shape import schema_walk
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -69,7 +61,7 @@ def found(report: Report) -> list[tuple[str, str]]:
 
 
 def test_every_kind_of_source_gives_the_same_findings(tmp_path: Path) -> None:
-    document = level3(member("dir/a_cal.fits"))
+    document = level3(member("dir\\a_cal.fits"))
     text = json.dumps(document)
     path = tmp_path / "x_asn.json"
     path.write_text(text)
@@ -243,27 +235,18 @@ def test_no_products_key() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("name", "pointer"),
-    [
-        ("data", ""),
-        ("data.products", "/products"),
-        ("data.products[0].members[12].exptype", "/products/0/members/12/exptype"),
-        ("data.a/b~c", "/a~1b~0c"),
-    ],
-)
-def test_pointer_from_fastjsonschema_name(name: str, pointer: str) -> None:
-    assert _pointer_from_name(name) == pointer
-
-
-def test_schema_key_tables_are_the_schemas() -> None:
-    for stage in ("level2b", "level3"):
-        schema = json.loads((SCHEMAS / f"asn_{stage}.schema.json").read_text())
-        properties = schema["properties"]
-        strings = {k for k, v in properties.items() if v.get("type") == "string"}
-        nullable = {k for k, v in properties.items() if "anyOf" in v}
-        assert set(_STRING_KEYS[stage]) == strings
-        assert set(_NULLABLE_STRING_KEYS[stage]) == nullable
+@pytest.mark.parametrize("stage", ["level2b", "level3"])
+def test_every_key_the_schema_types_is_reported_where_it_is(stage: str) -> None:
+    """The located findings come from the generated schema: each key it types is checked."""
+    schema = json.loads((SCHEMAS / f"asn_{stage}.schema.json").read_text())
+    typed = [key for key, value in schema["properties"].items() if key != "products"]
+    assert typed
+    for key in typed:
+        expected = "a string or null" if "anyOf" in schema["properties"][key] else "a string"
+        report = validate({**GOOD3, key: 5}, rule=stage)
+        assert ("error", f"/{key}", f"{key} must be {expected}, not a number") in [
+            (f.severity, f.pointer, f.message) for f in report.errors
+        ], key
 
 
 _members = st.lists(
@@ -303,7 +286,7 @@ def test_the_walk_agrees_with_the_compiled_validator(document: dict[str, Any], s
         schema_valid = False
     else:
         schema_valid = True
-    assert schema_valid == (not _schema_errors(document, stage))
+    assert schema_valid == (not schema_walk(document, stage))
 
 
 # -- meaning layer: errors -------------------------------------------------------------
@@ -381,14 +364,15 @@ WARNINGS = [
         "exptype 'Background' is not lower case; write 'background'",
     ),
     (
-        level3(member("../data/a_cal.fits")),
+        level2b([member("../data/a_rate.fits")]),
         "/products/0/members/0/expname",
-        "expname '../data/a_cal.fits' has a directory",
+        "expname '../data/a_rate.fits' is relative with a directory: Stage 2 opens it from "
+        "the directory it runs in",
     ),
     (
         level3(member("C:\\data\\a_cal.fits")),
         "/products/0/members/0/expname",
-        "has a directory",
+        "has a backslash: a directory separator only on Windows",
     ),
     (
         level3(member("a_cal.fits"), member("b_cal.fits"), member("a_cal.fits")),
@@ -541,10 +525,84 @@ def test_check_files_from_text_looks_in_the_current_directory(
 def test_a_mapping_with_tuples_is_checked_like_json() -> None:
     document = {
         "asn_rule": "DMSLevel2bBase",
-        "products": ({"members": (member("a_rate.fits"),) * 2},),
+        "products": ({"name": "a", "members": (member("a_rate.fits"),) * 2},),
     }
     report = validate(document)
     assert [(f.severity, f.pointer) for f in report.findings] == [
-        ("warning", "/products/0/members/1"),
         ("error", "/products/0/members"),
+        ("warning", "/products/0/members/1"),
     ]
+
+
+# -- the checks of issue #13 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("expname", ["", "   "])
+def test_an_empty_expname_is_an_error(expname: str) -> None:
+    report = validate(level3(member("a_cal.fits"), member(expname, "background")))
+    assert found(report) == [("error", "/products/0/members/1/expname")]
+    assert report.errors[0].message == "expname is empty: a member names its exposure's file"
+
+
+@pytest.mark.parametrize("make", [level3, lambda m: level2b([m])])
+def test_a_product_without_a_name_is_an_error(make: Any) -> None:
+    document = make(member("a_rate.fits"))
+    del document["products"][0]["name"]
+    report = validate(document)
+    assert ("error", "/products/0") in found(report)
+    assert any("has no 'name'" in f.message for f in report.errors)
+
+
+@pytest.mark.parametrize("name", ["", " "])
+def test_an_empty_product_name_is_an_error(name: str) -> None:
+    document = level3(member("a_cal.fits"))
+    document["products"][0]["name"] = name
+    report = validate(document)
+    assert found(report) == [("error", "/products/0/name")]
+    assert report.errors[0].message.startswith("the product's name is empty")
+
+
+@pytest.mark.parametrize(
+    ("expname", "character"),
+    [("a\ncal.fits", "'\\n'"), ("a\tb.fits", "'\\t'"), ("a\x7f.fits", "'\\x7f'")],
+)
+def test_a_control_character_in_a_name_is_an_error(expname: str, character: str) -> None:
+    report = validate(level3(member(expname)))
+    assert ("error", "/products/0/members/0/expname") in found(report)
+    assert any(character in f.message for f in report.errors)
+    document = level3(member("a_cal.fits"))
+    document["products"][0]["name"] = "out\r"
+    assert found(validate(document)) == [("error", "/products/0/name")]
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        (level3(member("/data/a_cal.fits")), "absolute, Stage 3"),
+        (level3(member("../data/a_cal.fits")), "relative, Stage 3"),
+        (level3(member("sub/a_cal.fits")), "relative, Stage 3"),
+        (level2b([member("/data/a_rate.fits")]), "absolute, Stage 2b"),
+    ],
+)
+def test_names_the_path_policies_write_are_not_warned_of(
+    document: dict[str, Any], where: str
+) -> None:
+    """What --paths absolute and --paths relative write works where they say (docs)."""
+    assert validate(document).findings == (), where
+
+
+def test_every_check_is_listed_once_and_is_a_function_of_the_document() -> None:
+    from asnkit.validation import checks
+
+    named = [check.__name__ for check in checks.CHECKS]
+    assert len(set(named)) == len(named)
+    public = {
+        name
+        for name, value in vars(checks).items()
+        if callable(value)
+        and getattr(value, "__module__", "") == checks.__name__
+        and not name.startswith("_")
+        and name[0].islower()
+        and name != "meaning_findings"
+    }
+    assert public == set(named)
