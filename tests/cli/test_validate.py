@@ -71,7 +71,8 @@ def test_all_valid_exits_0_and_strict_turns_warnings_into_errors(
     assert invoke(str(tmp_path))[0] == 0
     code, out, _ = invoke("--strict", str(tmp_path))
     assert code == 1
-    assert f"{tmp_path / 'warned.json'}:/products/0/members/0/expname: error: a science member" in out
+    where = f"{tmp_path / 'warned.json'}:/products/0/members/0/expname"
+    assert f"{where}: error: a science member" in out
     assert out.endswith("2 files: 1 valid, 1 invalid, 1 with warnings\n")
 
 
