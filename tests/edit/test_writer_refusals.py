@@ -226,35 +226,22 @@ def test_from_list_checks_what_it_writes_as_validate_does_and_force_writes_it(
 ) -> None:
     """The command asks validate about the text it is about to write (asnkit.write_check).
 
-    No association from-list can build is rejected by validate today, so validate is made
-    to reject one here: what is tested is that the command asks, refuses, and obeys --force.
+    An empty product name is one validate rejects (#13): the command refuses it, and obeys
+    --force.
     """
-    import asnkit.validation
-    from asnkit.validation import Finding, Report
-
-    real = asnkit.validation.validate
-
-    def strict(source: object, **keywords: object) -> Report:
-        report = real(source, **keywords)  # type: ignore[arg-type]
-        bad = Finding("error", "/products/0/name", "the product name is empty")
-        text = source.decode() if isinstance(source, bytes) else ""
-        extra = (bad,) if '"name": ""' in text else ()
-        return Report(report.source, report.findings + extra, report.stage, report.strict)
-
-    monkeypatch.setattr(asnkit.validation, "validate", strict)
     monkeypatch.chdir(tmp_path)
     argv = ["-o", "o.json", "--product-name", "", "a_cal.fits"]
     assert asn_from_list_command(argv) == 1
     assert capsys.readouterr().err == (
         "asn_from_list: error: the files given would make an invalid association: "
-        "/products/0/name: the product name is empty; nothing written (--force writes it "
-        "anyway)\n"
+        "/products/0/name: the product's name is empty: the pipeline names its output files "
+        "after it; nothing written (--force writes it anyway)\n"
     )
     assert not (tmp_path / "o.json").exists()
     assert asn_from_list_command([*argv, "--force"]) == 0
     assert capsys.readouterr().err == (
         "asn_from_list: warning: --force: writing an invalid association: /products/0/name: "
-        "the product name is empty\n"
+        "the product's name is empty: the pipeline names its output files after it\n"
     )
     assert load("o.json").products[0].name == ""
 
