@@ -29,7 +29,6 @@ def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
     """
     app = typer.Typer(
         name="asnkit",
-        help="Create, validate, show and edit JWST association files.",
         epilog="Run asnkit COMMAND --help for a command's options and examples.",
         no_args_is_help=True,
         add_completion=True,
