@@ -10,7 +10,7 @@ import json
 import statistics
 from typing import TYPE_CHECKING
 
-from results import STAGES, key
+from results import FROM_LIST, STAGES, key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -91,8 +91,9 @@ def startup_section(results: Results, jwst: Jwst) -> list[str]:
         "| --- | --- | --- | --- |",
     ]
     for name, entry in results.startup.items():
+        label = "asnkit `asnkit from-list`" if name == FROM_LIST else f"{name} `asn_from_list`"
         lines.append(
-            f"| {name} `asn_from_list` | {seconds(float(str(entry['median'])))} | "
+            f"| {label} | {seconds(float(str(entry['median'])))} | "
             f"{entry['runs']} | {entry['tool']} |"
         )
     if not jwst.available:
@@ -227,6 +228,13 @@ def targets(results: Results, jwst: Jwst) -> list[str]:
             f"- Start-up at most a tenth of jwst's: {seconds(mine)} against {seconds(theirs)}, "
             f"1/{theirs / mine:.0f}, {verdict(mine * 10 <= theirs)}."
         )
+        if FROM_LIST in results.startup:
+            typer_app = float(str(results.startup[FROM_LIST]["median"]))
+            lines.append(
+                f"- `asnkit from-list` start-up at most a sixth of jwst's: {seconds(typer_app)} "
+                f"against {seconds(theirs)}, 1/{theirs / typer_app:.1f}, "
+                f"{verdict(typer_app * 6 <= theirs)}."
+            )
     else:
         lines.append(f"- Start-up at most a tenth of jwst's: jwst not measured ({jwst.reason}).")
     mine_entry = results.validation.get("asnkit", {})

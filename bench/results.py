@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 STAGES = (2, 3)
 
+FROM_LIST = "asnkit from-list"
+"""The start-up entry of ``asnkit from-list`` (the typer app), beside ``asn_from_list``'s."""
+
 
 @dataclass
 class Settings:

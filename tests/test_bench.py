@@ -133,6 +133,19 @@ def test_report_says_where_jwst_was_stopped_and_whether_targets_are_met() -> Non
     assert "at most 2x the floor: 2.50x, NOT met." in slow
 
 
+def test_report_has_asnkit_from_list_start_up_against_a_sixth_of_jwsts() -> None:
+    model, report = _bench_module("results"), _bench_module("report")
+    jwst = model.Jwst(Path("python"), version="3.0.0", python_version="3.11")
+    results = _results(model, asnkit_ratio=1.0)
+    results.startup[model.FROM_LIST] = {"median": 0.1, "runs": 20, "tool": "hyperfine"}
+    text = report.render_markdown(results, jwst)
+    assert "| asnkit `asnkit from-list` | 100 ms | 20 | hyperfine |" in text
+    assert "`asnkit from-list` start-up at most a sixth of jwst's: 100 ms against 1 s" in text
+    assert "1/10.0, met." in text
+    results.startup[model.FROM_LIST]["median"] = 0.2
+    assert "1/5.0, NOT met." in report.render_markdown(results, jwst)
+
+
 def test_report_without_jwst_says_why_in_every_table() -> None:
     model, report = _bench_module("results"), _bench_module("report")
     jwst = model.Jwst(None, reason="jwst 3.0.0 could not be installed")
