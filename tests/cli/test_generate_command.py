@@ -8,6 +8,7 @@ import sys
 from pathlib import Path  # noqa: TC003 (pytest reads the annotations)
 
 import pytest
+from requires import ASTROPY_MISSING
 
 from asnkit.cli.generate import bare_version_id, run_generate, run_pool
 
@@ -171,7 +172,7 @@ def test_a_pool_without_candidates_is_refused(tmp_path: Path) -> None:
 
 
 def test_pool_and_generate_from_fits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("astropy", reason="astropy is not installed: pip install 'asnkit[fits]'")
+    pytest.importorskip("astropy", reason=ASTROPY_MISSING)
     from fitscases import write_case
 
     monkeypatch.chdir(tmp_path)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from requires import ASTROPY_MISSING
 
 from asnkit import asn_from_list, write
 from asnkit.cli._exit import ExitStatus, handle_signals
@@ -70,7 +71,7 @@ def _open_writer(fifo: Path, process: subprocess.Popen[str]) -> int:
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_a_signal_ends_the_command_in_one_line(command: str, which: str, tmp_path: Path) -> None:
     if command == "inspect":
-        pytest.importorskip("astropy", reason="asnkit inspect reads FITS with astropy")
+        pytest.importorskip("astropy", reason=ASTROPY_MISSING)
     number, status, word = SIGNALS[which]
     fifo = tmp_path / "input.json"
     os.mkfifo(fifo)

@@ -4,8 +4,6 @@ Every file of the corpus (``tests/data/corpus/``) goes through both. Where they 
 the disagreement must be one that the "Validation" section of docs/differences.md lists:
 either a kind of disagreement recognised below (with the phrase that section must use for
 it), or the file's own name. Anything else fails, naming the file and both verdicts.
-
-Skipped until ``asnkit.validation`` exists.
 """
 
 from __future__ import annotations
@@ -33,10 +31,9 @@ YAML_FALLBACK: Final = "YAML"
 
 @pytest.fixture(scope="module")
 def asnkit_validate() -> ModuleType:
-    module: ModuleType = pytest.importorskip(
-        "asnkit.validation", reason="asnkit.validation has not landed yet (asnkit validate)"
-    )
-    return module
+    import asnkit.validation
+
+    return asnkit.validation
 
 
 @attrs.frozen
