@@ -18,9 +18,11 @@ rule on a row costs a few dictionary lookups.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from ast import literal_eval
 from collections import Counter
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final
 
@@ -29,7 +31,7 @@ from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, G
 from asnkit.generate.finish import finish, resequence
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from asnkit.generate.constraints import Node
     from asnkit.generate.rule import PoolRule
@@ -107,6 +109,58 @@ def _evaluate(value: str) -> object:
 def _iterable(value: object) -> bool:
     """Jwst's ``is_iterable``: a list, set or dict, not a string or tuple."""
     return not isinstance(value, (str, tuple)) and hasattr(value, "__iter__")
+
+
+class _Learned:
+    """The keywords a rule's computed conditions were seen to read (grows, never shrinks).
+
+    A condition whose ``reads`` is not stated reads the row through a :class:`_Recorder`;
+    the keywords it touches join ``keys`` and ``version`` moves on, so that refusals
+    remembered under fewer keywords are not taken for refusals of the new key.
+    """
+
+    __slots__ = ("keys", "version")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, None] = {}
+        self.version = 0
+
+    def saw(self, key: str) -> None:
+        if key not in self.keys:
+            self.keys[key] = None
+            self.version += 1
+
+
+class _Recorder(Mapping[str, str]):
+    """A row that tells :class:`_Learned` which keywords are read from it."""
+
+    __slots__ = ("_learned", "_row")
+
+    def __init__(self, row: Mapping[str, str], learned: _Learned) -> None:
+        self._row = row
+        self._learned = learned
+
+    def __getitem__(self, key: str) -> str:
+        self._learned.saw(key)
+        return self._row[key]
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self._learned.saw(key)
+        return self._row.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self._learned.saw(key)
+        return key in self._row
+
+    def __iter__(self) -> Iterator[str]:
+        # Whoever walks every key reads every key.
+        for key in self._row:
+            self._learned.saw(key)
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
 
 
 _ACIDS: dict[str, tuple[str, str] | None] = {}
@@ -209,6 +263,7 @@ class CompiledRule:
         self.asn_rule = f"{ruleset}_{rule.name}"
         root_stmt = _stage_conditions(rule, acid_condition)
         self.nodes: list[_C] = []
+        self.learned = _Learned()
         self.root = self._compile(root_stmt)
         size = len(self.nodes)
         self.size = size
@@ -233,6 +288,30 @@ class CompiledRule:
         self.named_leaves = [n for n in self.nodes if n.kind != _GROUP and n.name is not None]
         self.force_match = self.by_name.get("force_match")
         self.memo_keys = self._memo_keys()
+        self.gates = () if self.force_match is not None else tuple(self._gates(self.root))
+
+    def _gates(self, node: _C) -> Iterator[int]:
+        """The keyword conditions every row must meet, once bound, for the rule to take it.
+
+        Those reached from the root through ``all`` groups only (that send nothing round
+        on failure), required, binding, on every row: a row whose keyword differs from
+        the value an association bound fails the whole check, sending nothing round.
+        """
+        stmt = node.stmt
+        if isinstance(stmt, Group):
+            if stmt.reduce == "all" and not stmt.reprocess_on_fail:
+                for child in node.children:
+                    yield from self._gates(child)
+        elif (
+            isinstance(stmt, Attr)
+            and stmt.required
+            and stmt.unique
+            and stmt.value is None
+            and not stmt.undefined
+            and not stmt.evaluate
+            and stmt.only_if is None
+        ):
+            yield node.idx
 
     def for_candidate(self, cid: str) -> CompiledRule:
         """This rule held to candidate ``cid``: the same statements, its own identity."""
@@ -242,23 +321,31 @@ class CompiledRule:
             clone.init_values[node.idx] = f".+({cid}).+"
         return clone
 
-    def _memo_keys(self) -> tuple[str, ...] | None:
-        """Every keyword a fresh association of the rule reads; ``None``: not known."""
+    def _memo_keys(self) -> tuple[str, ...]:
+        """The keywords the rule's conditions are stated to read (``asn_candidate`` aside)."""
         keys: dict[str, None] = {}
         for node in self.nodes:
             stmt = node.stmt
             if isinstance(stmt, Attr):
                 keys.update(dict.fromkeys(stmt.sources))
-                if stmt.only_if is not None:
-                    if stmt.reads is None:
-                        return None
+                if stmt.only_if is not None and stmt.reads is not None:
                     keys.update(dict.fromkeys(stmt.reads))
-            elif isinstance(stmt, Check):
-                if stmt.reads is None:
-                    return None
+            elif isinstance(stmt, Check) and stmt.reads is not None:
                 keys.update(dict.fromkeys(stmt.reads))
         keys.pop("asn_candidate", None)
         return tuple(keys)
+
+    def memo_key(self, row: Mapping[str, str], candidate: str | None) -> tuple[object, ...]:
+        """What a refusal of ``row`` depends on: every keyword the rule reads, and more.
+
+        The candidate (its type under a candidate, the row's list in discovery) and the
+        version of the keywords learned (see :class:`_Learned`).
+        """
+        learned = self.learned
+        get = row.get
+        if learned.keys:
+            return (learned.version, candidate, *map(get, self.memo_keys), *map(get, learned.keys))
+        return (learned.version, candidate, *map(get, self.memo_keys))
 
     def _compile(self, stmt: Node) -> _C:
         idx = len(self.nodes)
@@ -271,7 +358,8 @@ class CompiledRule:
         kind = _ATTR if isinstance(stmt, Attr) else _CHECK
         node = _C(kind, idx, stmt, ())
         self.nodes.append(node)
-        node.fn = _attr_fn(node) if kind == _ATTR else _check_fn(node)
+        learned = self.learned
+        node.fn = _attr_fn(node, learned) if kind == _ATTR else _check_fn(node, learned)
         return node
 
     def __repr__(self) -> str:
@@ -309,10 +397,12 @@ class GenAsn:
         "data_target",
         "degraded",
         "filenames",
+        "fingerprint",
         "found_values",
         "log",
         "member_keys",
         "needs_met",
+        "order",
         "original_exptype",
         "pool_name",
         "products",
@@ -335,7 +425,9 @@ class GenAsn:
         self.log: list[tuple[int, object, tuple[str, ...], bool, object]] = []
         self.filenames: set[str] = set()
         self.member_keys: set[tuple[str, str]] = set()
-        self.refused: dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]] = {}
+        self.order = 0
+        self.refused: dict[tuple[object, ...], list[tuple[bool, Work, bool]]] | None = None
+        self.fingerprint: tuple[object, ...] | None = None
         self.products: list[tuple[str, list[tuple[dict[str, object], Mapping[str, str]]]]] = []
         self.started = False
         self.program_value = "noprogram"
@@ -534,11 +626,14 @@ def _multivalue(row: Mapping[str, str], source: str, values: Iterable[object]) -
     return _PL(items, None, Work.BOTH, only_on_match=False)
 
 
-def _attr_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:  # noqa: C901 (jwst's AttrConstraint, branch by branch)
+def _attr_fn(  # noqa: C901 (jwst's AttrConstraint, branch by branch)
+    node: _C, learned: _Learned
+) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:
     """The check of an :class:`Attr` (jwst's ``AttrConstraint.check_and_set``)."""
     stmt: Attr = node.stmt  # type: ignore[assignment]
     i = node.idx
     only_if = stmt.only_if
+    stated = stmt.reads is not None
     again = stmt.reprocess
     only_on_match = stmt.only_on_match
     absent_ok = not stmt.required or stmt.undefined
@@ -547,7 +642,7 @@ def _attr_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list
     empty = EMPTY
 
     def check(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:  # noqa: C901, PLR0911, PLR0912
-        if only_if is not None and not only_if(row, asn):
+        if only_if is not None and not only_if(row if stated else _Recorder(row, learned), asn):
             if again is not None:
                 return True, [_PL([row], None, again, only_on_match=only_on_match)]
             return True, []
@@ -607,12 +702,15 @@ def _rules_of(names: tuple[str, ...] | None) -> tuple[CompiledRule, ...] | None:
     return ()
 
 
-def _check_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:
+def _check_fn(
+    node: _C, learned: _Learned
+) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:
     """The check of a :class:`Check` (jwst's ``SimpleConstraint.check_and_set``)."""
     stmt: Check = node.stmt  # type: ignore[assignment]
     i = node.idx
     source = stmt.source
     test = stmt.test
+    stated = stmt.reads is not None
     unique = stmt.unique
     on_match = stmt.reprocess_on_match
     on_fail = stmt.reprocess_on_fail
@@ -620,7 +718,8 @@ def _check_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, lis
     rules_spec = stmt.reprocess_rules
 
     def check(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
-        source_value: object = row if source is None else source(row, asn)
+        seen = row if stated else _Recorder(row, learned)
+        source_value: object = seen if source is None else source(seen, asn)
         current = asn.values[i]
         if current is None:
             matched = True
@@ -879,7 +978,126 @@ def register_stage(name: str, stage: _Stage) -> None:
 # ---------------------------------------------------------------- a pass over rows
 
 
-_Refusals = dict[tuple[str | None, ...], list[tuple[bool, Work, bool]]]
+_Refusals = dict[tuple[object, ...], list[tuple[bool, Work, bool]]]
+
+
+_Place = tuple[tuple[tuple[str, str], ...], tuple[object, ...]]
+"""Where an association is filed: its gate values and its state."""
+
+
+def _fits(row: Mapping[str, str], gate: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the row has every bound value of the gate (as the bound regex reads it)."""
+    for source, value in gate:
+        cell = row.get(source)
+        if cell is None or cell in EMPTY or _escape(cell).lower() != value:
+            return False
+    return True
+
+
+class _Index:
+    """The associations made so far, found by the values they bound, grouped by state.
+
+    A row is offered, in the order the associations were made, only to those whose bound
+    gate values (see ``CompiledRule._gates``) it has, to those with no gate, and to those
+    it is already a member of: every other would refuse it, sending nothing round.
+
+    Associations of one rule in the same state (bound values, values taken, whether they
+    have a science member...) answer a row alike: they share their remembered refusals
+    (``shared``), and a group that refuses a row kind outright is passed over whole.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.groups: dict[CompiledRule, dict[_Place, dict[int, GenAsn]]] = {}
+        self.by_filename: dict[str, list[GenAsn]] = {}
+        self.shared: dict[tuple[str, tuple[object, ...]], _Refusals] = {}
+        self.where: dict[int, _Place] = {}
+
+    def _gate(self, asn: GenAsn) -> tuple[tuple[str, str], ...]:
+        gates = asn.crule.gates
+        if not gates:
+            return ()
+        return tuple((asn.sources[idx][0], str(asn.values[idx]).lower()) for idx in gates)
+
+    def _state(self, asn: GenAsn) -> tuple[object, ...]:
+        """What a check can read of the association: its conditions' state and members."""
+        if asn.fingerprint is None:
+            found = tuple(tuple(values) if values else () for values in asn.found_values)
+            fingerprint: tuple[object, ...] = (
+                tuple(asn.values),
+                tuple(asn.sources),
+                tuple(asn.unique),
+                found,
+                asn.has_science(),
+                asn.member_count(),
+            )
+            try:
+                hash(fingerprint)
+            except TypeError:  # an unhashable bound value: the association stands alone
+                fingerprint = (id(asn),)
+            asn.fingerprint = fingerprint
+            asn.refused = self.shared.setdefault((asn.crule.rule.name, fingerprint), {})
+        return asn.fingerprint
+
+    def add(self, asn: GenAsn) -> None:
+        asn.order = self.count
+        self.count += 1
+        self._place(asn)
+
+    def _place(self, asn: GenAsn) -> None:
+        gate = self._gate(asn)
+        state = self._state(asn)
+        self.groups.setdefault(asn.crule, {}).setdefault((gate, state), {})[asn.order] = asn
+        self.where[id(asn)] = (gate, state)
+
+    def changed(self, asn: GenAsn) -> None:
+        """The association took a row: its state, and so its group, may differ."""
+        gate, state = self.where[id(asn)]
+        group = self.groups[asn.crule][(gate, state)]
+        del group[asn.order]
+        if not group:
+            del self.groups[asn.crule][(gate, state)]
+        asn.fingerprint = None
+        self._place(asn)
+
+    def member(self, filename: str, asn: GenAsn) -> None:
+        members = self.by_filename.setdefault(filename, [])
+        if asn not in members:
+            members.append(asn)
+
+    def offered(  # noqa: C901 (gates, groups, members)
+        self,
+        row: Mapping[str, str],
+        allowed: set[CompiledRule],
+        keys: Callable[[CompiledRule], tuple[object, ...]],
+        *,
+        every_rule: bool,
+    ) -> list[GenAsn]:
+        found: dict[int, GenAsn] = {}
+        for crule, groups in self.groups.items():
+            if not every_rule and crule not in allowed:
+                continue
+            row_gates: dict[tuple[tuple[str, str], ...], bool] = {}
+            key = None
+            for (gate, state), members in groups.items():
+                if gate:
+                    fits = row_gates.get(gate)
+                    if fits is None:
+                        fits = row_gates[gate] = _fits(row, gate)
+                    if not fits:
+                        continue
+                if key is None:
+                    key = keys(crule)
+                refused = self.shared.get((crule.rule.name, state))
+                if refused is not None and refused.get(key) == []:
+                    continue
+                found.update(members)
+        members_of = self.by_filename.get(row["filename"])
+        if members_of:
+            for asn in members_of:
+                if every_rule or asn.crule in allowed:
+                    found[asn.order] = asn
+        return [found[order] for order in sorted(found)]
 
 
 def _refusal(
@@ -900,6 +1118,19 @@ def _replay(
     ]
 
 
+def _row_key(
+    row_keys: dict[CompiledRule, tuple[object, ...]],
+    row: Mapping[str, str],
+    candidate: str | None,
+    crule: CompiledRule,
+) -> tuple[object, ...]:
+    """The row's memo key for ``crule``, computed once per row (and per learned version)."""
+    key = row_keys.get(crule)
+    if key is None or key[0] != crule.learned.version:
+        key = row_keys[crule] = crule.memo_key(row, candidate)
+    return key
+
+
 def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole to be read against it)
     rows: Sequence[Mapping[str, str]],
     *,
@@ -917,6 +1148,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
     row was sent round for, so that alike rows cost one dictionary lookup.
     """
     associations: list[GenAsn] = []
+    index = _Index()
     queue = _Queue()
     queue.append(_PL(list(rows), tuple(crules), Work.BOTH, only_on_match=False))
     existing_work = (Work.BOTH, Work.EXISTING, Work.NONSCIENCE)
@@ -930,63 +1162,64 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
             reprocess: list[_PL] = []
             taken_by: set[CompiledRule] = set()
             candidate = row.get("asn_candidate") if candidate_type is None else candidate_type
-            row_keys: dict[CompiledRule, tuple[str | None, ...] | None] = {}
+            row_keys: dict[CompiledRule, tuple[object, ...]] = {}
             filename = row["filename"]
             if work in existing_work:
-                candidates_asns = (
-                    associations if every_rule else [a for a in associations if a.crule in allowed]
-                )
-                for asn in candidates_asns:
+                row_key = functools.partial(_row_key, row_keys, row, candidate)
+                for asn in index.offered(row, allowed, row_key, every_rule=every_rule):
                     crule = asn.crule
                     if filename in asn.filenames:
                         taken_by.add(crule)
                         continue
-                    if crule in row_keys:
-                        key = row_keys[crule]
-                    else:
-                        keys = crule.memo_keys
-                        key = None if keys is None else (candidate, *[row.get(k) for k in keys])
-                        row_keys[crule] = key
-                    if key is not None:
-                        refused = asn.refused.get(key)
-                        if refused is not None:
-                            if refused:
-                                reprocess.extend(_replay(refused, row, crule))
-                            continue
+                    key = row_keys.get(crule)
+                    if key is None or key[0] != crule.learned.version:
+                        key = row_keys[crule] = crule.memo_key(row, candidate)
+                    if asn.refused is None:
+                        index.changed(asn)
+                    refused = asn.refused.get(key)  # type: ignore[union-attr]
+                    if refused is not None:
+                        if refused:
+                            reprocess.extend(_replay(refused, row, crule))
+                        continue
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
                     if matched:
                         taken_by.add(crule)
-                        asn.refused.clear()
-                    elif key is not None:
+                        index.changed(asn)
+                        if filename in asn.filenames:
+                            index.member(filename, asn)
+                    else:
                         template = _refusal(rep, row, crule)
                         if template is not None:
-                            asn.refused[key] = template
+                            if key[0] != crule.learned.version:
+                                key = row_keys[crule] = crule.memo_key(row, candidate)
+                            asn.refused[key] = template  # type: ignore[index]
             if work in rules_work:
                 for crule in crules:
                     if crule in taken_by or crule not in allowed:
                         continue
                     memo = rule_memos[crule]
-                    if crule in row_keys:
-                        key = row_keys[crule]
-                    else:
-                        keys = crule.memo_keys
-                        key = None if keys is None else (candidate, *[row.get(k) for k in keys])
-                        row_keys[crule] = key
-                    if key is not None:
-                        refused = memo.get(key)
-                        if refused is not None:
-                            if refused:
-                                reprocess.extend(_replay(refused, row, crule))
-                            continue
+                    key = row_keys.get(crule)
+                    if key is None or key[0] != crule.learned.version:
+                        key = row_keys[crule] = crule.memo_key(row, candidate)
+                    refused = memo.get(key)
+                    if refused is not None:
+                        if refused:
+                            reprocess.extend(_replay(refused, row, crule))
+                        continue
                     asn = GenAsn(crule, pool_name, version_id)
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
                     if matched:
                         associations.append(asn)
-                    elif key is not None:
+                        index.add(asn)
+                        if filename in asn.filenames:
+                            index.member(filename, asn)
+                    else:
                         template = _refusal(rep, row, crule)
                         if template is not None:
+                            if key[0] != crule.learned.version:
+                                key = row_keys[crule] = crule.memo_key(row, candidate)
                             memo[key] = template
             for next_pl in reprocess:
                 kept = _workover_filter(next_pl, work)
