@@ -6,6 +6,7 @@ from typing_extensions import assert_type
 
 import asnkit
 from asnkit import ABSENT, Absent, Association, Member, Product, dump, dumps
+from asnkit.edit import add_members, remove_members
 
 asn = asnkit.asn_from_list(["a_cal.fits"], rule="DMS_Level3_Base", product_name="out")
 assert_type(asn, Association)
@@ -34,3 +35,8 @@ asnkit.asn_from_list(("a_cal.fits",), product_name="out")
 asnkit.asn_from_list({"a_cal.fits"}, product_name="out")
 asnkit.asn_from_list(iter(["a_cal.fits"]), product_name="out")
 asnkit.asn_from_list([("a_cal.fits", "science")], with_exptype=True, product_name="out")
+
+add_members(asn, "b_cal.fits")  # type: ignore[arg-type]
+remove_members(asn, "a_cal.fits")  # type: ignore[arg-type]
+assert_type(add_members(asn, ["b_cal.fits"]), Association)
+assert_type(asnkit.diff("a.json", asn), asnkit.DiffResult)

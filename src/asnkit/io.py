@@ -43,6 +43,11 @@ __all__ = [
     "write_text",
 ]
 
+_NO_LOCKS: Final = frozenset(
+    {errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP), errno.EINVAL}
+)
+"""What flock says on a file system that has no locks: the write goes on, unlocked."""
+
 LOCK_TIMEOUT = 60.0
 """Seconds a writer waits for another writer of the same file before giving up."""
 
@@ -368,6 +373,10 @@ def _take(descriptor: int, real: str, name: str, deadline: float) -> bool:
             )
             raise OSError(errno.EAGAIN, message, name) from None
         return False
+    except OSError as error:
+        if error.errno in _NO_LOCKS:
+            return True  # a file system without locks (some network ones): write unlocked
+        raise
     try:
         return os.path.samestat(os.fstat(descriptor), os.stat(real))
     except FileNotFoundError:

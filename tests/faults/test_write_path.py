@@ -396,3 +396,19 @@ def test_awkward_file_names_are_written_edited_and_linked(name: str, tmp_path: P
     write_text(link, NEW)
     assert link.is_symlink()
     assert (tmp_path / name).read_text(encoding="utf-8") == NEW
+
+
+def test_a_file_system_without_locks_is_written_unlocked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    def no_locks(_descriptor: int, _operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    target = tmp_path / "asn.json"
+    target.write_text(NEW, encoding="utf-8")
+    edit_file(target, lambda asn: add_members(asn, ["b_cal.fits"]))
+    assert [m.expname for m in load(target).products[0].members] == ["a_cal.fits", "b_cal.fits"]
+    assert sorted(listing(tmp_path)) == ["asn.json"]
