@@ -169,7 +169,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         UsageError: a path does not exist, a pattern matches nothing, or a folder holds
             no ``*.json``.
     """
-    found: dict[str, None] = {}
+    found: dict[str, _Identity | None] = {}
     for path in paths:
         if os.path.lexists(path):
             targets = [path]
@@ -188,9 +188,10 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
                 if not under and path == target:
                     msg = f"no *.json file in the folder {path!r}"
                     raise UsageError(msg)
-                found.update(dict.fromkeys(under))
+                for name, identity in under.items():
+                    found.setdefault(name, identity)
             else:
-                found[target] = None
+                found.setdefault(target, None)
     if not found:
         msg = f"no *.json file found in {', '.join(map(repr, paths))}"
         raise UsageError(msg)
@@ -229,41 +230,54 @@ def _join(root: str, name: str) -> str:
     return os.path.join(root, name) if root else name  # noqa: PTH118
 
 
-def _once_each(names: dict[str, None]) -> list[str]:
-    """``names`` without a second name for the same file (links, ``a/../a``)."""
-    seen: set[tuple[int, int]] = set()
+_Identity = tuple[int, int]
+"""A file's device and inode: two names of one file have the same."""
+
+
+def _once_each(names: dict[str, _Identity | None]) -> list[str]:
+    """``names`` without a second name for the same file (links, ``a/../a``).
+
+    A name found in a folder search comes with its identity (the folder's device, the
+    entry's inode: no system call); the others are asked with ``stat``.
+    """
+    seen: set[_Identity] = set()
     kept: list[str] = []
-    for name in names:
-        try:
-            status = os.stat(name)  # noqa: PTH116
-        except (OSError, ValueError):
-            kept.append(name)  # reported by the validator (a broken link, ...)
-            continue
-        identity = (status.st_dev, status.st_ino)
+    for name, known in names.items():
+        identity = known
+        if identity is None:
+            try:
+                status = os.stat(name)  # noqa: PTH116
+            except (OSError, ValueError):
+                kept.append(name)  # reported by the validator (a broken link, ...)
+                continue
+            identity = (status.st_dev, status.st_ino)
         if identity not in seen:
             seen.add(identity)
             kept.append(name)
     return kept
 
 
-def _json_files_under(directory: str) -> list[str]:
-    """Every entry named ``*.json`` under ``directory``, sorted.
+def _json_files_under(directory: str) -> dict[str, _Identity | None]:
+    """Every entry named ``*.json`` under ``directory``, sorted, with its identity if known.
 
-    Links to folders are not followed (no loops).
+    Links to folders are not followed (no loops). A link's identity is its target's,
+    found later with ``stat``; an unreadable folder is listed itself (reported).
     """
-    files: list[str] = []
+    files: dict[str, _Identity | None] = {}
     pending = [directory]
     while pending:
         current = pending.pop()
         try:
+            device = os.stat(current).st_dev  # noqa: PTH116
             entries = sorted(os.scandir(current), key=lambda entry: entry.name)
         except OSError:
-            files.append(current)  # reported as unreadable by the validator
+            files[current] = None  # reported as unreadable by the validator
             continue
         subdirectories = []
         for entry in entries:
             if entry.name.lower().endswith(".json"):
-                files.append(entry.path)
+                linked = entry.is_symlink() or entry.is_dir(follow_symlinks=False)
+                files[entry.path] = None if linked else (device, entry.inode())
             elif entry.is_dir(follow_symlinks=False):
                 subdirectories.append(entry.path)
         pending.extend(reversed(subdirectories))
