@@ -111,8 +111,11 @@ def run_all(paths: list[Path], out: Path, *, jobs: int = 1) -> list[dict[str, An
     if jobs <= 1:
         records = [run_pool(path, out) for path in paths]
     else:
+        # The largest pools first, so that the slowest (mega_pool) does not start last.
+        order = sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
         with ProcessPoolExecutor(jobs) as executor:
-            records = list(executor.map(run_pool, paths, [out] * len(paths)))
+            done = dict(zip(order, executor.map(run_pool, order, [out] * len(order)), strict=True))
+        records = [done[path] for path in paths]
     (out / "results.json").write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
     return records
 
