@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import statistics
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from results import FROM_LIST, STAGES, key
 
@@ -250,6 +250,117 @@ def targets(results: Results, jwst: Jwst) -> list[str]:
         lines.append(
             "- Validation per file at most 1/200 of jwst's `load_asn`: not measured (see below)."
         )
+    return lines + generate_targets(results)
+
+
+def _times_faster(slow: dict[str, Any], fast: dict[str, Any]) -> float | None:
+    """How many times ``fast`` is faster than jwst's total, when both were measured."""
+    if "total" not in slow or "median" not in fast:
+        return None
+    return float(slow["total"]) / float(fast["median"])
+
+
+GENERATE_TARGETS = (("api", "The API", 100.0), ("process", "One `asnkit generate` process", 50.0))
+"""The issue's targets over every pool: times faster than jwst's asn_generate in process."""
+SYNTHETIC_TARGET = 10.0
+"""Seconds for the largest synthetic pool."""
+
+
+def generate_targets(results: Results) -> list[str]:
+    """The three speed targets of ``asnkit generate``, each with its figure."""
+    figures = results.generate
+    if not figures:
+        return []
+    lines = []
+    for name, label, goal in GENERATE_TARGETS:
+        ratio = _times_faster(figures["jwst"], figures[name])
+        if ratio is None:
+            lines.append(f"- {label} at least {goal:.0f}x faster than jwst: not measured.")
+        else:
+            lines.append(
+                f"- {label} at least {goal:.0f}x faster than jwst's asn_generate over its test "
+                f"pools: {ratio:.0f}x, {verdict(ratio >= goal)}."
+            )
+    synthetic = figures["synthetic"]
+    sizes = sorted(int(size) for size in synthetic)
+    largest, smallest = synthetic[str(sizes[-1])], synthetic[str(sizes[0])]
+    if "median" in largest and "median" in smallest:
+        growth = (largest["median"] / sizes[-1]) / (smallest["median"] / sizes[0])
+        lines.append(
+            f"- A synthetic pool of {sizes[-1]:,} exposures in under {SYNTHETIC_TARGET:.0f} s: "
+            f"{seconds(largest['median'])}, {verdict(largest['median'] < SYNTHETIC_TARGET)}; "
+            f"time per exposure {growth:.2f}x that at {sizes[0]:,} (1.00: linear)."
+        )
+    else:
+        lines.append(
+            f"- A synthetic pool of {sizes[-1]:,} exposures in under {SYNTHETIC_TARGET:.0f} s: "
+            f"{largest.get('skipped') or 'stopped at the cap'}, NOT met."
+        )
+    return lines
+
+
+def generate_section(results: Results, jwst: Jwst) -> list[str]:
+    """The generate tables: every pool against jwst, and the synthetic pools."""
+    figures = results.generate
+    if not figures:
+        return []
+    pools = figures["pools"]
+    api, process, theirs = figures["api"], figures["process"], figures["jwst"]
+    lines = [
+        "",
+        "## Generate",
+        "",
+        (
+            f"Every association of jwst's {pools['count']} test pools that it can read "
+            f"({pools['rows']:,} exposures; templates expanded, written as plain pool files), "
+            "from the pool files to the association files written. asnkit's API: `read_pool` "
+            "+ `generate_files` + each file written, in process, median of repeated passes "
+            "after a warm-up. One `asnkit generate` process: the whole command over every "
+            "pool, start-up included (files of the same name from two pools are written "
+            "once). jwst: `asn_generate`'s entry point on each pool file in one process, with "
+            "its defaults, after its modules and rules are loaded; one pass."
+        ),
+        "",
+        "| | time | associations | times faster than jwst |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    if "total" in theirs:
+        lines.append(
+            f"| jwst {jwst.version} `asn_generate`, in process | {seconds(theirs['total'])} "
+            f"| {theirs['files']} | 1 |"
+        )
+    else:
+        lines.append(f"| jwst `asn_generate`, in process | {theirs['skipped']} | | |")
+    for name, label in (("api", "asnkit API, in process"), ("process", "one `asnkit generate`")):
+        entry = {"api": api, "process": process}[name]
+        if "median" not in entry:
+            why = entry.get("skipped") or "stopped at the cap"
+            lines.append(f"| {label} | {why} | | |")
+            continue
+        ratio = _times_faster(theirs, entry)
+        lines.append(
+            f"| {label} | {seconds(entry['median'])} | {entry['files']} | "
+            f"{'-' if ratio is None else f'{ratio:,.0f}'} |"
+        )
+    lines += [
+        "",
+        (
+            "asnkit's API alone on synthetic pools of one program (copies of five of jwst's "
+            "pools with fresh observation numbers and file names); read, generate, write:"
+        ),
+        "",
+        "| exposures | time | associations | per exposure |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for size, entry in figures["synthetic"].items():
+        if "median" in entry:
+            lines.append(
+                f"| {int(size):,} | {seconds(entry['median'])} | {entry['files']} "
+                f"| {seconds(entry['median'] / int(size))} |"
+            )
+        else:
+            why = entry.get("skipped") or "stopped at the cap"
+            lines.append(f"| {int(size):,} | {why} | | |")
     return lines
 
 
@@ -258,6 +369,7 @@ SECTIONS: tuple[Callable[[Results, Jwst], list[str]], ...] = (
     scale_section,
     validation_section,
     memory_section,
+    generate_section,
 )
 """The tables of the page, in order: a new benchmark adds its own here."""
 
@@ -303,6 +415,7 @@ def to_json(results: Results) -> str:
             "scale": {name: plain(point) for name, point in results.scale.items()},
             "validation": results.validation,
             "memory": results.memory,
+            "generate": results.generate,
             "notes": results.notes,
         },
         indent=2,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,6 +28,10 @@ class Settings:
     max_runs: int
     startup_runs: int
     validate_files: int
+    generate_sizes: list[int] = field(default_factory=lambda: [1000, 3000, 10_000])
+    """The synthetic pools' numbers of exposures."""
+    generate_pools: list[str] = field(default_factory=list)
+    """The names (stems) of jwst's pools to generate from; none: every pool jwst can read."""
 
 
 @dataclass
@@ -76,6 +80,8 @@ class Results:
     scale: dict[str, Point] = field(default_factory=dict)
     validation: dict[str, dict[str, object]] = field(default_factory=dict)
     memory: dict[str, dict[str, object]] = field(default_factory=dict)
+    generate: dict[str, Any] = field(default_factory=dict)
+    """measure_generate.py's figures: ``pools``, ``api``, ``process``, ``jwst``, ``synthetic``."""
     notes: list[str] = field(default_factory=list)
 
 

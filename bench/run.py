@@ -13,7 +13,9 @@ It measures, with medians of repeated runs:
   ``json.dumps(document, indent=4)`` of the same document;
 * validation: ``asnkit validate DIRECTORY`` over 5,000 files, whole process, against jwst's
   ``load_asn`` in a loop over the same files;
-* peak memory (``ru_maxrss``) of a process making the largest association.
+* peak memory (``ru_maxrss``) of a process making the largest association;
+* generate: ``asnkit generate`` (API, and one process) against jwst's ``asn_generate`` over
+  jwst's test pools, and asnkit alone on synthetic pools of 1,000 to 10,000 exposures.
 
 Every figure in the outputs comes from the run that wrote them.
 
@@ -33,6 +35,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import measure_generate
 import measure_memory
 import measure_scale
 import measure_startup
@@ -54,6 +57,7 @@ MEASUREMENTS: tuple[Callable[[Results, Jwst, Path], None], ...] = (
     measure_scale.measure,
     measure_memory.measure,  # after the scale: it skips what jwst did not finish there
     measure_validation.measure,
+    measure_generate.measure,
 )
 """The benchmarks, in the order they run. A new one is a bench/measure_NAME.py whose
 ``measure(results, jwst, scratch)`` fills a field of :class:`results.Results`, listed here,
@@ -84,6 +88,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--startup-runs", type=int, default=20)
     parser.add_argument("--validate-files", type=int, default=5000)
     parser.add_argument(
+        "--generate-sizes", default="1000,3000,10000", help="exposures of the synthetic pools"
+    )
+    parser.add_argument(
+        "--generate-pools", default="", help="jwst's pools to generate from (stems; all)"
+    )
+    parser.add_argument(
         "--out", type=Path, default=ROOT / "docs", help="where benchmarks.md/.png/.json go"
     )
     return parser.parse_args(argv)
@@ -99,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_runs=arguments.max_runs,
         startup_runs=arguments.startup_runs,
         validate_files=arguments.validate_files,
+        generate_sizes=sorted({int(size) for size in arguments.generate_sizes.split(",")}),
+        generate_pools=[name for name in arguments.generate_pools.split(",") if name],
     )
     jwst = find_jwst(None if arguments.no_jwst else arguments.jwst_python, arguments.no_jwst)
     if not jwst.available:

@@ -246,6 +246,7 @@ def test_a_small_run_writes_the_report_and_the_figures(
     plotted: list[Path] = []
     monkeypatch.setattr(run, "render_plot", lambda _results, _jwst, path: plotted.append(path))
     argv = ["--no-jwst", "a test", "--sizes", "10", "--max-runs", "1", "--startup-runs", "1"]
+    argv += ["--generate-pools", "pool_002_image_miri", "--generate-sizes", "20"]
     assert run.main([*argv, "--validate-files", "2", "--out", str(tmp_path)]) == 0
     text = (tmp_path / "benchmarks.md").read_text()
     headings = [line for line in text.splitlines() if line.startswith("## ")]
@@ -256,10 +257,64 @@ def test_a_small_run_writes_the_report_and_the_figures(
         "## Build and dump against the number of files",
         "## Validation",
         "## Peak memory",
+        "## Generate",
         "## Notes",
     ]
     assert "| jwst `asn_from_list` | not measured: a test |" in text
     figures = json.loads((tmp_path / "benchmarks.json").read_text())
     assert set(figures["scale"]) == {"asnkit/2/10", "asnkit/3/10"}
     assert figures["validation"]["asnkit"]["runs"] == 1
+    assert figures["generate"]["api"]["files"] == 9  # pool_002: 8 image2, 1 image3
+    assert figures["generate"]["synthetic"]["20"]["files"] > 0
     assert plotted == [tmp_path / "benchmarks.png"]
+
+
+def _generate_figures(*, api: float, synthetic: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "pools": {"count": 28, "rows": 1646},
+        "api": {"times": [api], "median": api, "files": 1731},
+        "process": {"skipped": "not measured: this asnkit has no `asnkit generate` command yet"},
+        "jwst": {"seconds": {}, "total": 500.0, "files": 1731},
+        "synthetic": synthetic,
+    }
+
+
+def test_report_gives_generate_against_jwst_and_the_synthetic_pools() -> None:
+    model, report = _bench_module("results"), _bench_module("report")
+    jwst = model.Jwst(Path("python"), version="3.0.0", python_version="3.11")
+    results = _results(model, asnkit_ratio=1.0)
+    results.generate = _generate_figures(
+        api=2.0,
+        synthetic={
+            "1000": {"times": [1.0], "median": 1.0, "files": 100},
+            "10000": {"times": [8.0], "median": 8.0, "files": 1000},
+        },
+    )
+    text = report.render_markdown(results, jwst)
+    assert "| asnkit API, in process | 2 s | 1731 | 250 |" in text
+    assert "at least 100x faster than jwst's asn_generate over its test pools: 250x, met." in text
+    assert "| one `asnkit generate` | not measured: this asnkit has no" in text
+    assert "10,000 exposures in under 10 s: 8 s, met; time per exposure 0.80x" in text
+
+    results.generate = _generate_figures(
+        api=10.0,
+        synthetic={
+            "1000": {"times": [20.0], "median": 20.0, "files": 100},
+            "10000": {"skipped": "not run: 3,000 already passed the cap"},
+        },
+    )
+    slow = report.render_markdown(results, jwst)
+    assert "over its test pools: 50x, NOT met." in slow
+    assert "| 10,000 | not run: 3,000 already passed the cap | | |" in slow
+    assert "10,000 exposures in under 10 s: not run: 3,000 already passed the cap, NOT met." in slow
+
+
+def test_a_synthetic_pool_has_its_size_and_fresh_names(tmp_path: Path) -> None:
+    measure = _bench_module("measure_generate")
+    from asnkit.generate import read_pool
+
+    pool = read_pool(measure.synthetic_pool(500, tmp_path))
+    assert len(pool) == 500
+    assert len({row["filename"] for row in pool.rows}) == 500
+    for row in pool.rows:
+        assert f"('o{int(row['obs_num']):03d}', 'observation')" in row["asn_candidate"]
