@@ -148,7 +148,7 @@ def jwst_documents(folder: Path) -> dict[str, Document]:
     return documents
 
 
-def _asnkit_generator() -> Callable[[Path], list[tuple[str, str]]] | None:
+def _asnkit_generator() -> Callable[..., list[tuple[str, str]]] | None:
     """asnkit's ``generate_files`` as (name, JSON text) pairs, or ``None`` before it exists."""
     try:
         from asnkit import dumps
@@ -156,21 +156,25 @@ def _asnkit_generator() -> Callable[[Path], list[tuple[str, str]]] | None:
     except ImportError:
         return None
 
-    def run(path: Path) -> list[tuple[str, str]]:
-        return [(name, dumps(asn)) for name, asn in generate_files(expanded_pool(path))]
+    def run(path: Path, **options: Any) -> list[tuple[str, str]]:
+        made = generate_files(expanded_pool(path), **options)
+        return [(name, dumps(asn)) for name, asn in made]
 
     return run
 
 
-def asnkit_documents(path: Path, outcome: Outcome) -> dict[str, Document]:
-    """asnkit's associations for the pool, by file name; an error is recorded in ``outcome``."""
+def asnkit_documents(path: Path, outcome: Outcome, **options: Any) -> dict[str, Document]:
+    """asnkit's associations for the pool, by file name; an error is recorded in ``outcome``.
+
+    ``options`` go to ``generate_files`` (``candidates``, ``version_id``).
+    """
     generator = _asnkit_generator()
     if generator is None:
         outcome.asnkit_error = "asnkit.generate is not importable"
         return {}
     start = time.perf_counter()
     try:
-        made = generator(path)
+        made = generator(path, **options)
     except Exception as error:  # noqa: BLE001 (a refusal or a crash: reported, not raised)
         outcome.asnkit_error = f"{type(error).__name__}: {error}"
         return {}
@@ -184,14 +188,22 @@ def asnkit_documents(path: Path, outcome: Outcome) -> dict[str, Document]:
     return documents
 
 
-def compare_pool(path: Path, jwst_out: Path, record: dict[str, Any] | None = None) -> Outcome:
-    """One pool: asnkit's files against jwst's in ``jwst_out/<pool stem>/``."""
+def compare_pool(
+    path: Path,
+    jwst_out: Path,
+    record: dict[str, Any] | None = None,
+    **options: Any,
+) -> Outcome:
+    """One pool: asnkit's files against jwst's in ``jwst_out/<pool stem>/``.
+
+    ``options`` go to asnkit's ``generate_files``: those that jwst's run was given.
+    """
     outcome = Outcome(pool=path.name)
     if record is not None:
         outcome.jwst_error = record.get("error")
         outcome.jwst_seconds = record.get("seconds")
     theirs = jwst_documents(jwst_out / path.stem)
-    ours = asnkit_documents(path, outcome)
+    ours = asnkit_documents(path, outcome, **options)
     for name, (text, document) in theirs.items():
         asn_type = str(document.get("asn_type"))
         outcome.add(asn_type, "jwst")

@@ -36,11 +36,14 @@ import warnings
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for testdata
 
 from testdata import POOLS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 TEMPLATE_MARK = "@!"
 
@@ -64,8 +67,8 @@ def warm_up() -> None:
         AssociationRegistry()
 
 
-def run_pool(path: Path, out: Path) -> dict[str, Any]:
-    """``asn_generate`` on one pool, in this process; its outcome as a JSON-able record."""
+def run_pool(path: Path, out: Path, options: Sequence[str] = ()) -> dict[str, Any]:
+    """``asn_generate [OPTIONS]`` on one pool, in this process; its outcome as a record."""
     from jwst.associations.main import Main
 
     folder = out / path.stem
@@ -83,9 +86,9 @@ def run_pool(path: Path, out: Path) -> dict[str, Any]:
             if expanded:
                 from jwst.associations.tests.helpers import combine_pools
 
-                made = Main.cli(["-p", str(folder)], pool=combine_pools(str(path)))
+                made = Main.cli(["-p", str(folder), *options], pool=combine_pools(str(path)))
             else:
-                made = Main.cli([str(path), "-p", str(folder)])
+                made = Main.cli([str(path), "-p", str(folder), *options])
             count = len(made.associations)
         except Exception as exc:  # noqa: BLE001 (every jwst failure is one outcome: recorded)
             error = f"{type(exc).__name__}: {exc}"

@@ -29,13 +29,14 @@ from generate_compare import (
     FLOOR,
     Outcome,
     compare_all,
+    compare_pool,
     first_difference,
     floor_shortfalls,
     raised_floor,
     report,
     text_difference,
 )
-from jwst_generate import run_all
+from jwst_generate import run_all, run_pool
 from pool_templates import expanded_pool, pool_paths
 
 from asnkit.codec.emit import dumps
@@ -154,3 +155,35 @@ def test_the_floor_only_tightens() -> None:
     assert floor_shortfalls([outcome], {"identical": {}, "extra": {}}) == [
         "p.csv: 1 extra files, at most 0 allowed"
     ]
+
+
+# asn_generate's options: candidates (-i) and a version tag, on pools that have candidates.
+
+OPTIONS = [
+    ("pool_001_candidates", ["-i", "o001"], {"candidates": ["o001"]}),
+    ("pool_001_candidates", ["-i", "c1000"], {"candidates": ["c1000"]}),
+    ("pool_001_candidates", ["-i", "o002", "c1001"], {"candidates": ["o002", "c1001"]}),
+    ("pool_001_candidates", ["--version-id", "test01"], {"version_id": "test01"}),
+    ("pool_013_coron_nircam", ["-i", "c1000", "o001"], {"candidates": ["c1000", "o001"]}),
+    ("pool_010_spec_nirspec_lv2bkg", ["-i", "c1000"], {"candidates": ["c1000"]}),
+    (
+        "pool_021_tso",
+        ["-i", "o002", "--version-id", "v2"],
+        {"candidates": ["o002"], "version_id": "v2"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("stem", "argv", "options"), OPTIONS, ids=[f"{s}-{'_'.join(a)}" for s, a, _ in OPTIONS]
+)
+def test_options_give_jwst_files(
+    stem: str, argv: list[str], options: dict[str, Any], tmp_path: Path
+) -> None:
+    path = next(p for p in pool_paths() if p.stem == stem)
+    record = run_pool(path, tmp_path, argv)
+    assert record["error"] is None
+    assert record["files"] > 0
+    outcome = compare_pool(path, tmp_path, record, **options)
+    assert outcome.total("identical") == record["files"], report([outcome], details=5)
+    assert not outcome.extra, report([outcome], details=5)
