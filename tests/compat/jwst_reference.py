@@ -88,6 +88,17 @@ def _replace_once(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+def invalid_for_asnkit(jwst_text: str) -> bool:
+    """Whether ``asnkit validate`` rejects jwst's result: asnkit never writes such a file.
+
+    jwst writes an empty product name, an empty member name, or a name holding a control
+    character; no pipeline can run them, and asnkit refuses them (docs/differences.md).
+    """
+    import asnkit
+
+    return bool(asnkit.validate(jwst_text.encode("utf-8")).errors)
+
+
 def clashing_products(jwst_text: str) -> bool:
     """Whether jwst's Stage 2 result names two products alike for different exposures.
 

@@ -18,6 +18,7 @@ from jwst_reference import (
     CANDIDATE_ID,
     clashing_products,
     expected_asnkit_text,
+    invalid_for_asnkit,
     run_jwst_command,
 )
 
@@ -211,12 +212,13 @@ def test_same_file_as_jwst(seed: int, tmp_path: Path, capfd: pytest.CaptureFixtu
 
     assert jwst_wrote != case.jwst_fails(), reproduce
     expected_status = case.asnkit_exit()
-    if (
-        expected_status == 0
-        and not case.stage3
-        and clashing_products(jwst_output.read_text("utf-8"))
+    if expected_status == 0 and (
+        (not case.stage3 and clashing_products(jwst_output.read_text("utf-8")))
+        or invalid_for_asnkit(jwst_output.read_text("utf-8"))
     ):
-        expected_status = 1  # two files, one product name: refused (docs/differences.md)
+        # Two files, one product name; or a name no pipeline can run: refused
+        # (docs/differences.md).
+        expected_status = 1
     assert status == expected_status, reproduce
     assert "Traceback" not in stderr
     if status != 0:

@@ -180,9 +180,7 @@ def to_dict(asn: Association) -> dict[str, JSONValue]:
     return result
 
 
-def from_dict(
-    document: Mapping[str, object] | object, *, source: str = "<document>"
-) -> Association:
+def from_dict(document: object, *, source: str = "<document>") -> Association:
     """Structure a decoded JSON object into an :class:`~asnkit.models.Association`.
 
     Raises:
