@@ -172,8 +172,10 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that ``path`` is either untouched or complete.
 
     The text goes to a temporary file beside the file, is flushed to disk, then renamed over
-    it (atomic on POSIX and Windows). A symbolic link is written through: the file it points
-    to is replaced and the link stays (a link to nothing, or a loop of links, is refused).
+    it (atomic on POSIX and Windows). A character device or a named pipe (``-o
+    /dev/stdout``) is written into, as jwst writes; nothing is renamed over it. A symbolic
+    link is written through: the file it points to is replaced and the link stays (a link
+    to nothing, or a loop of links, is refused).
     An existing file keeps its permission bits and, where the writer may set them, its
     owner and group. Writers of one file take turns: each waits for the one before it
     (:data:`LOCK_TIMEOUT` at most). A failure at any point, a signal included, removes the
@@ -185,11 +187,23 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     """
     name = os.fspath(path)
     try:
-        real = _real_target(name)
+        real = _real_target(name, streams=True)
+        if _is_stream(real):  # /dev/stdout, /dev/null, a named pipe: written straight in
+            with open(real, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+            return
         with _locked(real, name):
             _replace(real, lambda stream: stream.write(text.encode("utf-8")))
     except OSError as error:
         raise _naming(error, name) from None
+
+
+def _is_stream(real: str) -> bool:
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def update_text(
@@ -293,17 +307,25 @@ def _naming(error: OSError, name: str) -> OSError:
     return wrapped
 
 
-def _real_target(name: str) -> str:
+def _real_target(name: str, *, streams: bool = False) -> str:
     """The file a write to ``name`` replaces: ``name`` with every symbolic link resolved.
 
+    Args:
+        name: The path given.
+        streams: Accept a character device or a named pipe (``/dev/stdout``,
+            ``/dev/null``): :func:`write_text` writes into it; nothing replaces it.
+
     Raises:
-        OSError: ``name`` is a link to nothing, a loop of links, a directory, or not a
-            regular file (a device such as ``/dev/stdout``, a pipe).
+        OSError: ``name`` is a link to nothing, a loop of links, a directory, or another
+            kind of file that is not a regular one (a socket, a block device; a device or
+            a pipe unless ``streams``).
     """
     if os.path.islink(name):
         try:
             real = os.path.realpath(name, strict=True)
         except FileNotFoundError:
+            if streams and _is_stream(name):  # /dev/stdout -> /proc/self/fd/1 -> pipe:[...]
+                return name
             points = os.readlink(name)
             message = f"a symbolic link to a missing file ({points}): fix or remove the link"
             raise OSError(errno.ENOENT, message, name) from None
@@ -321,6 +343,8 @@ def _real_target(name: str) -> str:
         return real  # not there yet (or not reachable: the write says why)
     if stat.S_ISDIR(mode):
         raise OSError(errno.EISDIR, "is a directory: give a file name", name)
+    if streams and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        return real
     if not stat.S_ISREG(mode):
         message = "is not a regular file (a device, a pipe, a socket): give a file name"
         raise OSError(errno.EINVAL, message, name)

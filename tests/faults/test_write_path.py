@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,8 +20,6 @@ from asnkit.exceptions import LoadError
 from asnkit.io import copy_file, load, update_text, write_text
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from typing_extensions import Self
 
 OLD = '{"old": true}'
@@ -136,19 +135,42 @@ def test_commands_write_through_links_and_refuse_broken_ones_in_one_line(tmp_pat
     assert listing(tmp_path) == before
 
 
-def test_a_pipe_or_a_link_to_one_is_refused_not_replaced(tmp_path: Path) -> None:
+def test_a_pipe_or_a_device_is_written_into_never_replaced(tmp_path: Path) -> None:
     import stat
+    import threading
 
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
     (tmp_path / "link.json").symlink_to("pipe.json")
+    received: list[bytes] = []
     for name in (pipe, tmp_path / "link.json"):
-        with pytest.raises(OSError, match="is not a regular file") as caught:
-            write_text(name, NEW)
-        assert caught.value.filename == str(name)
+        received.clear()
+        reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+        reader.start()
+        write_text(name, NEW)
+        reader.join(timeout=10)
+        assert received == [NEW.encode()]
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert (tmp_path / "link.json").is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "pipe.json"]
+    write_text("/dev/null", NEW)
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+
+
+def test_an_edit_of_a_pipe_is_refused(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError, match="is not a regular file") as caught:
+        edit_file(pipe, lambda asn: asn)
+    assert caught.value.filename == str(pipe)
+
+
+def test_the_command_writes_to_standard_output(tmp_path: Path) -> None:
+    from_list = command("asn_from_list")
+    result = _run([from_list, "-o", "/dev/stdout", "--product-name", "p", "a_cal.fits"], tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == NEW
+    assert listing(tmp_path) == {}
 
 
 # -- errors name the user's path, never the temporary file ----------------------------------
