@@ -50,3 +50,31 @@ def test_any_member_names_are_written_faithfully_or_refused(
         assert err.startswith("asn_from_list: error: ")
         assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) in ([], ["asn.json"])
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(names=st.lists(AWKWARD, min_size=1, max_size=3, unique=True))
+def test_any_names_added_by_edit_are_written_faithfully_or_refused(
+    names: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from asnkit import asn_from_list, write
+    from asnkit.cli import run as asnkit
+
+    path = tmp_path / "asn.json"
+    write(asn_from_list(["a_cal.fits"], product_name="p"), path)
+    before = path.read_bytes()
+    capsys.readouterr()
+    status = asnkit(["edit", str(path), "--add", *names])
+    err = capsys.readouterr().err
+    if status == 0:
+        assert validate(path).valid, validate(path).errors
+        members = [m.expname for m in load(path).products[0].members]
+        assert members[0] == "a_cal.fits"
+        assert len(members) == 1 + len(names)
+    else:
+        assert status in (1, 2), err
+        assert err.count("\n") == 1, err
+        assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asn.json"]
