@@ -4,8 +4,6 @@ Exit status as diff(1) and cmp(1): 0 the same, 1 different, 2 trouble (a file th
 be read as an association, or bad usage).
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -68,7 +66,7 @@ def compare(a: str, b: str, *, output_format: OutputFormat = OutputFormat.TEXT) 
     return ExitStatus.OK if result.equal else ExitStatus.DIFFERENT
 
 
-def as_json(result: DiffResult, a: str, b: str) -> dict[str, object]:
+def as_json(result: "DiffResult", a: str, b: str) -> dict[str, object]:
     """The ``--format json`` document: the two files, whether equal, every difference."""
     return {
         "a": a,
@@ -88,7 +86,7 @@ def as_json(result: DiffResult, a: str, b: str) -> dict[str, object]:
     }
 
 
-def _print_rich(result: DiffResult) -> None:
+def _print_rich(result: "DiffResult") -> None:
     from rich.console import Console
     from rich.text import Text
 

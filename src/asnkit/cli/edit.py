@@ -7,8 +7,6 @@ the result is checked, and written only if it is a valid association: atomically
 layout of the original file, optionally keeping the previous file as ``ASN.bak``.
 """
 
-from __future__ import annotations
-
 import argparse
 import os
 from typing import TYPE_CHECKING, Annotated
@@ -213,13 +211,13 @@ def _member_name(file: str, association: str) -> tuple[str, str | None]:
 
 def _apply(
     args: argparse.Namespace,
-    asn: Association,
+    asn: "Association",
     *,
     association: str,
     adds: list[str],
     removes: list[str],
     warnings: list[str],
-) -> Association:
+) -> "Association":
     from asnkit import edit
 
     if removes:
@@ -267,7 +265,7 @@ def _edit(
 
     warnings: list[str] = []  # said once the file is written, not when the edit is refused
 
-    def change(asn: Association) -> Association:
+    def change(asn: "Association") -> "Association":
         warnings.clear()
         return _apply(
             args, asn, association=association, adds=adds, removes=removes, warnings=warnings

@@ -7,8 +7,6 @@ argparse does: ``asn_from_list`` takes abbreviated flags (``--prod``), as jwst's
 ``asnkit from-list`` wants them whole, and lets options and files mix in any order.
 """
 
-from __future__ import annotations
-
 import enum
 from typing import Annotated, Final
 

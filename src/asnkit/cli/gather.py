@@ -5,8 +5,6 @@ The flags of jwst's ``asn_gather`` work too (``-s``, ``-t/--exp-types``,
 through a shell command.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

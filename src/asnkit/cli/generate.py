@@ -10,10 +10,9 @@ went and why every other rule did not take it.
 Exit status: 0 done; 1 a pool or file cannot be used (one line on stderr each); 2 bad usage.
 """
 
-from __future__ import annotations
-
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
@@ -22,8 +21,6 @@ from asnkit.cli._exit import ExitStatus
 from asnkit.cli._typer import VersionOption, done
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from asnkit.generate.pool import Pool
 
 EXIT_OK: Final = ExitStatus.OK
@@ -114,7 +111,7 @@ def _error(prog: str, message: str) -> None:
     sys.stderr.write(f"{prog}: error: {message}\n")
 
 
-def _pools(inputs: Sequence[str], prog: str) -> list[Pool] | None:
+def _pools(inputs: Sequence[str], prog: str) -> "list[Pool] | None":
     """Each pool file read; the FITS files (and directories) together as one pool."""
     from asnkit.exceptions import HeaderError, PoolError
     from asnkit.generate.fits import expand_inputs, is_fits_name, pool_from_files

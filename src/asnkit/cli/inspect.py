@@ -9,11 +9,10 @@ Exit status: 0 when every file was read and the files make an association; 1 oth
 (each problem is one line on stderr); 2 for bad usage.
 """
 
-from __future__ import annotations
-
 import enum
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
@@ -23,8 +22,6 @@ from asnkit.cli._output import fancy
 from asnkit.cli._typer import OutputFormat, VersionOption, done
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from asnkit.headers import FileFacts
     from asnkit.vocabulary import Stage
 
@@ -138,7 +135,7 @@ class _NoAstropyError(Exception):
     """astropy is not installed: no file can be read (said once)."""
 
 
-def _read(files: Sequence[str], prog: str) -> tuple[list[_Row], list[FileFacts]]:
+def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], list[FileFacts]]":
     """A row for each file, and the facts of those that could be read."""
     from asnkit.exceptions import HeaderError
     from asnkit.headers import file_facts, read_primary_header
@@ -165,7 +162,7 @@ def _read(files: Sequence[str], prog: str) -> tuple[list[_Row], list[FileFacts]]
     return rows, read
 
 
-def _plan(read: list[FileFacts], stage: Stage, document: dict[str, object]) -> tuple[str, int]:
+def _plan(read: "list[FileFacts]", stage: "Stage", document: dict[str, object]) -> tuple[str, int]:
     """The summary line of the association the files make, and the exit status."""
     from asnkit.exceptions import HeaderError
     from asnkit.headers import plan

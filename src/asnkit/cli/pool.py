@@ -1,7 +1,5 @@
 """``asnkit pool FILES... -o pool.csv``: the pool jwst's ``asn_make_pool`` makes."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

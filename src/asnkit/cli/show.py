@@ -6,8 +6,6 @@ otherwise (for pipes, files and tests, and with ``NO_COLOR``); ``--format json``
 same as JSON. A member's name is never cut: on a narrow terminal it wraps.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -30,7 +28,7 @@ _HEADINGS = (
 )
 
 
-def grouped_members(product: Product) -> list[tuple[str, list[str]]]:
+def grouped_members(product: "Product") -> list[tuple[str, list[str]]]:
     """The product's member names by type: science first, then in order of appearance."""
     groups: dict[str, list[str]] = {}
     for member in product.members:
@@ -40,12 +38,12 @@ def grouped_members(product: Product) -> list[tuple[str, list[str]]]:
     return [(kind, groups[kind]) for kind in science + others]
 
 
-def _value(asn: Association, attribute: str) -> str | None:
+def _value(asn: "Association", attribute: str) -> str | None:
     value = getattr(asn, attribute)
     return value if isinstance(value, str) else None
 
 
-def summary(asn: Association, path: str) -> dict[str, JSONValue]:
+def summary(asn: "Association", path: str) -> "dict[str, JSONValue]":
     """The ``--json`` summary: metadata (``null`` when absent) and members by type."""
     result: dict[str, JSONValue] = {"file": path}
     for label, attribute in _HEADINGS:
@@ -62,7 +60,7 @@ def summary(asn: Association, path: str) -> dict[str, JSONValue]:
     return result
 
 
-def _rows(asn: Association) -> list[tuple[str, str, str]]:
+def _rows(asn: "Association") -> list[tuple[str, str, str]]:
     rows = []
     for index, product in enumerate(asn.products):
         label = product.name if isinstance(product.name, str) else f"(product #{index}, no name)"
@@ -75,7 +73,7 @@ def _rows(asn: Association) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _header_lines(asn: Association, path: str) -> list[str]:
+def _header_lines(asn: "Association", path: str) -> list[str]:
     members = sum(len(p.members) for p in asn.products)
     lines = [f"{'file':<9}{path}"]
     lines.extend(f"{label:<9}{_value(asn, attribute) or '-'}" for label, attribute in _HEADINGS)
@@ -83,7 +81,7 @@ def _header_lines(asn: Association, path: str) -> list[str]:
     return lines
 
 
-def plain_text(asn: Association, path: str) -> str:
+def plain_text(asn: "Association", path: str) -> str:
     """The plain-text view: header lines, a blank line, then aligned columns."""
     rows = [("PRODUCT", "EXPTYPE", "MEMBER"), *_rows(asn)]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
@@ -91,7 +89,7 @@ def plain_text(asn: Association, path: str) -> str:
     return "\n".join([*_header_lines(asn, path), "", *table]) + "\n"
 
 
-def _print_rich(asn: Association, path: str) -> None:
+def _print_rich(asn: "Association", path: str) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

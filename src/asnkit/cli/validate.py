@@ -10,11 +10,10 @@ Files are found without following a link to a folder (no loops), and each real f
 checked once, under the first name that reached it.
 """
 
-from __future__ import annotations
-
 import enum
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
@@ -23,8 +22,6 @@ from asnkit.cli._exit import ExitStatus, line
 from asnkit.cli._typer import OutputFormat, VersionOption, done
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
-
     from asnkit.validation import Report
 
 __all__ = ["Rule", "check_paths", "command", "expand_paths"]
@@ -298,7 +295,7 @@ def _progress(files: list[str]) -> Iterable[str]:
     yield from track(files, description="validating", console=Console(stderr=True), transient=True)
 
 
-def _write_text(reports: list[Report], *, strict: bool) -> None:
+def _write_text(reports: "list[Report]", *, strict: bool) -> None:
     lines = []
     for report in reports:
         for finding in report.findings:
@@ -308,7 +305,7 @@ def _write_text(reports: list[Report], *, strict: bool) -> None:
     sys.stdout.write("".join(lines))
 
 
-def _summary_line(reports: list[Report]) -> str:
+def _summary_line(reports: "list[Report]") -> str:
     valid = sum(1 for report in reports if report.valid)
     warned = sum(1 for report in reports if report.warnings)
     files = "file" if len(reports) == 1 else "files"
@@ -318,7 +315,7 @@ def _summary_line(reports: list[Report]) -> str:
     )
 
 
-def _write_json(reports: list[Report], *, strict: bool) -> None:
+def _write_json(reports: "list[Report]", *, strict: bool) -> None:
     import json
 
     valid = sum(1 for report in reports if report.valid)
