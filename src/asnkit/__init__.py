@@ -22,10 +22,12 @@ if TYPE_CHECKING:
         HeaderError,
         InvalidAssociationError,
         LoadError,
+        PoolError,
         UnknownRuleError,
     )
     from asnkit.from_list import asn_from_list
     from asnkit.gathering import GatherResult, gather
+    from asnkit.generate import Pool, generate, read_pool
     from asnkit.io import load, write, write_text
     from asnkit.models import ABSENT, Absent, Association, Member, Product
     from asnkit.rules import Level2bRule, Level3Rule, ProductNaming, Rule, get_rule
@@ -50,6 +52,8 @@ __all__ = [
     "Level3Rule",
     "LoadError",
     "Member",
+    "Pool",
+    "PoolError",
     "Product",
     "ProductNaming",
     "Report",
@@ -64,8 +68,10 @@ __all__ = [
     "from_dict",
     "from_json",
     "gather",
+    "generate",
     "get_rule",
     "load",
+    "read_pool",
     "to_dict",
     "validate",
     "write",
@@ -87,9 +93,13 @@ _WHERE: Final[dict[str, str]] = {
     "HeaderError": "asnkit.exceptions",
     "InvalidAssociationError": "asnkit.exceptions",
     "LoadError": "asnkit.exceptions",
+    "PoolError": "asnkit.exceptions",
     "UnknownRuleError": "asnkit.exceptions",
     "asn_from_list": "asnkit.from_list",
     "GatherResult": "asnkit.gathering",
+    "Pool": "asnkit.generate",
+    "generate": "asnkit.generate",
+    "read_pool": "asnkit.generate",
     "gather": "asnkit.gathering",
     "load": "asnkit.io",
     "write": "asnkit.io",

@@ -12,6 +12,8 @@ as every other association asnkit writes.
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING
 
 from asnkit.generate.pool import NULL, Pool, parse_pool, pool_from_rows, read_pool
@@ -151,3 +153,32 @@ def generate(
             warn=warn,
         )
     ]
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`generate`.
+
+    ``asnkit.generate`` names both this package and the function: once the package is
+    imported, Python binds the name on ``asnkit`` to the package, so the package answers
+    the call.
+    """
+
+    def __call__(
+        self,
+        pool_or_rows: Pool | Iterable[Mapping[str, object]],
+        *,
+        candidates: Sequence[str] | None = None,
+        version_id: str | bool | None = None,
+        rule_set: Sequence[PoolRule] | None = None,
+        warn: Callable[[str], None] | None = None,
+    ) -> list[Association]:
+        return generate(
+            pool_or_rows,
+            candidates=candidates,
+            version_id=version_id,
+            rule_set=rule_set,
+            warn=warn,
+        )
+
+
+sys.modules[__name__].__class__ = _CallableModule
