@@ -56,16 +56,25 @@ def test_timed_runs_stops_a_run_past_the_cap() -> None:
     assert times == []
 
 
-def test_timed_runs_repeats_up_to_max_runs_then_up_to_the_budget() -> None:
+def test_timed_runs_repeats_up_to_max_runs_then_up_to_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     common = _bench_module("_common")
     calls: list[int] = []
     times, stopped = common.timed_runs(lambda: calls.append(1), cap=5, budget=10, max_runs=4)
     assert (len(times), len(calls), stopped) == (4, 4, False)
 
-    calls.clear()
-    times, stopped = common.timed_runs(lambda: time.sleep(0.03), cap=5, budget=0.05, max_runs=9)
+    # A clock that each run moves on by 0.03 s, whatever the machine's load: after two runs
+    # (0.06 s) the 0.05 s budget is spent.
+    clock = [0.0]
+    monkeypatch.setattr(common.time, "perf_counter", lambda: clock[0])
+
+    def run() -> None:
+        clock[0] += 0.03
+
+    times, stopped = common.timed_runs(run, cap=5, budget=0.05, max_runs=9)
     assert not stopped
-    assert 2 <= len(times) <= 3
+    assert times == pytest.approx([0.03, 0.03])
 
 
 def test_asnkit_worker_reports_times_and_a_floor_of_the_same_bytes() -> None:
