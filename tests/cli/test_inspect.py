@@ -70,3 +70,12 @@ def test_usage_errors(args: list[str], message: str, capsys: pytest.CaptureFixtu
     assert (result.status, result.out) == (2, "")
     assert result.err.startswith(f"asnkit inspect: error: {message}")
     assert result.err.endswith("(see asnkit inspect --help)\n")
+
+
+def test_the_stage_choices_are_the_vocabularys() -> None:
+    from typing import get_args
+
+    from asnkit.cli.inspect import StageChoice
+    from asnkit.vocabulary import Stage
+
+    assert {stage.value for stage in StageChoice} == set(get_args(Stage))

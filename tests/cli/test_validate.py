@@ -348,3 +348,10 @@ def test_each_real_file_is_checked_once(
     code, out, _ = invoke("a.json", ".", str(tmp_path / "b.json"))
     assert code == 1
     assert out.splitlines()[-1] == "2 files: 1 valid, 1 invalid, 0 with warnings"
+
+
+def test_the_rule_choices_are_the_librarys() -> None:
+    from asnkit.cli.validate import Rule
+    from asnkit.validation import RULE_NAMES
+
+    assert [rule.value for rule in Rule] == list(RULE_NAMES)
