@@ -1,0 +1,67 @@
+"""From FITS files: ``asnkit pool`` and ``asnkit generate FILES`` against jwst's two commands.
+
+For each observation of ``tests/fitscases.py`` (small FITS files: primary header and a
+one-byte image, target acquisitions included), jwst 3.0.0's ``asn_make_pool pool.csv FILES``
+then ``asn_generate pool.csv`` (their entry points, run as from a shell) against
+``asnkit pool FILES -o pool.csv`` (the same table, cell by cell) and ``asnkit generate FILES``
+(the same files, documents and bytes, but for ``code_version`` and ``constraints``).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from requires import ASTROPY_MISSING, JWST_MISSING
+
+pytest.importorskip("jwst", reason=JWST_MISSING)
+pytest.importorskip("astropy", reason=ASTROPY_MISSING)
+
+from fitscases import CASES, write_case
+from generate_compare import comparable, first_difference, text_difference
+
+from asnkit.generate import read_pool
+
+ASNKIT = str(Path(sys.executable).parent / "asnkit")
+
+
+def _jwst(entry: str, *args: str, cwd: Path) -> None:
+    module, function = entry.split(":")
+    code = f"import sys; from {module} import {function}; sys.argv[0] = 'x'; {function}()"
+    subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.json")}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_pool_and_generate_from_fits_match_jwst(case: str, tmp_path: Path) -> None:
+    names = write_case(case, tmp_path)
+    theirs, ours = tmp_path / "jwst", tmp_path / "asnkit"
+    for folder in (theirs, ours):
+        folder.mkdir()
+
+    _jwst("jwst.scripts.asn_make_pool:main", "jwst/pool.csv", *names, cwd=tmp_path)
+    command = [ASNKIT, "pool", *names, "-o", "asnkit/pool.csv"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    jwst_pool, our_pool = read_pool(theirs / "pool.csv"), read_pool(ours / "pool.csv")
+    assert our_pool.columns == jwst_pool.columns
+    assert [dict(row) for row in our_pool.rows] == [dict(row) for row in jwst_pool.rows]
+
+    (theirs / "out").mkdir()  # asn_generate does not make its folder
+    _jwst("jwst.associations.main:main", "-p", "out", "pool.csv", cwd=theirs)
+    command = [ASNKIT, "generate", *names, "-o", "asnkit/out"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    jwst_files, our_files = _files(theirs / "out"), _files(ours / "out")
+    assert jwst_files
+    assert sorted(our_files) == sorted(jwst_files)
+    for name, text in jwst_files.items():
+        ours_text = our_files[name]
+        where = first_difference(
+            comparable(json.loads(text)), comparable(json.loads(ours_text))
+        ) or text_difference(text, ours_text)
+        assert where is None, f"{name}: {where}"
