@@ -801,7 +801,9 @@ def _add(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
     mark = len(asn.log)
     matched, reprocess = asn.crule.root.fn(asn, row)
     if not matched:
-        _undo(asn, mark)
+        if asn.started or asn.crule.force_match is not None:
+            _undo(asn, mark)
+        # else: a fresh association that refused its first row is dropped, state and all
     else:
         del asn.log[mark:]  # nothing to undo any more: keep the log short
     for pl in reprocess:
