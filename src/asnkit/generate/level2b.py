@@ -170,10 +170,13 @@ IMAGE_SCIENCE: Final = _exp_type(*dms.IMAGE2_SCIENCE_EXP_TYPES)
 TSO: Final = all_of(
     Attr(("pntgtype",), "science"),
     any_of(Attr(("tsovisit",), "t"), Attr(("exp_type",), "|".join(dms.TSO_EXP_TYPES))),
-    name="is_tso",
-    label="TSO",
+    label="a time series",
 )
-"""A time series: science pointing, TSOVISIT set or a time-series exposure type."""
+"""A time series: science pointing, TSOVISIT set or a time-series exposure type.
+
+(jwst names this group ``is_tso`` too; the name that counts, for ``_rateints`` members, is
+the TSOVISIT condition of :data:`BASE`, found first.)
+"""
 
 NOT_TSO: Final = none_of(TSO, label="NotTSO")
 
@@ -188,16 +191,20 @@ TARGET_ACQ: Final = Check(
 )
 
 IMAGE_NONSCIENCE: Final = any_of(
-    TARGET_ACQ,
-    _exp_type(*dms.IMAGE2_NONSCIENCE_EXP_TYPES, name="non_science"),
     all_of(
         _exp_type("nrs_msaspec"),
         Attr(("msastate",), "primarypark_allopen"),
         Attr(("grating",), "mirror"),
     ),
+    TARGET_ACQ,
+    _exp_type(*dms.IMAGE2_NONSCIENCE_EXP_TYPES, name="non_science"),
     label="Image_Nonscience",
 )
-"""Target acquisitions, focus and other non-science images, NIRSpec MSA confirmations."""
+"""Target acquisitions, focus and other non-science images, NIRSpec MSA confirmations.
+
+(jwst lists the MSA confirmation last; the association takes one row, so the order of the
+alternatives changes nothing but which one ``--explain`` reports: the last.)
+"""
 
 SPECIAL: Final = Attr(("bkgdtarg", "is_psf"), name="is_special", label="Special")
 """A background or PSF exposure."""
@@ -257,15 +264,22 @@ IS_SCIENCE: Final = Check(source=_is_science, value=True, unique=False)
 
 
 def wfss_or_direct(grism: str, image: str) -> Group:
-    """A grism exposure, or a direct image taken after every science row."""
-    return any_of(
-        Attr(("exp_type",), grism, name="exp_type"),
-        Attr(
-            ("exp_type",),
-            image,
-            name="image_exp_type",
-            reprocess=Work.NONSCIENCE,
-            only_on_match=True,
+    """A grism exposure, or a direct image taken after every science row.
+
+    The first condition only says so for ``--explain`` (either alternative needs it).
+    """
+    either = Attr(("exp_type",), f"{grism}|{image}", unique=False, label="WFSS")
+    return all_of(
+        either,
+        any_of(
+            Attr(("exp_type",), grism, name="exp_type"),
+            Attr(
+                ("exp_type",),
+                image,
+                name="image_exp_type",
+                reprocess=Work.NONSCIENCE,
+                only_on_match=True,
+            ),
         ),
     )
 
@@ -626,6 +640,8 @@ LEVEL2B_RULES: Final[tuple[PoolRule, ...]] = (
         asn_type="spec2",
         doc="A MIRI LRS slit nod, the other nod positions its backgrounds, with the TA confirm.",
         where=all_of(
+            # Only says so for --explain: every alternative below needs one of these.
+            Attr(("exp_type",), "mir_lrs-fixedslit|mir_taconfirm", unique=False, label="LRS"),
             all_of(
                 BASE,
                 Check(
