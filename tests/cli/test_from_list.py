@@ -196,7 +196,7 @@ def test_asn_from_list_does_not_import_typer_rich_or_cattrs(tmp_path: Path) -> N
         "except SystemExit as stop:\n"
         "    assert stop.code == 0, stop.code\n"
         "heavy = {'typer', 'click', 'rich', 'cattrs', 'astropy', 'pydantic', 'pathlib',\n"
-        "         'tempfile'}\n"
+        "         'tempfile', 'fastjsonschema'}\n"
         "print(sorted(heavy & {name.partition('.')[0] for name in sys.modules}))\n"
     )
     result = subprocess.run(

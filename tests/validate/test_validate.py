@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastjsonschema import JsonSchemaValueException
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import json_values
@@ -18,6 +17,7 @@ from asnkit.exceptions import UnknownRuleError
 from asnkit.models import KNOWN_EXPTYPES
 from asnkit.rules import RULES, stage_of
 from asnkit.schema import validator
+from asnkit.schema._refusal import JsonSchemaValueException
 from asnkit.validation import RULE_NAMES, Finding, Report, validate
 from asnkit.validation.shape import schema_walk
 

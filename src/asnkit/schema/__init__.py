@@ -21,8 +21,8 @@ __all__ = ["validator"]
 def validator(stage: Stage) -> Callable[[object], object]:
     """The compiled validator of ``stage``.
 
-    It returns the document, or raises ``fastjsonschema.JsonSchemaValueException`` naming
-    the failing place.
+    It returns the document, or raises
+    :class:`asnkit.schema._refusal.JsonSchemaValueException` naming the failing place.
     """
     if stage == "level2b":
         from asnkit.schema._compiled_level2b import validate as validate_level2b

@@ -50,7 +50,7 @@ def shape_findings(document: Mapping[str, object], stage: Stage) -> list[Finding
     try:
         _compiled(stage)(document)
     except Exception as refusal:
-        from fastjsonschema import JsonSchemaValueException
+        from asnkit.schema._refusal import JsonSchemaValueException
 
         if not isinstance(refusal, JsonSchemaValueException):  # pragma: no cover
             raise
