@@ -9,21 +9,36 @@ metadata flags over ``program``/``target``/``asn_type``. Member names are rewrit
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from asnkit.models import ExpType
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from asnkit.cli._from_list import Request
     from asnkit.models import JSONValue
+    from asnkit.paths import PathPolicy
 
 __all__ = ["apply_headers"]
 
 
+class HeaderArgs(Protocol):
+    """What the command line says that header-aware creation reads (a ``Request`` has it)."""
+
+    @property
+    def product_name(self) -> str | None: ...
+    @property
+    def acid(self) -> str | None: ...
+    @property
+    def force(self) -> bool: ...
+    @property
+    def paths(self) -> PathPolicy: ...
+    @property
+    def output_file(self) -> str: ...
+
+
 def apply_headers(
-    args: Request,
+    args: HeaderArgs,
     rule_name: str,
     given: Sequence[tuple[str, str]],
     meta: Mapping[str, JSONValue],
