@@ -24,7 +24,7 @@ from ast import literal_eval
 from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from asnkit.generate import dms
 from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, Group, Work
@@ -983,6 +983,91 @@ def register_stage(name: str, stage: _Stage) -> None:
 _Refusals = dict[tuple[object, ...], list[tuple[bool, Work, bool]]]
 
 
+class _PathRecorder(Mapping[str, str]):
+    """A row that notes, in order, each keyword read from it and the value read."""
+
+    __slots__ = ("_candidate", "_row", "path", "seen")
+
+    def __init__(self, row: Mapping[str, str], candidate: str | None) -> None:
+        self._row = row
+        self._candidate = candidate
+        self.path: list[tuple[str, object]] = []
+        self.seen: set[str] = set()
+
+    def _note(self, key: str) -> None:
+        if key not in self.seen:
+            self.seen.add(key)
+            # Under a candidate, the candidate column is the candidate's marker: its type
+            # is what conditions can tell apart (the id is the candidate's own).
+            value = self._candidate if key == "asn_candidate" else self._row.get(key)
+            self.path.append((key, value))
+
+    def __getitem__(self, key: str) -> str:
+        self._note(key)
+        return self._row[key]
+
+    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+        self._note(key)
+        return self._row.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self._note(key)
+        return key in self._row
+
+    def __iter__(self) -> Iterator[str]:
+        for key in self._row:
+            self._note(key)
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+
+class _Path:
+    """A rule's refusals of fresh associations, by the values read, in the order read.
+
+    Checking is deterministic: two rows that give the same values to the keywords read,
+    in order, are checked alike. Each node holds the keyword read next; a leaf holds what
+    the refusal sent the row round for.
+    """
+
+    __slots__ = ("children", "key", "leaf")
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.children: dict[object, _Path] = {}
+        self.leaf: list[tuple[bool, Work, bool]] | None = None
+
+    def find(
+        self, row: Mapping[str, str], candidate: str | None
+    ) -> list[tuple[bool, Work, bool]] | None:
+        node = self
+        while node.leaf is None:
+            key = node.key
+            if key is None:
+                return None
+            value = candidate if key == "asn_candidate" else row.get(key)
+            child = node.children.get(value)
+            if child is None:
+                return None
+            node = child
+        return node.leaf
+
+    def insert(self, path: list[tuple[str, object]], leaf: list[tuple[bool, Work, bool]]) -> None:
+        node = self
+        for key, value in path:
+            if node.leaf is not None:
+                return  # pragma: no cover (a shorter path already decides)
+            if node.key is None:
+                node.key = key
+            elif node.key != key:  # pragma: no cover (checks are deterministic)
+                return
+            node = node.children.setdefault(value, _Path())
+        if node.key is None and not node.children:
+            node.leaf = leaf
+
+
 _Place = tuple[tuple[tuple[str, str], ...], tuple[object, ...]]
 """Where an association is filed: its gate values and its state."""
 
@@ -1103,13 +1188,14 @@ class _Index:
 
 
 def _refusal(
-    rep: list[_PL], row: Mapping[str, str], crule: CompiledRule
+    rep: list[_PL], row: Mapping[str, str], crule: CompiledRule, *, fresh: bool = False
 ) -> list[tuple[bool, Work, bool]] | None:
     """What a refusal sent the row round for, to replay; ``None`` when it cannot be replayed."""
     for p in rep:
-        if len(p.items) != 1 or p.items[0] is not row or p.rules not in ((crule,), ()):
+        rules = (crule,) if fresh and p.rules is None else p.rules
+        if len(p.items) != 1 or p.items[0] is not row or rules not in ((crule,), ()):
             return None
-    return [(bool(p.rules), p.work, p.only_on_match) for p in rep]
+    return [(p.rules != (), p.work, p.only_on_match) for p in rep]
 
 
 def _replay(
@@ -1156,6 +1242,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
     existing_work = (Work.BOTH, Work.EXISTING, Work.NONSCIENCE)
     rules_work = (Work.BOTH, Work.RULES)
     rule_memos = {crule: memos.setdefault(crule.rule.name, {}) for crule in crules}
+    trees = cast("dict[str, _Path]", memos.setdefault("\0paths", {}))
     for pl in queue:
         allowed = set(pl.rules) if pl.rules else set(crules)
         every_rule = len(allowed) == len(crules)
@@ -1200,15 +1287,30 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                 for crule in crules:
                     if crule in taken_by or crule not in allowed:
                         continue
-                    memo = rule_memos[crule]
-                    key = row_keys.get(crule)
-                    if key is None or key[0] != crule.learned.version:
-                        key = row_keys[crule] = crule.memo_key(row, candidate)
-                    refused = memo.get(key)
+                    tree = trees.get(crule.rule.name)
+                    if tree is None:
+                        tree = trees[crule.rule.name] = _Path()
+                    refused = tree.find(row, candidate)
                     if refused is not None:
                         if refused:
                             reprocess.extend(_replay(refused, row, crule))
                         continue
+                    # A fresh association's check depends only on the values it reads:
+                    # record them, and a refusal holds for every row that reads alike.
+                    recorder = _PathRecorder(row, candidate)
+                    tried = GenAsn(crule, pool_name, version_id)
+                    ok, tried_rep = crule.root.fn(tried, recorder)
+                    if not ok and crule.force_match is None:
+                        template = _refusal(tried_rep, recorder, crule, fresh=True)
+                        if template is not None:
+                            tree.insert(recorder.path, template)
+                            if template:
+                                reprocess.extend(_replay(template, row, crule))
+                            continue
+                    memo = rule_memos[crule]
+                    key = row_keys.get(crule)
+                    if key is None or key[0] != crule.learned.version:
+                        key = row_keys[crule] = crule.memo_key(row, candidate)
                     asn = GenAsn(crule, pool_name, version_id)
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
