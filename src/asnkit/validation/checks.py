@@ -37,7 +37,7 @@ class Document:
             object, in a product whose ``members`` is an array.
     """
 
-    __slots__ = ("data", "members", "products", "stage")
+    __slots__ = ("data", "expnames", "exptypes", "members", "products", "stage")
 
     def __init__(self, data: Mapping[str, object], stage: Stage) -> None:
         self.data = data
@@ -52,13 +52,16 @@ class Document:
             for m_index, member in enumerate(members)
             if isinstance(member, dict)
         ]
+        self.expnames = self.strings("expname")
+        self.exptypes = self.strings("exptype")
 
-    def strings(self, key: str) -> Iterator[tuple[int, int, str]]:
+    def strings(self, key: str) -> list[tuple[int, int, str]]:
         """``(product index, member index, value)`` of every member whose ``key`` is a string."""
-        for p_index, m_index, member in self.members:
-            value = member.get(key)
-            if isinstance(value, str):
-                yield p_index, m_index, value
+        return [
+            (p_index, m_index, value)
+            for p_index, m_index, member in self.members
+            if isinstance(value := member.get(key), str)
+        ]
 
 
 def _member(p_index: int, m_index: int, key: str = "") -> str:
@@ -182,7 +185,7 @@ def member_not_an_object(doc: Document) -> Iterator[Finding]:
 
 def empty_expname(doc: Document) -> Iterator[Finding]:
     """A member names a file: an empty (or blank) ``expname`` names none."""
-    for p_index, m_index, expname in doc.strings("expname"):
+    for p_index, m_index, expname in doc.expnames:
         if not expname.strip():
             yield error(
                 _member(p_index, m_index, "expname"),
@@ -195,13 +198,14 @@ _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def control_characters(doc: Document) -> Iterator[Finding]:
     """No file or product name holds a control character (a newline, a tab, ...)."""
-    for p_index, m_index, expname in doc.strings("expname"):
-        if found := _CONTROL.search(expname):
+    for p_index, m_index, expname in doc.expnames:
+        # isprintable (C) passes every ordinary name; only the others are searched.
+        if not expname.isprintable() and (found := _CONTROL.search(expname)):
             pointer = _member(p_index, m_index, "expname")
             yield error(pointer, _control_message("expname", expname, found))
     for p_index, product in doc.products:
         name = product.get("name")
-        if isinstance(name, str) and (found := _CONTROL.search(name)):
+        if isinstance(name, str) and not name.isprintable() and (found := _CONTROL.search(name)):
             yield error(f"/products/{p_index}/name", _control_message("name", name, found))
 
 
@@ -214,7 +218,7 @@ def _control_message(key: str, value: str, found: re.Match[str]) -> str:
 
 def exptype_spelling(doc: Document) -> Iterator[Finding]:
     """Warn of an ``exptype`` no pipeline acts on, or not in lower case."""
-    for p_index, m_index, exptype in doc.strings("exptype"):
+    for p_index, m_index, exptype in doc.exptypes:
         if exptype == ExpType.SCIENCE:  # most members: one comparison
             continue
         folded = exptype.lower()
@@ -260,7 +264,7 @@ def directory_in_expname(doc: Document) -> Iterator[Finding]:
     neither is warned of. Stage 2 opens a relative name with a directory part from the
     directory it runs in; and a backslash is a directory only on Windows.
     """
-    for p_index, m_index, expname in doc.strings("expname"):
+    for p_index, m_index, expname in doc.expnames:
         pointer = _member(p_index, m_index, "expname")
         if "\\" in expname:
             yield warning(
@@ -342,7 +346,9 @@ def meaning_findings(document: Mapping[str, object], stage: Stage) -> list[Findi
     """The findings of every check, in document order (a place's findings in check order)."""
     doc = Document(document, stage)
     found = [finding for check in CHECKS for finding in check(doc)]
-    return sorted(found, key=lambda finding: _place(finding.pointer))
+    if len(found) > 1:
+        found.sort(key=lambda finding: _place(finding.pointer))
+    return found
 
 
 def _place(pointer: str) -> tuple[int, ...]:
