@@ -18,7 +18,7 @@ SOURCE: Final = Path(__file__).resolve().parent.parent / "src"
 
 LAYERS: Final = (
     ("base", ("asnkit._version", "asnkit._types", "asnkit.exceptions")),
-    ("vocabulary", ("asnkit.vocabulary",)),
+    ("vocabulary", ("asnkit.vocabulary", "asnkit.exposure_types")),
     ("models", ("asnkit.models", "asnkit.naming")),
     ("codec", ("asnkit.codec", "asnkit.schema")),
     ("io", ("asnkit.io",)),

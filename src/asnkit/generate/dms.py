@@ -1,8 +1,9 @@
 """What DMS says about exposures: types, member roles, Level 2 file names.
 
-These are facts of jwst 3.0.0's ``dms_base`` and ``rules_level3_base`` (the tables of
-exposure types, the keywords that flag a PSF, an imprint or a background, the valid
-NIRSpec optical paths), written once here and used by the rule statements.
+These are facts of jwst 3.0.0's ``dms_base`` and ``rules_level3_base`` (the keywords that
+flag a PSF, an imprint or a background, the valid NIRSpec optical paths), written once here
+and used by the rule statements. The tables of exposure types are
+:mod:`asnkit.exposure_types`'s; they are named here too for the rule statements.
 """
 
 from __future__ import annotations
@@ -10,6 +11,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from asnkit.exposure_types import (
+    ACQ_EXP_TYPES,
+    CORON_EXP_TYPES,
+    EXPTYPE_MAP,
+    IMAGE2_NONSCIENCE_EXP_TYPES,
+    IMAGE2_SCIENCE_EXP_TYPES,
+    LEVEL2B_EXPTYPES,
+    SPEC2_SCIENCE_EXP_TYPES,
+    TSO_EXP_TYPES,
+)
 from asnkit.generate.constraints import EMPTY
 
 if TYPE_CHECKING:
@@ -18,7 +29,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ACQ_EXP_TYPES",
     "CORON_EXP_TYPES",
+    "EXPTYPE_MAP",
+    "IMAGE2_NONSCIENCE_EXP_TYPES",
+    "IMAGE2_SCIENCE_EXP_TYPES",
     "LEVEL2B_EXPTYPES",
+    "SPEC2_SCIENCE_EXP_TYPES",
     "TSO_EXP_TYPES",
     "exposure_type",
     "first_set",
@@ -26,102 +41,6 @@ __all__ = [
     "rename_to_level2a",
 ]
 
-ACQ_EXP_TYPES: Final = frozenset(
-    {
-        "mir_tacq",
-        "mir_taconfirm",
-        "nis_taconfirm",
-        "nis_tacq",
-        "nrc_taconfirm",
-        "nrc_tacq",
-        "nrs_confirm",
-        "nrs_msata",
-        "nrs_taconfirm",
-        "nrs_tacq",
-        "nrs_taslit",
-        "nrs_verify",
-        "nrs_wata",
-    }
-)
-"""Target acquisitions and their confirmations."""
-
-EXPTYPE_MAP: Final[Mapping[str, str]] = {
-    "mir_darkall": "dark",
-    "mir_darkimg": "dark",
-    "mir_darkmrs": "dark",
-    "mir_flatimage": "flat",
-    "mir_flatmrs": "flat",
-    "mir_flatimage-ext": "flat",
-    "mir_flatmrs-ext": "flat",
-    "mir_tacq": "target_acquisition",
-    "mir_taconfirm": "target_acquisition",
-    "nis_dark": "dark",
-    "nis_focus": "engineering",
-    "nis_lamp": "engineering",
-    "nis_tacq": "target_acquisition",
-    "nis_taconfirm": "target_acquisition",
-    "nrc_dark": "dark",
-    "nrc_flat": "flat",
-    "nrc_focus": "engineering",
-    "nrc_led": "engineering",
-    "nrc_tacq": "target_acquisition",
-    "nrc_taconfirm": "target_acquisition",
-    "nrs_autoflat": "autoflat",
-    "nrs_autowave": "autowave",
-    "nrs_confirm": "target_acquisition",
-    "nrs_dark": "dark",
-    "nrs_focus": "engineering",
-    "nrs_image": "engineering",
-    "nrs_lamp": "engineering",
-    "nrs_msata": "target_acquisition",
-    "nrs_tacq": "target_acquisition",
-    "nrs_taconfirm": "target_acquisition",
-    "nrs_taslit": "target_acquisition",
-    "nrs_wata": "target_acquisition",
-}
-"""The member type of the exposure types that are not science."""
-
-CORON_EXP_TYPES: Final = frozenset({"mir_4qpm", "mir_lyot", "nrc_coron"})
-TSO_EXP_TYPES: Final = ("nrc_tsimage", "nrc_tsgrism", "nrs_brightobj")
-
-IMAGE2_SCIENCE_EXP_TYPES: Final = (
-    "fgs_image",
-    "mir_4qpm",
-    "mir_image",
-    "mir_lyot",
-    "nis_ami",
-    "nis_image",
-    "nrc_coron",
-    "nrc_image",
-    "nrs_mimf",
-    "nrc_tsimage",
-)
-IMAGE2_NONSCIENCE_EXP_TYPES: Final = (
-    "mir_coroncal",
-    "nis_focus",
-    "nrc_focus",
-    "nrs_focus",
-    "nrs_image",
-    *sorted(ACQ_EXP_TYPES),
-)
-SPEC2_SCIENCE_EXP_TYPES: Final = (
-    "mir_lrs-fixedslit",
-    "mir_lrs-slitless",
-    "mir_mrs",
-    "mir_wfss",
-    "nis_soss",
-    "nis_wfss",
-    "nrc_tsgrism",
-    "nrc_wfss",
-    "nrs_fixedslit",
-    "nrs_ifu",
-    "nrs_msaspec",
-    "nrs_brightobj",
-)
-LEVEL2B_EXPTYPES: Final = frozenset(
-    {*IMAGE2_SCIENCE_EXP_TYPES, *IMAGE2_NONSCIENCE_EXP_TYPES, *SPEC2_SCIENCE_EXP_TYPES}
-)
-"""Exposure types calibrated at Level 2b: their Stage 3 members are ``_cal`` files."""
 
 EXPOSURE_KEYS: Final = ("pntgtype", "exp_type", "is_psf", "is_imprt", "bkgdtarg")
 """The keywords :func:`exposure_type` reads."""

@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from asnkit.exceptions import HeaderError
+from asnkit.exposure_types import (
+    CORON_EXP_TYPES,
+    IMAGE2_SCIENCE_EXP_TYPES,
+    SPEC2_SCIENCE_EXP_TYPES,
+    TARGET_ACQUISITION_EXP_TYPES,
+    TSO_EXP_TYPES,
+)
 from asnkit.models import ExpType
 
 if TYPE_CHECKING:
@@ -23,66 +30,6 @@ if TYPE_CHECKING:
     from asnkit.vocabulary import Stage
 
 __all__ = ["FileFacts", "asn_type_of", "classify", "file_facts"]
-
-
-# The exposure types jwst's generator takes as target acquisitions (its EXPTYPE_MAP).
-_TARGET_ACQUISITION: Final = frozenset(
-    {
-        "mir_tacq",
-        "mir_taconfirm",
-        "nis_tacq",
-        "nis_taconfirm",
-        "nrc_tacq",
-        "nrc_taconfirm",
-        "nrs_confirm",
-        "nrs_msata",
-        "nrs_tacq",
-        "nrs_taconfirm",
-        "nrs_taslit",
-        "nrs_wata",
-    }
-)
-
-
-# Science exposure types calibrated by calwebb_image2 / calwebb_spec2 (jwst's lists).
-_IMAGING: Final = frozenset(
-    {
-        "fgs_image",
-        "mir_4qpm",
-        "mir_image",
-        "mir_lyot",
-        "nis_ami",
-        "nis_image",
-        "nrc_coron",
-        "nrc_image",
-        "nrc_tsimage",
-        "nrs_mimf",
-    }
-)
-
-
-_SPECTROSCOPY: Final = frozenset(
-    {
-        "mir_lrs-fixedslit",
-        "mir_lrs-slitless",
-        "mir_mrs",
-        "mir_wfss",
-        "nis_soss",
-        "nis_wfss",
-        "nrc_tsgrism",
-        "nrc_wfss",
-        "nrs_brightobj",
-        "nrs_fixedslit",
-        "nrs_ifu",
-        "nrs_msaspec",
-    }
-)
-
-
-_CORONAGRAPHY: Final = frozenset({"mir_4qpm", "mir_lyot", "nrc_coron"})
-
-
-_ALWAYS_TSO: Final = frozenset({"nrc_tsimage", "nrc_tsgrism", "nrs_brightobj"})
 
 
 # Flags that make a science exposure something else, strongest first (as jwst ranks them).
@@ -242,7 +189,7 @@ def classify(header: Mapping[str, object], path: str) -> tuple[str, str]:
         HeaderError: ``EXP_TYPE`` is missing, or a flag is neither T nor F.
     """
     exp_type = _required(header, "EXP_TYPE", path).lower()
-    if exp_type in _TARGET_ACQUISITION:
+    if exp_type in TARGET_ACQUISITION_EXP_TYPES:
         return ExpType.TARGET_ACQUISITION, "EXP_TYPE"
     for keyword, role in _ROLE_FLAGS:
         if _flag(header, keyword, path):
@@ -268,7 +215,7 @@ def file_facts(
     else:
         exptype, decided_by = given_role, "given"
     exp_type = _required(header, "EXP_TYPE", path).lower()
-    tso = _flag(header, "TSOVISIT", path) or exp_type in _ALWAYS_TSO
+    tso = _flag(header, "TSOVISIT", path) or exp_type in TSO_EXP_TYPES
     lowered = {
         keyword: (None if text is None else text.lower())
         for keyword in ("FILTER", "PUPIL", "GRATING", "FXD_SLIT", "SUBARRAY")
@@ -304,9 +251,9 @@ def asn_type_of(facts: FileFacts, stage: Stage) -> str:
         HeaderError: ``EXP_TYPE`` is not a science type that a Stage 2b/3 pipeline takes.
     """
     exp_type = facts.exp_type
-    if exp_type in _IMAGING:
+    if exp_type in IMAGE2_SCIENCE_EXP_TYPES:
         kind = "image"
-    elif exp_type in _SPECTROSCOPY:
+    elif exp_type in SPEC2_SCIENCE_EXP_TYPES:
         kind = "spec"
     else:
         msg = (
@@ -320,6 +267,6 @@ def asn_type_of(facts: FileFacts, stage: Stage) -> str:
         return "tso3"
     if exp_type == "nis_ami":
         return "ami3"
-    if exp_type in _CORONAGRAPHY:
+    if exp_type in CORON_EXP_TYPES:
         return "coron3"
     return f"{kind}3"
