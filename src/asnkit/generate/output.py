@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from asnkit._version import __version__
-from asnkit.models import ABSENT, Association, Member, Product
+from asnkit.models import ABSENT, ASSOCIATION_KEYS, Association, Member, Product
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -14,35 +14,17 @@ if TYPE_CHECKING:
 
 __all__ = ["file_name", "to_association"]
 
-LEVEL3_KEYS: Final = (
-    "asn_type",
-    "asn_rule",
-    "version_id",
-    "code_version",
-    "degraded_status",
-    "program",
-    "constraints",
-    "asn_id",
-    "target",
-    "asn_pool",
-    "products",
-)
-"""The order jwst writes a Stage 3 association's keys in."""
+LEVEL3_KEYS: Final = ASSOCIATION_KEYS
+"""The order jwst writes a Stage 3 association's keys in: the models' order."""
 
-LEVEL2B_KEYS: Final = (
-    "asn_type",
-    "asn_rule",
-    "version_id",
-    "code_version",
-    "degraded_status",
-    "program",
-    "constraints",
-    "asn_id",
-    "asn_pool",
-    "target",
-    "products",
+LEVEL2B_KEYS: Final = tuple(
+    key
+    for known in ASSOCIATION_KEYS
+    if known != "target"
+    for key in ((known, "target") if known == "asn_pool" else (known,))
 )
-"""The order jwst writes a Stage 2b association's keys in: the target comes last."""
+"""The order jwst writes a Stage 2b association's keys in: the models' order with the
+target moved after ``asn_pool``, as jwst's generator writes it."""
 
 
 def file_name(asn: GenAsn) -> str:
