@@ -229,14 +229,16 @@ def main(argv: list[str] | None = None) -> int:
     """Measure alone and print the section of docs/benchmarks.md."""
     from machine import machine_facts
     from report import generate_section, generate_targets
-    from results import Jwst, Results, Settings
+    from results import Results, Settings
 
     parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
     parser.add_argument("--jwst-python", type=Path, help="the python of a jwst 3.0.0 venv")
     parser.add_argument("--max-runs", type=int, default=5, help="asnkit runs at most")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args(argv)
-    jwst = Jwst(args.jwst_python, reason="no jwst given (--jwst-python)")
+    from run import find_jwst
+
+    jwst = find_jwst(None if args.jwst_python is None else str(args.jwst_python), None)
     settings = Settings(
         sizes=[], cap=CAP, budget=30.0, max_runs=args.max_runs, startup_runs=0, validate_files=0
     )

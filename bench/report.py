@@ -24,6 +24,8 @@ def seconds(value: float) -> str:
         return f"{value * 1e6:.3g} µs"
     if value < 1:
         return f"{value * 1e3:.3g} ms"
+    if value >= 1000:  # noqa: PLR2004
+        return f"{value:,.0f} s"
     return f"{value:.3g} s"
 
 

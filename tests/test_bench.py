@@ -327,3 +327,9 @@ def test_a_synthetic_pool_has_its_size_and_fresh_names(tmp_path: Path) -> None:
     assert len({row["filename"] for row in pool.rows}) == 500
     for row in pool.rows:
         assert f"('o{int(row['obs_num']):03d}', 'observation')" in row["asn_candidate"]
+
+
+def test_long_durations_are_written_in_whole_seconds() -> None:
+    report = _bench_module("report")
+    assert report.seconds(1160.4) == "1,160 s"
+    assert report.seconds(20.83) == "20.8 s"
