@@ -1260,9 +1260,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                     if filename in asn.filenames:
                         taken_by.add(crule)
                         continue
-                    key = row_keys.get(crule)
-                    if key is None or key[0] != crule.learned.version:
-                        key = row_keys[crule] = crule.memo_key(row, candidate)
+                    key = _row_key(row_keys, row, candidate, crule)
                     if asn.refused is None:
                         index.changed(asn)
                     refused = asn.refused.get(key)  # type: ignore[union-attr]
@@ -1280,8 +1278,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                     else:
                         template = _refusal(rep, row, crule)
                         if template is not None:
-                            if key[0] != crule.learned.version:
-                                key = row_keys[crule] = crule.memo_key(row, candidate)
+                            key = _row_key(row_keys, row, candidate, crule)
                             asn.refused[key] = template  # type: ignore[index]
             if work in rules_work:
                 for crule in crules:
@@ -1308,9 +1305,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                                 reprocess.extend(_replay(template, row, crule))
                             continue
                     memo = rule_memos[crule]
-                    key = row_keys.get(crule)
-                    if key is None or key[0] != crule.learned.version:
-                        key = row_keys[crule] = crule.memo_key(row, candidate)
+                    key = _row_key(row_keys, row, candidate, crule)
                     asn = GenAsn(crule, pool_name, version_id)
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
@@ -1322,8 +1317,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                     else:
                         template = _refusal(rep, row, crule)
                         if template is not None:
-                            if key[0] != crule.learned.version:
-                                key = row_keys[crule] = crule.memo_key(row, candidate)
+                            key = _row_key(row_keys, row, candidate, crule)
                             memo[key] = template
             for next_pl in reprocess:
                 kept = _workover_filter(next_pl, work)
