@@ -1,9 +1,10 @@
 """The exposure types (``EXP_TYPE``) of JWST and what the pipelines make of them.
 
 Facts of jwst 3.0.0's ``dms_base`` (its tables of exposure types, the member type of an
-exposure that is not science), written once here: the association generator
-(:mod:`asnkit.generate.dms`) and the header classifier (:mod:`asnkit.headers.facts`) ask.
-Values are in lower case, as jwst compares them.
+exposure that is not science, the flags that make a science exposure a PSF, an imprint or
+a background, the values that mean "not set"), written once here: the association generator
+(:mod:`asnkit.generate`) and the header classifier (:mod:`asnkit.headers.facts`) ask.
+Exposure types are in lower case, as jwst compares them.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ if TYPE_CHECKING:
 __all__ = [
     "ACQ_EXP_TYPES",
     "CORON_EXP_TYPES",
+    "EMPTY",
     "EXPTYPE_MAP",
     "IMAGE2_NONSCIENCE_EXP_TYPES",
     "IMAGE2_SCIENCE_EXP_TYPES",
     "LEVEL2B_EXPTYPES",
     "SPEC2_SCIENCE_EXP_TYPES",
+    "SPECIAL_EXPOSURE_MODIFIERS",
     "TARGET_ACQUISITION_EXP_TYPES",
     "TSO_EXP_TYPES",
 ]
@@ -127,3 +130,30 @@ TARGET_ACQUISITION_EXP_TYPES: Final = frozenset(
     exp_type for exp_type, kind in EXPTYPE_MAP.items() if kind == "target_acquisition"
 )
 """The exposure types whose member type is ``target_acquisition`` (:data:`EXPTYPE_MAP`)."""
+
+SPECIAL_EXPOSURE_MODIFIERS: Final = (
+    ("psf", ("is_psf",)),
+    ("imprint", ("is_imprt",)),
+    ("background", ("bkgdtarg",)),
+)
+"""The keywords that make a science exposure a PSF, an imprint or a background."""
+
+EMPTY: Final = frozenset(
+    {
+        "",
+        "NULL",
+        "Null",
+        "null",
+        "--",
+        "N",
+        "n",
+        "F",
+        "f",
+        "FALSE",
+        "false",
+        "False",
+        "N/A",
+        "n/a",
+    }
+)
+"""Cell values that mean "not set" (jwst's ``_EMPTY``): a keyword with one is absent."""

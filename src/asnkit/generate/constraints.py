@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final, Literal, Protocol, TypeAlias, Union
+from typing import Literal, Protocol, TypeAlias, Union
 
 import attrs
+
+from asnkit.exposure_types import EMPTY
 
 __all__ = [
     "EMPTY",
@@ -43,26 +45,6 @@ __all__ = [
     "none_of",
     "not_all_of",
 ]
-
-EMPTY: Final = frozenset(
-    {
-        "",
-        "NULL",
-        "Null",
-        "null",
-        "--",
-        "N",
-        "n",
-        "F",
-        "f",
-        "FALSE",
-        "false",
-        "False",
-        "N/A",
-        "n/a",
-    }
-)
-"""Cell values that mean "not set" (jwst's ``_EMPTY``): a keyword with one is absent."""
 
 
 class Work(enum.Enum):

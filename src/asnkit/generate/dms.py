@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING, Final
 from asnkit.exposure_types import (
     ACQ_EXP_TYPES,
     CORON_EXP_TYPES,
+    EMPTY,
     EXPTYPE_MAP,
     IMAGE2_NONSCIENCE_EXP_TYPES,
     IMAGE2_SCIENCE_EXP_TYPES,
     LEVEL2B_EXPTYPES,
     SPEC2_SCIENCE_EXP_TYPES,
+    SPECIAL_EXPOSURE_MODIFIERS,
     TSO_EXP_TYPES,
 )
-from asnkit.generate.constraints import EMPTY
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -44,13 +45,6 @@ __all__ = [
 
 EXPOSURE_KEYS: Final = ("pntgtype", "exp_type", "is_psf", "is_imprt", "bkgdtarg")
 """The keywords :func:`exposure_type` reads."""
-
-SPECIAL_EXPOSURE_MODIFIERS: Final = (
-    ("psf", ("is_psf",)),
-    ("imprint", ("is_imprt",)),
-    ("background", ("bkgdtarg",)),
-)
-"""The keywords that make a science exposure a PSF, an imprint or a background."""
 
 NRS_FSS_VALID_OPTICAL_PATHS: Final = frozenset(
     {

@@ -17,8 +17,10 @@ import attrs
 from asnkit.exceptions import HeaderError
 from asnkit.exposure_types import (
     CORON_EXP_TYPES,
+    EMPTY,
     IMAGE2_SCIENCE_EXP_TYPES,
     SPEC2_SCIENCE_EXP_TYPES,
+    SPECIAL_EXPOSURE_MODIFIERS,
     TARGET_ACQUISITION_EXP_TYPES,
     TSO_EXP_TYPES,
 )
@@ -33,15 +35,13 @@ __all__ = ["FileFacts", "asn_type_of", "classify", "file_facts"]
 
 
 # Flags that make a science exposure something else, strongest first (as jwst ranks them).
-_ROLE_FLAGS: Final = (
-    ("IS_PSF", ExpType.PSF),
-    ("IS_IMPRT", ExpType.IMPRINT),
-    ("BKGDTARG", ExpType.BACKGROUND),
+_ROLE_FLAGS: Final = tuple(
+    (keyword.upper(), role) for role, keywords in SPECIAL_EXPOSURE_MODIFIERS for keyword in keywords
 )
 
 
 # Values that mean "not set" in a header or a DMS pool (jwst's list, compared in lower case).
-_EMPTY: Final = frozenset({"", "null", "--", "n", "f", "false", "n/a"})
+_EMPTY: Final = frozenset(value.lower() for value in EMPTY)
 
 
 _TRUE: Final = frozenset({"t", "true"})
