@@ -1085,8 +1085,12 @@ class _Index:
     """The associations made so far, found by the values they bound, grouped by state.
 
     A row is offered, in the order the associations were made, only to those whose bound
-    gate values (see ``CompiledRule._gates``) it has, to those with no gate, and to those
-    it is already a member of: every other would refuse it, sending nothing round.
+    gate values (see ``CompiledRule._gates``) it has, and to those with no gate: every other
+    would refuse it, sending nothing round. An association the row is already a member of
+    only takes it again, doing nothing: its rule is found in ``by_filename`` (the rules of
+    the associations each file is a member of), without offering the row to each one (a
+    direct image sent round is a member of every grism association of its kind: offering it
+    to each, every time round, was quadratic in the pool's size).
 
     Associations of one rule in the same state (bound values, values taken, whether they
     have a science member...) answer a row alike: they share their remembered refusals
@@ -1096,7 +1100,7 @@ class _Index:
     def __init__(self) -> None:
         self.count = 0
         self.groups: dict[CompiledRule, dict[_Place, dict[int, GenAsn]]] = {}
-        self.by_filename: dict[str, list[GenAsn]] = {}
+        self.by_filename: dict[str, set[CompiledRule]] = {}
         self.shared: dict[tuple[str, tuple[object, ...]], _Refusals] = {}
         self.where: dict[int, _Place] = {}
 
@@ -1148,11 +1152,19 @@ class _Index:
         self._place(asn)
 
     def member(self, filename: str, asn: GenAsn) -> None:
-        members = self.by_filename.setdefault(filename, [])
-        if asn not in members:
-            members.append(asn)
+        """The association took ``filename`` (an association never gives a file back)."""
+        self.by_filename.setdefault(filename, set()).add(asn.crule)
 
-    def offered(  # noqa: C901 (gates, groups, members)
+    def taken(
+        self, filename: str, allowed: set[CompiledRule], *, every_rule: bool
+    ) -> set[CompiledRule]:
+        """The rules (of those allowed) with an association that has ``filename``."""
+        rules = self.by_filename.get(filename)
+        if not rules:
+            return set()
+        return set(rules) if every_rule else rules & allowed
+
+    def offered(
         self,
         row: Mapping[str, str],
         allowed: set[CompiledRule],
@@ -1179,11 +1191,6 @@ class _Index:
                 if refused is not None and refused.get(key) == []:
                     continue
                 found.update(members)
-        members_of = self.by_filename.get(row["filename"])
-        if members_of:
-            for asn in members_of:
-                if every_rule or asn.crule in allowed:
-                    found[asn.order] = asn
         return [found[order] for order in sorted(found)]
 
 
@@ -1254,6 +1261,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
             row_keys: dict[CompiledRule, tuple[object, ...]] = {}
             filename = row["filename"]
             if work in existing_work:
+                taken_by = index.taken(filename, allowed, every_rule=every_rule)
                 row_key = functools.partial(_row_key, row_keys, row, candidate)
                 for asn in index.offered(row, allowed, row_key, every_rule=every_rule):
                     crule = asn.crule
