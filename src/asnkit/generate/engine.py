@@ -1226,6 +1226,21 @@ def _row_key(
     return key
 
 
+def _remember_refusal(
+    store: _Refusals,
+    rep: list[_PL],
+    row: Mapping[str, str],
+    crule: CompiledRule,
+    *,
+    row_keys: dict[CompiledRule, tuple[object, ...]],
+    candidate: str | None,
+) -> None:
+    """Record in ``store``, under the row's memo key, what a replayable refusal sent round."""
+    template = _refusal(rep, row, crule)
+    if template is not None:
+        store[_row_key(row_keys, row, candidate, crule)] = template
+
+
 def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole to be read against it)
     rows: Sequence[Mapping[str, str]],
     *,
@@ -1284,10 +1299,11 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                         if filename in asn.filenames:
                             index.member(filename, asn)
                     else:
-                        template = _refusal(rep, row, crule)
-                        if template is not None:
-                            key = _row_key(row_keys, row, candidate, crule)
-                            asn.refused[key] = template  # type: ignore[index]
+                        refusals = asn.refused
+                        assert refusals is not None  # index.changed(asn) made it  # noqa: S101
+                        _remember_refusal(
+                            refusals, rep, row, crule, row_keys=row_keys, candidate=candidate
+                        )
             if work in rules_work:
                 for crule in crules:
                     if crule in taken_by or crule not in allowed:
@@ -1312,8 +1328,6 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                             if template:
                                 reprocess.extend(_replay(template, row, crule))
                             continue
-                    memo = rule_memos[crule]
-                    key = _row_key(row_keys, row, candidate, crule)
                     asn = GenAsn(crule, pool_name, version_id)
                     matched, rep = _add(asn, row)
                     reprocess.extend(rep)
@@ -1323,10 +1337,14 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                         if filename in asn.filenames:
                             index.member(filename, asn)
                     else:
-                        template = _refusal(rep, row, crule)
-                        if template is not None:
-                            key = _row_key(row_keys, row, candidate, crule)
-                            memo[key] = template
+                        _remember_refusal(
+                            rule_memos[crule],
+                            rep,
+                            row,
+                            crule,
+                            row_keys=row_keys,
+                            candidate=candidate,
+                        )
             for next_pl in reprocess:
                 kept = _workover_filter(next_pl, work)
                 if kept is not None:
