@@ -11,14 +11,44 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
 from asnkit.naming import strip_suffix
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from asnkit.generate.engine import GenAsn
+    from asnkit.generate.rule import PoolRule
+
+
+class _Compiled(Protocol):
+    @property
+    def rule(self) -> PoolRule: ...
+
+
+class Finishing(Protocol):
+    """What finishing reads and sets of an association being built (the engine's ``GenAsn``).
+
+    Stated here so that this module needs nothing of the engine, which calls it.
+    """
+
+    needs_met: list[bool]
+    sequence: int
+    products: list[tuple[str, list[tuple[dict[str, object], Mapping[str, str]]]]]
+
+    @property
+    def crule(self) -> _Compiled: ...
+
+    @property
+    def acid(self) -> tuple[str, str]: ...
+
+    @property
+    def asn_id(self) -> str: ...
+
+    def found(self, name: str) -> list[str]: ...
+
+
+GenAsn = TypeVar("GenAsn", bound=Finishing)
 
 __all__ = ["add_nod_backgrounds", "finish", "resequence"]
 
@@ -44,7 +74,7 @@ def _default_finalize(asn: GenAsn) -> list[GenAsn] | None:
 
 def add_nod_backgrounds(asn: object) -> list[object] | None:
     """Each science member's ``_x1d`` becomes a background member (a nod pattern)."""
-    gen: GenAsn = asn  # type: ignore[assignment]
+    gen: Finishing = asn  # type: ignore[assignment]
     if not is_valid(gen):
         return None
     found = gen.found("patttype_spectarg")
