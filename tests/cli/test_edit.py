@@ -101,6 +101,7 @@ def test_the_installed_command_takes_jwsts_spelling(tmp_path: Path) -> None:
         (["{asn}", "--set", "program"], "option --set takes 2 values"),
         (["{asn}", "--set-attr", "a_cal.fits", "group_id"], "option --set-attr takes 3 values"),
         ([], "missing argument 'ASN [FILE...]'"),
+        (["{asn}", "-o"], "option '-o' requires an argument"),  # click gives no context
     ],
 )
 def test_usage_errors(

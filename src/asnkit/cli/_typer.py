@@ -217,12 +217,16 @@ def done(status: int) -> NoReturn:
     raise typer.Exit(int(status))
 
 
-def usage_error(error: UsageError) -> int:
-    """Write a usage error as one line, ``asnkit CMD: error: ... (see asnkit CMD --help)``."""
+def usage_error(error: UsageError, command: str = "asnkit") -> int:
+    """Write a usage error as one line, ``asnkit CMD: error: ... (see asnkit CMD --help)``.
+
+    ``command`` names the command where the error has no context of its own (click's parser
+    raises some option errors without one).
+    """
     from asnkit.cli._exit import ExitStatus, line
 
     context = error.ctx
-    where = context.command_path if context is not None else "asnkit"
+    where = context.command_path if context is not None else command
     if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
         # ``asnkit`` alone: its help, on stderr as click does, and the usage status.
         sys.stderr.write(context.get_help() + "\n")

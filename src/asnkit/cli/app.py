@@ -69,7 +69,7 @@ def run_app(argv: Sequence[str]) -> int:
     try:
         status = command.main(args=argv, prog_name="asnkit", standalone_mode=False)
     except UsageError as error:
-        return usage_error(error)
+        return usage_error(error, f"asnkit {argv[0]}" if one else "asnkit")
     return int(status) if isinstance(status, int) else ExitStatus.OK
 
 
