@@ -105,6 +105,20 @@ CASES: Final = {
             detector="nrca2",
         ),
     ],
+    # A time-series visit: the -image3 product's members would be _calints, the same as
+    # the tso3 product's, so jwst prunes it as a duplicate of the TSO association.
+    "nrc_coron_image_tso": [
+        exposure(
+            number,
+            exp_type="nrc_coron",
+            filter="f210m",
+            pupil="maskrnd",
+            subarray="full",
+            detector="nrca2",
+            tsovisit="t",
+        )
+        for number in (1, 2)
+    ],
     "mir_mrs": [
         exposure(
             1,
@@ -426,6 +440,17 @@ EXPECTED: Final = {
             [
                 ("jw01234001001_01101_00001_nrcb1_cal.fits", "science"),
                 ("jw01234001001_01101_00002_nrcb1_cal.fits", "science"),
+            ],
+        )
+    },
+    "nrc_coron_image_tso": {
+        "jw01234-o001_tso3_00001_asn.json": (
+            "candidate_Asn_Lv3TSO",
+            "t001",
+            "jw01234-o001_t001_nircam_f210m-maskrnd",
+            [
+                ("jw01234001001_01101_00001_nrcb1_calints.fits", "science"),
+                ("jw01234001001_01101_00002_nrcb1_calints.fits", "science"),
             ],
         )
     },

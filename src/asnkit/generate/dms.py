@@ -252,3 +252,13 @@ def is_item_ami(row: Mapping[str, str]) -> bool:
     if row["pntgtype"] != "science" or row["exp_type"] in ACQ_EXP_TYPES:
         return False
     return value_of(row, "exp_type") == "nis_ami"
+
+
+def per_integration_as_image(row: Mapping[str, str]) -> bool:
+    """Whether coronagraphy taken as plain imaging is per integration (``_rateints``...).
+
+    The rules that treat coronagraphic exposures as images (jwst overrides its
+    ``is_item_coron`` with false there) still keep integrations for AMI and time series:
+    a coronagraphic row of a TSO visit is ``_calints`` in the ``-image3`` product too.
+    """
+    return is_item_ami(row) or is_item_tso(row)

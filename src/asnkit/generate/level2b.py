@@ -568,10 +568,6 @@ finalize_wfss = _wfss_finalizer(_closest_direct)
 finalize_wfss_parallel = _wfss_finalizer(_parallel_direct)
 
 
-def _no_coron_integrations(row: Mapping[str, str]) -> bool:
-    return dms.is_item_ami(row) or dms.is_item_tso(row)
-
-
 # ------------------------------------------------------------------ the rules
 
 _STAGE: Final = "level2b"
@@ -590,7 +586,7 @@ LEVEL2B_RULES: Final[tuple[PoolRule, ...]] = (
             Check(source=lambda row, _asn: dms.nrccoron_valid_detector(row), value=True),
             any_of(BACKGROUND, single_science()),
         ),
-        integrations=_no_coron_integrations,
+        integrations=dms.per_integration_as_image,
     ),
     PoolRule(
         name="Asn_Lv2FGS",

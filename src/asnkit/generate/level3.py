@@ -252,10 +252,6 @@ HAS_PAIR: Final = Need("has_pair", lambda _member, asn: asn.member_count() == 1)
 NOT_GROUP: Final = Need("is_not_group", lambda _member, asn: asn.acid[1].lower() != "group")
 
 
-def _no_integrations(_row: Mapping[str, str]) -> bool:
-    return False
-
-
 # ------------------------------------------------------------------ fixed-slit nods
 
 
@@ -422,7 +418,7 @@ LEVEL3_RULES: Final[tuple[PoolRule, ...]] = (
         name="Asn_Lv3NRCCoronImage",
         asn_type="image3",
         product_name=name_coronagraphic_image,
-        integrations=_no_integrations,
+        integrations=dms.per_integration_as_image,
         doc=(
             "NIRCam coronagraphy's short-wave full-frame exposures, also combined as an "
             "image (``-image3`` product)."
