@@ -355,3 +355,58 @@ def test_the_rule_choices_are_the_librarys() -> None:
     from asnkit.validation import RULE_NAMES
 
     assert [rule.value for rule in Rule] == list(RULE_NAMES)
+
+
+# -- `asnkit validate PATH...` without typer ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("good.json",),
+        ("good.json", "warned.json", "invalid.json"),
+        ("folder",),
+        ("*.json", "folder"),
+        ("missing.json",),
+        ("good.json", "nothing*.json"),
+        ("",),
+    ],
+)
+def test_paths_alone_print_what_the_typer_command_prints(
+    names: tuple[str, ...],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``asnkit validate PATH...`` skips typer (start-up); the typer command says the same."""
+    from asnkit.cli.app import run_app
+
+    write(tmp_path, {"good.json": GOOD, "warned.json": WARNED, "invalid.json": INVALID})
+    write(tmp_path / "folder", {"a.json": GOOD, "b.json": "{"})
+    monkeypatch.chdir(tmp_path)
+    fast = in_process(capsys, "validate", *names)
+    capsys.readouterr()
+    status = run_app(["validate", *names])
+    out, err = capsys.readouterr()
+    assert (status, out, err) == tuple(fast)
+    assert fast.out or fast.err
+
+
+def test_paths_alone_do_not_import_typer(tmp_path: Path) -> None:
+    """What ``asnkit validate DIR`` imports: not typer, rich, cattrs or fastjsonschema."""
+    write(tmp_path, {"good.json": GOOD, "warned.json": WARNED})
+    code = (
+        "import sys\n"
+        "from asnkit.cli import main\n"
+        f"sys.argv = ['asnkit', 'validate', {str(tmp_path)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "heavy = {'typer', 'click', 'rich', 'cattrs', 'astropy', 'fastjsonschema', 'difflib'}\n"
+        "print(sorted(heavy & {name.partition('.')[0] for name in sys.modules}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "[]", result.stderr

@@ -8,6 +8,7 @@ signals: :mod:`asnkit.cli._exit`.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
@@ -41,6 +42,12 @@ def _run(argv: list[str]) -> int:
             )
         )
         return ExitStatus.USAGE
+    if argv[:1] == ["validate"] and _only_paths(argv[1:]):
+        # What typer would call for `asnkit validate PATH...`, without loading typer: the
+        # form that checks thousands of files, whose start-up is a measured target.
+        from asnkit.cli._validate_files import check_paths
+
+        return check_paths(argv[1:])
     if argv and argv[0] == "generate":  # asn_generate's --version-id with no value
         from asnkit.cli.generate import bare_version_id
 
@@ -48,6 +55,15 @@ def _run(argv: list[str]) -> int:
     from asnkit.cli.app import run_app
 
     return run_app(argv)
+
+
+def _only_paths(args: list[str]) -> bool:
+    """Whether ``args`` are arguments only (no option, no ``--``), as typer would read them."""
+    return (
+        bool(args)
+        and not any(arg.startswith("-") for arg in args)
+        and "_ASNKIT_COMPLETE" not in os.environ
+    )
 
 
 def main() -> NoReturn:

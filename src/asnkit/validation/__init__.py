@@ -125,7 +125,7 @@ def _missing_files(document: Mapping[str, object], base: str) -> list[Finding]:
     from asnkit.validation.checks import Document
 
     found = []
-    for p_index, m_index, expname in Document(document, "level3").strings("expname"):
+    for p_index, m_index, expname in Document(document, "level3").expnames:
         path = os.path.join(base, expname)  # noqa: PTH118 (an absolute expname stays as it is)
         if not os.path.isfile(path):  # noqa: PTH113
             pointer = f"/products/{p_index}/members/{m_index}/expname"

@@ -1,15 +1,18 @@
 """The meaning checks: what no pipeline can run (errors) and what is suspicious (warnings).
 
-Each check is one function of a :class:`Document` that yields its findings; :data:`CHECKS`
-lists them all, in the order they run. A new check is one function here, one line in
-:data:`CHECKS` and one test. The checks see the decoded document after the schema layer:
-values the schema types may still be of the wrong type (that is reported there), so a
-check looks only at what has the type it needs.
+Each check is one function of a :class:`Document` that returns its findings (a list, most
+often empty); :data:`CHECKS` lists them all, in the order they run. A new check is one
+function here, one line in :data:`CHECKS` and one test. The checks see the decoded document
+after the schema layer: values the schema types may still be of the wrong type (that is
+reported there), so a check looks only at what has the type it needs.
+
+Most documents have nothing to report, and thousands are checked a second: a check first
+asks the :class:`Document` whether anything could be wrong (one search of every name at
+once, a count), and looks member by member only when something could be.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from typing import TYPE_CHECKING, Final
@@ -19,7 +22,7 @@ from asnkit.validation.report import Finding, error, warning
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from asnkit.vocabulary import Stage
 
@@ -35,33 +38,69 @@ class Document:
         products: ``(index, product)`` for every product that is an object.
         members: ``(product index, member index, member)`` for every member that is an
             object, in a product whose ``members`` is an array.
+        entries: How many members there are, objects or not, in those arrays.
+        expnames: ``(product index, member index, expname)`` of every member whose
+            ``expname`` is a string.
+        exptypes: The same for ``exptype``.
+        typed: ``(product index, member index, expname, exptype)`` of every member whose
+            ``expname`` and ``exptype`` are both strings.
+        names: Every ``expname`` of :attr:`expnames`, joined into one string (no
+            separator): a check can ask once whether any name holds a character.
     """
 
-    __slots__ = ("data", "expnames", "exptypes", "members", "products", "stage")
+    __slots__ = (
+        "data",
+        "entries",
+        "expnames",
+        "exptypes",
+        "members",
+        "names",
+        "products",
+        "stage",
+        "typed",
+    )
 
     def __init__(self, data: Mapping[str, object], stage: Stage) -> None:
         self.data = data
         self.stage = stage
+        self.products: list[tuple[int, dict[str, object]]] = []
+        self.members: list[tuple[int, int, dict[str, object]]] = []
+        self.expnames: list[tuple[int, int, str]] = []
+        self.exptypes: list[tuple[int, int, str]] = []
+        self.typed: list[tuple[int, int, str, str]] = []
+        self.entries = 0
         listed = data.get("products")
-        products = listed if isinstance(listed, (list, tuple)) else ()
-        self.products = [(i, p) for i, p in enumerate(products) if isinstance(p, dict)]
-        self.members = [
-            (p_index, m_index, member)
-            for p_index, product in self.products
-            if isinstance(members := product.get("members"), (list, tuple))
-            for m_index, member in enumerate(members)
-            if isinstance(member, dict)
-        ]
-        self.expnames = self.strings("expname")
-        self.exptypes = self.strings("exptype")
+        if isinstance(listed, (list, tuple)):
+            self._find_members(listed)
+        self.names = "".join([expname for _, _, expname in self.expnames])
 
-    def strings(self, key: str) -> list[tuple[int, int, str]]:
-        """``(product index, member index, value)`` of every member whose ``key`` is a string."""
-        return [
-            (p_index, m_index, value)
-            for p_index, m_index, member in self.members
-            if isinstance(value := member.get(key), str)
-        ]
+    def _find_members(self, products: Sequence[object]) -> None:
+        add_product, add_member = self.products.append, self.members.append
+        add_expname, add_exptype, add_typed = (
+            self.expnames.append,
+            self.exptypes.append,
+            self.typed.append,
+        )
+        for p_index, product in enumerate(products):
+            if not isinstance(product, dict):
+                continue
+            add_product((p_index, product))
+            members = product.get("members")
+            if not isinstance(members, (list, tuple)):
+                continue
+            self.entries += len(members)
+            for m_index, member in enumerate(members):
+                if not isinstance(member, dict):
+                    continue
+                add_member((p_index, m_index, member))
+                expname, exptype = member.get("expname"), member.get("exptype")
+                if isinstance(expname, str):
+                    add_expname((p_index, m_index, expname))
+                    if isinstance(exptype, str):
+                        add_exptype((p_index, m_index, exptype))
+                        add_typed((p_index, m_index, expname, exptype))
+                elif isinstance(exptype, str):
+                    add_exptype((p_index, m_index, exptype))
 
 
 def _member(p_index: int, m_index: int, key: str = "") -> str:
@@ -72,141 +111,178 @@ def _member(p_index: int, m_index: int, key: str = "") -> str:
 # -- the document ------------------------------------------------------------------------
 
 
-def unknown_asn_type(doc: Document) -> Iterator[Finding]:
+def unknown_asn_type(doc: Document) -> list[Finding]:
     """Warn of an ``asn_type`` no JWST pipeline writes."""
     asn_type = doc.data.get("asn_type")
-    if isinstance(asn_type, str) and asn_type not in KNOWN_ASN_TYPES:
-        yield warning(
+    if not isinstance(asn_type, str) or asn_type in KNOWN_ASN_TYPES:
+        return []
+    return [
+        warning(
             "/asn_type",
             f"unknown asn_type {asn_type!r}: JWST pipelines write image2, spec2, image3, "
             "spec3, ami3, coron3, tso3, ... (an old or foreign file?)",
         )
+    ]
 
 
 _ASN_ID: Final = re.compile(r"(?:o\d{3}|[car]\d{4})\Z")
 
 
-def asn_id_form(doc: Document) -> Iterator[Finding]:
+def asn_id_form(doc: Document) -> list[Finding]:
     """Warn of an ``asn_id`` not of DMS's forms."""
     asn_id = doc.data.get("asn_id")
-    if isinstance(asn_id, str) and not _ASN_ID.match(asn_id):
-        yield warning(
-            "/asn_id", f"asn_id {asn_id!r} is not of the form oNNN, cNNNN, aNNNN or rNNNN"
-        )
+    if not isinstance(asn_id, str) or _ASN_ID.match(asn_id):
+        return []
+    return [warning("/asn_id", f"asn_id {asn_id!r} is not of the form oNNN, cNNNN, aNNNN or rNNNN")]
 
 
-def no_product(doc: Document) -> Iterator[Finding]:
+def no_product(doc: Document) -> list[Finding]:
     """An association needs a product."""
-    if doc.data.get("products") in ([], ()):
-        yield error("/products", "no product: an association needs at least one")
+    if doc.data.get("products") not in ([], ()):
+        return []
+    return [error("/products", "no product: an association needs at least one")]
 
 
 # -- products ----------------------------------------------------------------------------
 
 
-def product_without_member(doc: Document) -> Iterator[Finding]:
+def product_without_member(doc: Document) -> list[Finding]:
     """A product needs a member."""
-    for p_index, product in doc.products:
-        if product.get("members") in ([], ()):
-            yield error(f"/products/{p_index}/members", "the product has no member")
+    return [
+        error(f"/products/{p_index}/members", "the product has no member")
+        for p_index, product in doc.products
+        if product.get("members") in ([], ())
+    ]
 
 
-def product_name_missing_or_empty(doc: Document) -> Iterator[Finding]:
+def product_name_missing_or_empty(doc: Document) -> list[Finding]:
     """The pipelines name their outputs after the product: every product needs a name.
 
     Stage 2 reads each product's ``name`` for its output files, Stage 3 its product's.
     """
+    found = []
     for p_index, product in doc.products:
         name = product.get("name")
+        if isinstance(name, str) and name.strip():
+            continue
         if "name" not in product:
-            yield error(
-                f"/products/{p_index}",
-                "the product has no 'name': the pipeline names its output files after it",
+            found.append(
+                error(
+                    f"/products/{p_index}",
+                    "the product has no 'name': the pipeline names its output files after it",
+                )
             )
         elif isinstance(name, str) and not name.strip():
-            yield error(
-                f"/products/{p_index}/name",
-                "the product's name is empty: the pipeline names its output files after it",
+            found.append(
+                error(
+                    f"/products/{p_index}/name",
+                    "the product's name is empty: the pipeline names its output files after it",
+                )
             )
+    return found
 
 
-def duplicate_product_name(doc: Document) -> Iterator[Finding]:
+def duplicate_product_name(doc: Document) -> list[Finding]:
     """Warn of two products of one name: their outputs would overwrite each other."""
+    if len(doc.products) < 2:  # noqa: PLR2004
+        return []
+    found = []
     first: dict[str, int] = {}
     for p_index, product in doc.products:
         name = product.get("name")
         if isinstance(name, str) and first.setdefault(name, p_index) != p_index:
-            yield warning(
-                f"/products/{p_index}/name",
-                f"product {p_index} has the same name as product {first[name]} ({name!r}): "
-                "their outputs would overwrite each other",
+            found.append(
+                warning(
+                    f"/products/{p_index}/name",
+                    f"product {p_index} has the same name as product {first[name]} ({name!r}): "
+                    "their outputs would overwrite each other",
+                )
             )
+    return found
 
 
-def science_count(doc: Document) -> Iterator[Finding]:
+def science_count(doc: Document) -> list[Finding]:
     """Stage 2b: exactly one science member per product; Stage 3: at least one."""
+    science: dict[int, int] = {}
+    for p_index, _, exptype in doc.exptypes:
+        if exptype == ExpType.SCIENCE or exptype.lower() == ExpType.SCIENCE:
+            science[p_index] = science.get(p_index, 0) + 1
+    found = []
     for p_index, product in doc.products:
         members = product.get("members")
         if not isinstance(members, (list, tuple)) or not members:
             continue
-        science = sum(
-            1
-            for member in members
-            if isinstance(member, dict)
-            and isinstance(exptype := member.get("exptype"), str)
-            and exptype.lower() == ExpType.SCIENCE
-        )
-        if doc.stage == "level2b" and science != 1:
-            yield error(
-                f"/products/{p_index}/members",
-                f"a Stage 2b product needs exactly one science member; it has {science}",
+        count = science.get(p_index, 0)
+        if doc.stage == "level2b" and count != 1:
+            found.append(
+                error(
+                    f"/products/{p_index}/members",
+                    f"a Stage 2b product needs exactly one science member; it has {count}",
+                )
             )
-        elif doc.stage == "level3" and science == 0:
-            yield error(
-                f"/products/{p_index}/members",
-                "a Stage 3 product needs a science member; it has none",
+        elif doc.stage == "level3" and count == 0:
+            found.append(
+                error(
+                    f"/products/{p_index}/members",
+                    "a Stage 3 product needs a science member; it has none",
+                )
             )
+    return found
 
 
 # -- members -----------------------------------------------------------------------------
 
 
-def member_not_an_object(doc: Document) -> Iterator[Finding]:
+def member_not_an_object(doc: Document) -> list[Finding]:
     """A member is an object (jwst's schemas do not say so; its pipelines need it)."""
+    if len(doc.members) == doc.entries:  # every member is an object
+        return []
+    found = []
     for p_index, product in doc.products:
         members = product.get("members")
         for m_index, member in enumerate(members if isinstance(members, (list, tuple)) else ()):
             if not isinstance(member, dict):
-                yield error(
-                    _member(p_index, m_index),
-                    f"a member is an object with expname and exptype, not {json_type(member)}",
+                found.append(
+                    error(
+                        _member(p_index, m_index),
+                        f"a member is an object with expname and exptype, not {json_type(member)}",
+                    )
                 )
+    return found
 
 
-def empty_expname(doc: Document) -> Iterator[Finding]:
+def empty_expname(doc: Document) -> list[Finding]:
     """A member names a file: an empty (or blank) ``expname`` names none."""
-    for p_index, m_index, expname in doc.expnames:
-        if not expname.strip():
-            yield error(
-                _member(p_index, m_index, "expname"),
-                "expname is empty: a member names its exposure's file",
-            )
+    return [
+        error(
+            _member(p_index, m_index, "expname"),
+            "expname is empty: a member names its exposure's file",
+        )
+        for p_index, m_index, expname in doc.expnames
+        if not expname.strip()
+    ]
 
 
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def control_characters(doc: Document) -> Iterator[Finding]:
+def control_characters(doc: Document) -> list[Finding]:
     """No file or product name holds a control character (a newline, a tab, ...)."""
-    for p_index, m_index, expname in doc.expnames:
-        # isprintable (C) passes every ordinary name; only the others are searched.
-        if not expname.isprintable() and (found := _CONTROL.search(expname)):
-            pointer = _member(p_index, m_index, "expname")
-            yield error(pointer, _control_message("expname", expname, found))
+    found = []
+    # isprintable (C) passes every ordinary name, all of them at once; only the others
+    # are searched.
+    if not doc.names.isprintable():
+        for p_index, m_index, expname in doc.expnames:
+            if not expname.isprintable() and (control := _CONTROL.search(expname)):
+                pointer = _member(p_index, m_index, "expname")
+                found.append(error(pointer, _control_message("expname", expname, control)))
     for p_index, product in doc.products:
         name = product.get("name")
-        if isinstance(name, str) and not name.isprintable() and (found := _CONTROL.search(name)):
-            yield error(f"/products/{p_index}/name", _control_message("name", name, found))
+        if isinstance(name, str) and not name.isprintable() and (control := _CONTROL.search(name)):
+            found.append(
+                error(f"/products/{p_index}/name", _control_message("name", name, control))
+            )
+    return found
 
 
 def _control_message(key: str, value: str, found: re.Match[str]) -> str:
@@ -216,21 +292,27 @@ def _control_message(key: str, value: str, found: re.Match[str]) -> str:
     )
 
 
-def exptype_spelling(doc: Document) -> Iterator[Finding]:
+def exptype_spelling(doc: Document) -> list[Finding]:
     """Warn of an ``exptype`` no pipeline acts on, or not in lower case."""
+    found = []
     for p_index, m_index, exptype in doc.exptypes:
         if exptype == ExpType.SCIENCE:  # most members: one comparison
             continue
         folded = exptype.lower()
         pointer = _member(p_index, m_index, "exptype")
         if folded not in KNOWN_EXPTYPES:
-            yield warning(pointer, _unknown_exptype_message(exptype))
+            found.append(warning(pointer, _unknown_exptype_message(exptype)))
         elif folded != exptype:
-            yield warning(pointer, f"exptype {exptype!r} is not lower case; write {folded!r}")
+            found.append(
+                warning(pointer, f"exptype {exptype!r} is not lower case; write {folded!r}")
+            )
+    return found
 
 
 @functools.lru_cache(maxsize=256)
 def _unknown_exptype_message(exptype: str) -> str:
+    import difflib  # only for a file with an unknown exptype
+
     known = sorted(KNOWN_EXPTYPES)
     close = difflib.get_close_matches(exptype.lower(), known, n=1, cutoff=0.85)
     if close:
@@ -240,23 +322,26 @@ def _unknown_exptype_message(exptype: str) -> str:
     return f"unknown exptype {exptype!r}: {hint}"
 
 
-def duplicate_member(doc: Document) -> Iterator[Finding]:
+def duplicate_member(doc: Document) -> list[Finding]:
     """Warn of the same file with the same role twice in one product."""
+    if len({expname for _, _, expname, _ in doc.typed}) == len(doc.typed):
+        return []  # no name twice, in any product
+    found = []
     first: dict[tuple[int, str, str], int] = {}
-    for p_index, m_index, member in doc.members:
-        expname, exptype = member.get("expname"), member.get("exptype")
-        if not (isinstance(expname, str) and isinstance(exptype, str)):
-            continue
+    for p_index, m_index, expname, exptype in doc.typed:
         key = (p_index, expname, exptype.lower())
         if first.setdefault(key, m_index) != m_index:
-            yield warning(
-                _member(p_index, m_index),
-                f"the same member as member {first[key]} of this product "
-                f"({expname!r}, {exptype.lower()!r})",
+            found.append(
+                warning(
+                    _member(p_index, m_index),
+                    f"the same member as member {first[key]} of this product "
+                    f"({expname!r}, {exptype.lower()!r})",
+                )
             )
+    return found
 
 
-def directory_in_expname(doc: Document) -> Iterator[Finding]:
+def directory_in_expname(doc: Document) -> list[Finding]:
     """Warn of a name that works only from one directory, or only on Windows.
 
     Absolute names work from anywhere (``--paths absolute``), and so do relative names at
@@ -264,21 +349,30 @@ def directory_in_expname(doc: Document) -> Iterator[Finding]:
     neither is warned of. Stage 2 opens a relative name with a directory part from the
     directory it runs in; and a backslash is a directory only on Windows.
     """
+    level2b = doc.stage == "level2b"
+    if "\\" not in doc.names and not (level2b and "/" in doc.names):
+        return []  # no name has a directory that could be warned of
+    found = []
     for p_index, m_index, expname in doc.expnames:
         pointer = _member(p_index, m_index, "expname")
         if "\\" in expname:
-            yield warning(
-                pointer,
-                f"expname {expname!r} has a backslash: a directory separator only on "
-                "Windows; write '/'",
+            found.append(
+                warning(
+                    pointer,
+                    f"expname {expname!r} has a backslash: a directory separator only on "
+                    "Windows; write '/'",
+                )
             )
-        elif doc.stage == "level2b" and "/" in expname and not expname.startswith("/"):
-            yield warning(
-                pointer,
-                f"expname {expname!r} is relative with a directory: Stage 2 opens it from "
-                "the directory it runs in, not the association's; run it there, or write "
-                "the name bare (--paths name) or absolute (--paths absolute)",
+        elif level2b and "/" in expname and not expname.startswith("/"):
+            found.append(
+                warning(
+                    pointer,
+                    f"expname {expname!r} is relative with a directory: Stage 2 opens it from "
+                    "the directory it runs in, not the association's; run it there, or write "
+                    "the name bare (--paths name) or absolute (--paths absolute)",
+                )
             )
+    return found
 
 
 # File suffixes (the last ``_word`` before ``.fits``) that say a science member is the wrong
@@ -290,40 +384,51 @@ _SUFFIXES_NOT_FOR: Final[Mapping[Stage, frozenset[str]]] = {
     ),
     "level3": frozenset({"uncal", "ramp", "rate", "rateints"}),
 }
+_FITS_EXTENSIONS: Final = (".fits", ".fits.gz")
+# The same as the names that end so (lower-cased): ``_word.fits`` and ``word.fits`` alone.
+_BAD_ENDINGS: Final[Mapping[Stage, tuple[str, ...]]] = {
+    stage: tuple(f"_{word}{extension}" for word in words for extension in _FITS_EXTENSIONS)
+    for stage, words in _SUFFIXES_NOT_FOR.items()
+}
+_BAD_NAMES: Final[Mapping[Stage, frozenset[str]]] = {
+    stage: frozenset(f"{word}{extension}" for word in words for extension in _FITS_EXTENSIONS)
+    for stage, words in _SUFFIXES_NOT_FOR.items()
+}
+# What each of those names holds: a few searches of all the names at once find none in most
+# files.
+_BAD_PARTS: Final[Mapping[Stage, tuple[str, ...]]] = {
+    stage: tuple(f"{word}.fits" for word in sorted(words))
+    for stage, words in _SUFFIXES_NOT_FOR.items()
+}
 _SUFFIX_HINT: Final[Mapping[Stage, str]] = {
     "level2b": "a Stage 2b association: Stage 2 calibrates _rate/_rateints files",
     "level3": "a Stage 3 association: Stage 3 combines calibrated (_cal, _calints, ...) files",
 }
 
 
-def suffix_for_stage(doc: Document) -> Iterator[Finding]:
+def suffix_for_stage(doc: Document) -> list[Finding]:
     """Warn of a science file of the wrong level for the stage (``_cal`` at Stage 2b, ...)."""
-    bad = _SUFFIXES_NOT_FOR[doc.stage]
-    for p_index, m_index, member in doc.members:
-        expname, exptype = member.get("expname"), member.get("exptype")
-        if not (isinstance(expname, str) and isinstance(exptype, str)):
+    names = doc.names.lower()
+    if not any(part in names for part in _BAD_PARTS[doc.stage]):
+        return []
+    endings, bad_names = _BAD_ENDINGS[doc.stage], _BAD_NAMES[doc.stage]
+    found = []
+    for p_index, m_index, expname, exptype in doc.typed:
+        if exptype != ExpType.SCIENCE and exptype.lower() != ExpType.SCIENCE:
             continue
-        if exptype.lower() != ExpType.SCIENCE:
-            continue
-        suffix = _fits_suffix(expname, bad)
-        if suffix is not None:
-            yield warning(
-                _member(p_index, m_index, "expname"),
-                f"a science member with suffix '_{suffix}' in {_SUFFIX_HINT[doc.stage]}",
+        name = expname.lower()
+        if name.endswith(endings) or name in bad_names:
+            suffix = name[name.rfind("_") + 1 :].partition(".")[0]
+            found.append(
+                warning(
+                    _member(p_index, m_index, "expname"),
+                    f"a science member with suffix '_{suffix}' in {_SUFFIX_HINT[doc.stage]}",
+                )
             )
+    return found
 
 
-def _fits_suffix(expname: str, bad_suffixes: frozenset[str]) -> str | None:
-    """The step suffix of ``..._word.fits`` (or ``.fits.gz``) if ``bad_suffixes`` has it."""
-    tail = expname[expname.rfind("_") + 1 :].lower()  # "cal.fits": one slice, no regex
-    for extension in (".fits", ".fits.gz"):
-        if tail.endswith(extension):
-            word = tail[: -len(extension)]
-            return word if word in bad_suffixes else None
-    return None
-
-
-CHECKS: Final[Sequence[Callable[[Document], Iterator[Finding]]]] = (
+CHECKS: Final[Sequence[Callable[[Document], list[Finding]]]] = (
     unknown_asn_type,
     asn_id_form,
     no_product,
@@ -345,7 +450,9 @@ CHECKS: Final[Sequence[Callable[[Document], Iterator[Finding]]]] = (
 def meaning_findings(document: Mapping[str, object], stage: Stage) -> list[Finding]:
     """The findings of every check, in document order (a place's findings in check order)."""
     doc = Document(document, stage)
-    found = [finding for check in CHECKS for finding in check(doc)]
+    found: list[Finding] = []
+    for check in CHECKS:
+        found += check(doc)
     if len(found) > 1:
         found.sort(key=lambda finding: _place(finding.pointer))
     return found
