@@ -823,6 +823,12 @@ def _add(asn: GenAsn, row: Mapping[str, str]) -> tuple[bool, list[_PL]]:
     return matched, reprocess
 
 
+def _forced(asn: GenAsn) -> bool:
+    """Whether the rule's ``force_match`` condition took a value (it then decides)."""
+    force = asn.crule.force_match
+    return force is not None and (force.kind == _GROUP or asn.values[force.idx] is not None)
+
+
 class _Stage:
     """What a stage does when an association starts and when it takes a row."""
 
@@ -1321,7 +1327,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                     recorder = _PathRecorder(row, candidate)
                     tried = GenAsn(crule, pool_name, version_id)
                     ok, tried_rep = crule.root.fn(tried, recorder)
-                    if not ok and crule.force_match is None:
+                    if not ok and not _forced(tried):
                         template = _refusal(tried_rep, recorder, crule, fresh=True)
                         if template is not None:
                             tree.insert(recorder.path, template)
