@@ -12,6 +12,7 @@ as every other association asnkit writes.
 
 from __future__ import annotations
 
+import functools
 import sys
 import types
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from asnkit.generate.pool import NULL, Pool, parse_pool, pool_from_rows, read_po
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from asnkit.generate.engine import GenAsn
+    from asnkit.generate.engine import GenAsn, Registry
     from asnkit.generate.rule import PoolRule
     from asnkit.models import Association
 
@@ -58,6 +59,18 @@ def rules() -> tuple[PoolRule, ...]:
     )
 
 
+@functools.cache
+def _default_registry() -> Registry:
+    """The registry of :func:`rules`, compiled once for every run.
+
+    A run keeps its own state (queues, associations, remembered refusals); what it adds to
+    the compiled rules is only which keywords their computed conditions read.
+    """
+    from asnkit.generate.engine import Registry
+
+    return Registry(rules())
+
+
 def _as_pool(pool_or_rows: Pool | Iterable[Mapping[str, object]]) -> Pool:
     if isinstance(pool_or_rows, Pool):
         return pool_or_rows
@@ -74,7 +87,7 @@ def _run(
 ) -> list[GenAsn]:
     from asnkit.generate.engine import Registry, run
 
-    registry = Registry(rules() if rule_set is None else rule_set)
+    registry = _default_registry() if rule_set is None else Registry(rule_set)
     return run(
         pool.rows,
         registry,
