@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path  # noqa: TC003 (pytest reads the annotations)
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from requires import ASTROPY_MISSING
 
-from asnkit.cli.generate import bare_version_id, run_generate, run_pool
+from asnkit.cli.generate import run_generate, run_pool
+from cli.clirun import in_process
+
+if TYPE_CHECKING:
+    from asnkit.models import Association
 
 
 def _names(folder: Path) -> list[str]:
@@ -83,14 +91,207 @@ def test_version_id_alone_is_the_time_now(pool: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = _names(tmp_path / "out")
     assert all(name.startswith("jw01234-o001_2") and "t" in name for name in names)
-    assert bare_version_id(["generate", "--version-id", "-o", "x"]) == [
-        "generate",
-        "--version-id",
-        "now",
-        "-o",
-        "x",
-    ]
-    assert bare_version_id(["generate", "--version-id", "v1"]) == ["generate", "--version-id", "v1"]
+
+
+@pytest.mark.parametrize(
+    ("args", "stamp"),
+    [
+        (("--version-id",), None),  # last: the time now
+        (("--version-id", "--force"), None),  # before an option: the time now
+        (("--version-id", "v1"), "v1"),
+        (("--version-id=v1",), "v1"),
+        (("--version-id", "now"), "now"),  # a tag, as asn_generate takes it
+    ],
+)
+def test_version_id_takes_an_optional_tag(
+    pool: Path,
+    tmp_path: Path,
+    args: tuple[str, ...],
+    stamp: str | None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "out"
+    result = in_process(capsys, "generate", str(pool), "-o", str(out), *args)
+    assert result.status == 0, result.err
+    names = _names(out)
+    assert len(names) == 6
+    if stamp is None:
+        assert all(
+            re.fullmatch(r"jw01234-o001_\d{8}t\d{6}_image[23]_0000\d_asn.json", n) for n in names
+        )
+    else:
+        assert all(name.startswith(f"jw01234-o001_{stamp}_") for name in names)
+
+
+# Two observations, so that -i can choose.
+TWO = (
+    POOL
+    + _row("02101_00001", "NRC_IMAGE", "F200W")
+    .replace("01234001001", "01234002001")
+    .replace("'o001'", "'o002'")
+    + "\n"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("-i", "o001", "o002", "-o", "OUT"),  # asn_generate's spelling
+        ("-i", "o001", "-i", "o002", "-o", "OUT"),
+        ("--candidate", "o001", "o002", "-p", "OUT"),
+        ("--ids", "o001", "o002", "--path", "OUT"),
+        ("-o", "OUT", "--ids", "o001", "--candidate=o002"),
+    ],
+)
+def test_candidate_ids_as_asn_generate_takes_them(
+    tmp_path: Path, args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "jw01234_20240101t000000_pool.csv"
+    path.write_text(TWO)
+    out = tmp_path / "out"
+    given = [str(out) if arg == "OUT" else arg for arg in args]
+    # The pool before the options and after them: an id never eats the pool's name.
+    for argv in (["generate", str(path), *given], ["generate", *given, str(path)]):
+        result = in_process(capsys, *argv)
+        assert (result.status, result.err) == (0, "")
+        names = _names(out)
+        assert "jw01234-o002_image2_00001_asn.json" in names
+        assert sum(name.startswith("jw01234-o001_image2") for name in names) == 4
+        for name in names:
+            (out / name).unlink()
+
+
+def test_only_the_candidates_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "jw01234_20240101t000000_pool.csv"
+    path.write_text(TWO)
+    result = in_process(capsys, "generate", "-i", "o002", str(path), "-o", str(tmp_path / "o"))
+    assert result.status == 0, result.err
+    assert _names(tmp_path / "o") == [f"jw01234-o002_image{n}_00001_asn.json" for n in (2, 3)]
+
+
+@pytest.mark.parametrize(
+    ("flag", "reason"),
+    [
+        ("--merge", "asnkit writes each association on its own"),
+        ("--discover", "asnkit runs asn_generate's default algorithm and rules only"),
+        ("--all-candidates", "asnkit runs asn_generate's default algorithm and rules only"),
+        ("--per-pool-algorithm", "asnkit runs asn_generate's default algorithm and rules only"),
+        ("--no-finalize", "asnkit writes finished associations only"),
+        ("-r", "asnkit has no rule files"),
+        ("--rules=x.py", "asnkit has no rule files"),
+        ("--ignore-default", "asnkit has no rule files"),
+        ("--DMS", "asnkit has no DMS mode"),
+        ("--save-orphans", "asnkit writes no orphan table"),
+        ("-D", "asnkit has no debug log"),
+    ],
+)
+def test_asn_generate_flags_asnkit_does_not_offer_are_refused(
+    pool: Path, tmp_path: Path, flag: str, reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = in_process(capsys, "generate", str(pool), flag, "-o", str(tmp_path / "out"))
+    spelling = flag.partition("=")[0]
+    assert result.status == 2
+    assert result.err.startswith(f"asnkit generate: error: {spelling} is not offered: {reason}")
+    assert result.err.endswith(" (see asnkit generate --help)\n")
+    assert result.err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_asn_generate_flags_asnkit_honours(
+    pool: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "semicolons.csv"
+    other.write_text(pool.read_text().replace("|", ";"))
+    out = tmp_path / "out"
+    args = ("-d", ";", "--no-merge", "--format", "json", "--pool-format", "ascii", "-v")
+    result = in_process(capsys, "generate", str(other), "-p", str(out), *args)
+    assert result.status == 0, result.err
+    names = _names(out)
+    assert len(names) == 6
+    # -v names each file written, then the count.
+    *files, last = result.out.splitlines()
+    assert sorted(files) == [str(out / name) for name in names]
+    assert last == f"semicolons.csv: 6 associations written to {out}"
+    refused = in_process(capsys, "generate", str(pool), "--format", "yaml")
+    assert (refused.status, refused.err) == (
+        2,
+        "asnkit generate: error: --format yaml is not offered: asnkit reads and writes json "
+        "only (see asnkit generate --help)\n",
+    )
+
+
+def test_dry_run_writes_nothing(
+    pool: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = in_process(capsys, "generate", str(pool), "--dry-run", "-o", str(tmp_path / "out"))
+    assert result.status == 0, result.err
+    assert result.out == f"{pool.name}: 6 associations (--dry-run: none written)\n"
+    assert not (tmp_path / "out").exists()
+
+
+def _with_a_bad_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """generate_files makes its second association (a Stage 2b one) with two science members."""
+    package = importlib.import_module("asnkit.generate")
+    real = package.generate_files
+
+    def generate_files(*args: Any, **kwargs: Any) -> list[tuple[str, Association]]:
+        made: list[tuple[str, Association]] = real(*args, **kwargs)
+        name, asn = made[1]
+        product = asn.products[0]
+        doubled = attrs.evolve(product, members=(product.members[0], *product.members))
+        made[1] = (name, attrs.evolve(asn, products=(doubled,)))
+        return made
+
+    monkeypatch.setattr(package, "generate_files", generate_files)
+
+
+def test_an_invalid_association_is_refused_and_nothing_written(
+    pool: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "jw01234-o001_image2_00001_asn.json").write_text("old\n")
+    _with_a_bad_one(monkeypatch)
+    result = in_process(capsys, "generate", str(pool), "-o", str(out))
+    assert result.status == 1
+    assert result.err == (
+        "asnkit generate: error: jw01234-o001_image2_00002_asn.json (from "
+        f"{pool.name}, candidate_Asn_Lv2Image) would make an invalid association: "
+        "/products/0/members: a Stage 2b product needs exactly one science member; it has 2; "
+        "nothing written (--force writes it anyway)\n"
+    )
+    assert result.out == ""
+    # The folder as it was: the association before the bad one was not written either.
+    assert _names(out) == ["jw01234-o001_image2_00001_asn.json"]
+    assert (out / "jw01234-o001_image2_00001_asn.json").read_text() == "old\n"
+
+
+def test_force_writes_an_invalid_association_with_a_warning(
+    pool: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    _with_a_bad_one(monkeypatch)
+    result = in_process(capsys, "generate", str(pool), "-o", str(out), "--force")
+    assert result.status == 0
+    assert result.err.startswith(
+        "asnkit generate: warning: --force: jw01234-o001_image2_00002_asn.json (from "
+        f"{pool.name}, candidate_Asn_Lv2Image) is an invalid association: /products/0/members: "
+    )
+    assert result.err.count("\n") == 1
+    assert len(_names(out)) == 6
+    bad = json.loads((out / "jw01234-o001_image2_00002_asn.json").read_text())
+    assert [m["exptype"] for m in bad["products"][0]["members"]] == ["science", "science"]
+
+
+def test_a_pool_that_cannot_be_used_leaves_the_others_unwritten(
+    pool: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("FILENAME|EXP_TYPE\na_uncal.fits|NRC_IMAGE\n")
+    result = in_process(capsys, "generate", str(pool), str(bad), "-o", str(tmp_path / "out"))
+    assert result.status == 1
+    assert "bad.csv: no ASN_CANDIDATE column" in result.err
+    assert not (tmp_path / "out").exists()
 
 
 def test_candidate_option(pool: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

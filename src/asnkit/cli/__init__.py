@@ -48,10 +48,6 @@ def _run(argv: list[str]) -> int:
         from asnkit.cli._validate_files import check_paths
 
         return check_paths(argv[1:])
-    if argv and argv[0] == "generate":  # asn_generate's --version-id with no value
-        from asnkit.cli.generate import bare_version_id
-
-        argv = bare_version_id(argv)
     from asnkit.cli.app import run_app
 
     return run_app(argv)

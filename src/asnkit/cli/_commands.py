@@ -1,7 +1,8 @@
 """The subcommands of ``asnkit``: a name, the module that defines it, a summary.
 
 Adding a subcommand: a module under :mod:`asnkit.cli` defining ``command`` (a typer
-function; ``ARITY`` if an option takes several values) and a line here.
+function; ``ARITY``, ``GATHER``, ``OPTIONAL_VALUE``, ``REFUSED`` for options click cannot
+say, see :class:`asnkit.cli._typer.AsnkitCommand`) and a line here.
 """
 
 from __future__ import annotations

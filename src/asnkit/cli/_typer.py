@@ -10,6 +10,7 @@ each option's values apart; jwst's flags and ``--background a --psf b`` need the
 from __future__ import annotations
 
 import enum
+import re
 import sys
 from typing import TYPE_CHECKING, Annotated, Any, Final, NoReturn
 
@@ -72,21 +73,53 @@ _JOIN: Final = "\0"
 class AsnkitCommand(TyperCommand):
     """A typer command with options of several values, that remembers its arguments.
 
-    typer has no repeatable option of several values (``--set KEY VALUE``, given twice):
-    such an option is declared as a repeatable ``list[str]`` option and named in
-    :attr:`arity`; its values are joined before click parses them and split again by
-    :func:`values_of`. The arguments as given are kept for :func:`given_in_order`.
+    click has no option of several values given once (``--set KEY VALUE``) nor of a
+    variable number of them (asn_generate's ``-i o001 o002``), and none with an optional
+    value; the command line is rewritten into what click parses before it does:
+
+    * :attr:`arity`: a repeatable ``list[str]`` option whose values are joined, and split
+      again by :func:`values_of`;
+    * :attr:`gather`: a repeatable option whose first value is the next word, as always,
+      and whose further values are the words that follow while they match the option's
+      pattern in full (``-i o001 o002`` becomes ``-i o001 -i o002``); a word that does not
+      match (a file name) ends them. ``-i=o001`` and ``-io001`` take one value;
+    * :attr:`optional`: an option whose value may be left out (the last word, or one
+      before an option): the stated value is given;
+    * :attr:`refused`: options the command does not offer (another program's), each
+      refused as a usage error with the reason.
+
+    The arguments as given are kept for :func:`given_in_order`.
     """
 
     arity: dict[str, int] = {}  # noqa: RUF012 (set per command by with_arity)
     """Option spelling -> how many values it takes, when more than one."""
+    gather: dict[str, re.Pattern[str]] = {}  # noqa: RUF012 (set per command by with_arity)
+    """Option spelling -> what its further values look like."""
+    optional: dict[str, str] = {}  # noqa: RUF012 (set per command by with_arity)
+    """Option spelling -> its value when none is given."""
+    refused: dict[str, str] = {}  # noqa: RUF012 (set per command by with_arity)
+    """Option spelling -> why the command refuses it."""
 
     @classmethod
-    def with_arity(cls, arity: dict[str, int]) -> type[AsnkitCommand]:
-        """This class, for a command whose options in ``arity`` take several values."""
-        if not arity:
+    def with_arity(
+        cls,
+        arity: dict[str, int],
+        *,
+        gather: dict[str, str] | None = None,
+        optional: dict[str, str] | None = None,
+        refused: dict[str, str] | None = None,
+    ) -> type[AsnkitCommand]:
+        """This class, for a command with the options of several values above."""
+        if not (arity or gather or optional or refused):
             return cls
-        return type("AsnkitCommandWithArity", (cls,), {"arity": dict(arity)})
+        patterns = {spelling: re.compile(text) for spelling, text in (gather or {}).items()}
+        attributes = {
+            "arity": dict(arity),
+            "gather": patterns,
+            "optional": dict(optional or {}),
+            "refused": dict(refused or {}),
+        }
+        return type("AsnkitCommandWithArity", (cls,), attributes)
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         """``[OPTIONS] PATH...``: an argument as its metavar says, ``[...]`` if optional."""
@@ -119,11 +152,14 @@ class AsnkitCommand(TyperCommand):
                     formatter.write_dl(records)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        joined = self._join(ctx, args) if self.arity else list(args)
-        ctx.meta[_RAW] = list(joined)  # click consumes the list it parses
-        return super().parse_args(ctx, joined)
+        rewritten = self._rewrite(ctx, args) if self._rewrites() else list(args)
+        ctx.meta[_RAW] = list(rewritten)  # click consumes the list it parses
+        return super().parse_args(ctx, rewritten)
 
-    def _join(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def _rewrites(self) -> bool:
+        return bool(self.arity or self.gather or self.optional or self.refused)
+
+    def _rewrite(self, ctx: click.Context, args: list[str]) -> list[str]:
         out: list[str] = []
         index = 0
         while index < len(args):
@@ -133,6 +169,22 @@ class AsnkitCommand(TyperCommand):
                 out += [word, *args[index:]]
                 break
             spelling, equals, first = word.partition("=")
+            if spelling in self.refused and word.startswith("-"):
+                msg = f"{spelling} is not offered: {self.refused[spelling]}"
+                raise UsageError(msg, ctx)
+            if word in self.optional:
+                following = args[index] if index < len(args) else None
+                out.append(word)
+                if following is None or following.startswith("-"):
+                    out.append(self.optional[word])
+                continue
+            if word in self.gather and index < len(args):
+                out += [word, args[index]]
+                index += 1
+                while index < len(args) and self.gather[word].fullmatch(args[index]):
+                    out += [word, args[index]]
+                    index += 1
+                continue
             if spelling not in self.arity or (word != spelling and not equals):
                 out.append(word)
                 continue

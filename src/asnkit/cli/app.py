@@ -42,7 +42,12 @@ def build_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
         module = import_module(module_name)
         app.command(
             name,
-            cls=AsnkitCommand.with_arity(getattr(module, "ARITY", {})),
+            cls=AsnkitCommand.with_arity(
+                getattr(module, "ARITY", {}),
+                gather=getattr(module, "GATHER", None),
+                optional=getattr(module, "OPTIONAL_VALUE", None),
+                refused=getattr(module, "REFUSED", None),
+            ),
             short_help=summary,
             context_settings=CONTEXT,
         )(module.command)

@@ -2,12 +2,19 @@
 
 ``asnkit generate POOL... -o DIR`` writes what jwst's ``asn_generate POOL -p DIR`` writes,
 each pool on its own; FITS files and directories of them are made into one pool first, as
-``asn_make_pool`` would. ``--explain EXPOSURE`` writes nothing and says where the exposure
-went and why every other rule did not take it.
+``asn_make_pool`` would. Every association is checked as ``asnkit validate`` checks a file
+(:mod:`asnkit.write_check`) before any is written. ``--explain EXPOSURE`` writes nothing
+and says where the exposure went and why every other rule did not take it.
+
+asn_generate's spellings work: ``-i o001 o002`` (or ``-i o001 -i o002``), ``-p DIR``,
+``--version-id`` with or without a tag, ``--dry-run``, ``-d DELIMITER``, ``-v``,
+``--no-merge``, ``--format json``, ``--pool-format ascii``; its other flags change what is
+written away from its defaults and are refused, each in one line saying why (:data:`REFUSED`).
 
 ``asnkit pool FILES... -o pool.csv`` writes the pool ``asn_make_pool`` would write.
 
-Exit status: 0 done; 1 a pool or file cannot be used (one line on stderr each); 2 bad usage.
+Exit status: 0 done; 1 a pool or file cannot be used, or an association would be invalid
+(one line on stderr each); 2 bad usage.
 """
 
 import os
@@ -17,15 +24,52 @@ from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
-from asnkit.cli._exit import ExitStatus
+from asnkit.cli._exit import ExitStatus, refuse, warn
 from asnkit.cli._typer import VersionOption, done
 
 if TYPE_CHECKING:
     from asnkit.generate.pool import Pool
+    from asnkit.models import Association
 
 EXIT_OK: Final = ExitStatus.OK
 EXIT_INVALID: Final = ExitStatus.INVALID
 EXIT_USAGE: Final = ExitStatus.USAGE
+
+CANDIDATE_ID: Final = r"[a-z]\d+"
+"""What a candidate id looks like: a letter and digits (``o001``, ``c1000``, ``a3001``)."""
+
+GATHER: Final = {"-i": CANDIDATE_ID, "--candidate": CANDIDATE_ID, "--ids": CANDIDATE_ID}
+"""``-i o001 o002``: the words after ``-i`` that look like candidate ids are its values, as
+asn_generate's ``-i`` (``nargs='+'``) takes them; a pool or file name never does."""
+
+NOW: Final = "\0now"
+"""``--version-id`` given without a tag (no command-line word holds a NUL byte)."""
+
+OPTIONAL_VALUE: Final = {"--version-id": NOW}
+"""asn_generate's ``--version-id`` without a value: the time now."""
+
+_DEFAULT_ALGORITHM: Final = "asnkit runs asn_generate's default algorithm and rules only"
+
+REFUSED: Final = {
+    "--discover": f"{_DEFAULT_ALGORITHM} (candidates and discovered ones; -i ID... for "
+    "candidates only)",
+    "--all-candidates": f"{_DEFAULT_ALGORITHM} (candidates and discovered ones; -i ID... "
+    "for candidates only)",
+    "--per-pool-algorithm": _DEFAULT_ALGORITHM,
+    "--merge": "asnkit writes each association on its own, as asn_generate does by default",
+    "--no-finalize": "asnkit writes finished associations only, as asn_generate does by default",
+    "-r": "asnkit has no rule files: it runs the rules of asn_generate's default registry",
+    "--rules": "asnkit has no rule files: it runs the rules of asn_generate's default registry",
+    "--ignore-default": "asnkit has no rule files: it runs the rules of asn_generate's "
+    "default registry",
+    "--DMS": "asnkit has no DMS mode (with -i, jwst adds the exposures' background "
+    "candidates and keeps the associations of the ids given): give those ids with -i",
+    "--save-orphans": "asnkit writes no orphan table: --explain EXPOSURE says why an "
+    "exposure is in no association",
+    "-D": "asnkit has no debug log: --explain EXPOSURE says why an exposure went where it did",
+    "--debug": "asnkit has no debug log: --explain EXPOSURE says why an exposure went where it did",
+}
+"""asn_generate's flags that asnkit does not offer, and why (a usage error, exit 2)."""
 
 
 def command(
@@ -41,7 +85,10 @@ def command(
     output: Annotated[
         str,
         typer.Option(
-            "--output", "-o", metavar="DIR", help="The folder to write the associations to."
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="The folder to write the associations to (made if missing).",
         ),
     ] = ".",
     candidates: Annotated[
@@ -49,8 +96,8 @@ def command(
         typer.Option(
             "--candidate",
             "-i",
-            metavar="ID",
-            help="Only this candidate (o001, c1000...), no discovered ones; repeatable.",
+            metavar="ID...",
+            help="Only these candidates (-i o001 c1000), no discovered ones.",
             show_default=False,
         ),
     ] = None,
@@ -58,8 +105,8 @@ def command(
         str | None,
         typer.Option(
             "--version-id",
-            metavar="TAG",
-            help="A version tag in file names and documents; alone (or 'now'): the time now.",
+            metavar="[TAG]",
+            help="A version tag in file names and documents; alone: the time now.",
             show_default=False,
         ),
     ] = None,
@@ -72,6 +119,39 @@ def command(
             show_default=False,
         ),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Make and check the associations; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write even associations asnkit validate would reject, with a warning.",
+        ),
+    ] = False,
+    path: Annotated[
+        str | None,
+        typer.Option("--path", "-p", hidden=True, help="asn_generate's -o.", show_default=False),
+    ] = None,
+    ids: Annotated[
+        list[str] | None,
+        typer.Option("--ids", hidden=True, help="asn_generate's -i.", show_default=False),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", hidden=True, help="Name each file written.")
+    ] = False,
+    delimiter: Annotated[
+        str, typer.Option("--delimiter", "-d", hidden=True, help="The pools' cell separator.")
+    ] = "|",
+    no_merge: Annotated[  # noqa: ARG001 (asn_generate's deprecated default)
+        bool, typer.Option("--no-merge", hidden=True, help="The default (asn_generate's).")
+    ] = False,
+    file_format: Annotated[
+        str, typer.Option("--format", hidden=True, help="json (asn_generate's default).")
+    ] = "json",
+    pool_format: Annotated[
+        str, typer.Option("--pool-format", hidden=True, help="ascii (asn_generate's default).")
+    ] = "ascii",
     version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
 ) -> None:
     """Make every association jwst's asn_generate makes from each pool (or FITS files).
@@ -79,39 +159,53 @@ def command(
     \b
     Examples:
       asnkit generate jw01234_20250101t000000_pool.csv -o asns/
-      asnkit generate data/*_rate.fits -o asns/ --version-id
+      asnkit generate pool.csv -i o001 o002 -o asns/ --version-id
+      asnkit generate data/*_rate.fits -o asns/
       asnkit generate pool.csv --explain jw01234001001_02101_00001_nrca1
 
-    Exit status: 0 done, 1 a pool or file cannot be used (one line each on
-    stderr), 2 bad usage.
+    Every association is checked as asnkit validate checks a file before any is
+    written. asn_generate's -p, -d, -v, --no-merge work; its other flags are
+    refused (see docs/generate.md).
+
+    Exit status: 0 done, 1 a pool or file cannot be used or an association
+    would be invalid (nothing written), 2 bad usage.
     """
+    prog = "asnkit generate"
+    for flag, value, default in (
+        ("--format", file_format, "json"),
+        ("--pool-format", pool_format, "ascii"),
+    ):
+        if value.lower() != default:
+            done(
+                refuse(
+                    prog,
+                    f"{flag} {value} is not offered: asnkit reads and writes {default} only "
+                    f"(see {prog} --help)",
+                    EXIT_USAGE,
+                )
+            )
     done(
         run_generate(
-            inputs, output=output, candidates=candidates, version_id=version_id, explain=explain
+            inputs,
+            output=output if path is None else path,
+            candidates=None
+            if candidates is None and ids is None
+            else [*(candidates or ()), *(ids or ())],
+            version_id=True if version_id == NOW else version_id,
+            explain=explain,
+            dry_run=dry_run,
+            force=force,
+            verbose=verbose,
+            delimiter=delimiter,
         )
     )
 
 
-def bare_version_id(argv: Sequence[str]) -> list[str]:
-    """``--version-id`` without a value (last, or before an option) becomes ``now``.
-
-    asn_generate's ``--version-id`` takes an optional value; the time is used without one.
-    """
-    result: list[str] = []
-    for index, argument in enumerate(argv):
-        result.append(argument)
-        if argument == "--version-id":
-            following = argv[index + 1] if index + 1 < len(argv) else None
-            if following is None or following.startswith("-"):
-                result.append("now")
-    return result
-
-
 def _error(prog: str, message: str) -> None:
-    sys.stderr.write(f"{prog}: error: {message}\n")
+    refuse(prog, message, EXIT_INVALID)
 
 
-def _pools(inputs: Sequence[str], prog: str) -> "list[Pool] | None":
+def _pools(inputs: Sequence[str], prog: str, delimiter: str = "|") -> "list[Pool] | None":
     """Each pool file read; the FITS files (and directories) together as one pool."""
     from asnkit.exceptions import HeaderError, PoolError
     from asnkit.generate.fits import expand_inputs, is_fits_name, pool_from_files
@@ -124,7 +218,7 @@ def _pools(inputs: Sequence[str], prog: str) -> "list[Pool] | None":
             fits_files.extend(expand_inputs([path]))
             continue
         try:
-            pools.append(read_pool(path))
+            pools.append(read_pool(path, delimiter=delimiter))
         except PoolError as error:
             _error(prog, str(error))
             return None
@@ -140,75 +234,158 @@ def _pools(inputs: Sequence[str], prog: str) -> "list[Pool] | None":
     return pools
 
 
-def run_generate(  # noqa: C901, PLR0911, PLR0912 (one refusal per way a run can fail)
+def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     inputs: Sequence[str],
     *,
     output: str = ".",
     candidates: Sequence[str] | None = None,
-    version_id: str | None = None,
+    version_id: str | bool | None = None,
     explain: str | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    verbose: bool = False,
+    delimiter: str = "|",
     prog: str = "asnkit generate",
 ) -> int:
-    """Generate from ``inputs`` into ``output``; the exit status."""
-    from asnkit.exceptions import PoolError
-    from asnkit.generate import generate_files, rules
-    from asnkit.io import write_text
+    """Generate from ``inputs`` into ``output``; the exit status.
 
+    ``version_id``: a tag, or ``True`` for the time now (``--version-id`` alone).
+
+    Every pool is generated and every association checked before anything is written: a
+    pool that cannot be used, or an association ``asnkit validate`` would reject (unless
+    ``force``), leaves ``output`` as it was.
+    """
     if not inputs:
         _error(prog, f"give one or more pools, FITS files or folders (see {prog} --help)")
         return EXIT_USAGE
-    pools = _pools(inputs, prog)
+    pools = _pools(inputs, prog, delimiter)
     if pools is None:
         return EXIT_INVALID
     if explain is not None:
-        from asnkit.generate.explain import explain as explain_lines
-
-        found = False
-        for pool in pools:
-            try:
-                lines = explain_lines(pool, explain, rules=rules(), candidates=candidates)
-            except PoolError:
-                continue
-            found = True
-            sys.stdout.write(f"{pool.name}:\n" + "".join(f"  {line}\n" for line in lines))
-        if not found:
-            _error(prog, f"no exposure {explain!r} in the pools: give a FILENAME of a pool")
-            return EXIT_INVALID
+        return _explain(pools, explain, candidates, prog)
+    made = _generate(pools, candidates, version_id, prog)
+    if made is None:
+        return EXIT_INVALID
+    texts = _checked(made, force=force, prog=prog)
+    if texts is None:
+        return EXIT_INVALID
+    if dry_run:
+        for pool, files in made:
+            sys.stdout.write(f"{pool.name}: {len(files)} associations (--dry-run: none written)\n")
         return EXIT_OK
-    stamp: str | bool | None = True if version_id == "now" else version_id
+    return _write(made, texts, output, verbose=verbose, prog=prog)
+
+
+def _explain(
+    pools: "list[Pool]", exposure: str, candidates: Sequence[str] | None, prog: str
+) -> int:
+    from asnkit.exceptions import PoolError
+    from asnkit.generate import rules
+    from asnkit.generate.explain import explain as explain_lines
+
+    found = False
+    for pool in pools:
+        try:
+            lines = explain_lines(pool, exposure, rules=rules(), candidates=candidates)
+        except PoolError:
+            continue
+        found = True
+        sys.stdout.write(f"{pool.name}:\n" + "".join(f"  {line}\n" for line in lines))
+    if not found:
+        _error(prog, f"no exposure {exposure!r} in the pools: give a FILENAME of a pool")
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _generate(
+    pools: "list[Pool]",
+    candidates: Sequence[str] | None,
+    version_id: str | bool | None,
+    prog: str,
+) -> "list[tuple[Pool, list[tuple[str, Association]]]] | None":
+    """Every pool's associations with their file names; ``None`` (said) if one cannot be used."""
+    from asnkit.exceptions import PoolError
+    from asnkit.generate import generate_files
+
+    made = []
+    for pool in pools:
+        warnings: list[str] = []
+        try:
+            files = generate_files(
+                pool, candidates=candidates, version_id=version_id, warn=warnings.append
+            )
+        except PoolError as error:
+            _error(prog, str(error))
+            return None
+        for warning in warnings:
+            warn(prog, f"{pool.name}: {warning}")
+        made.append((pool, files))
+    return made
+
+
+def _checked(
+    made: "list[tuple[Pool, list[tuple[str, Association]]]]", *, force: bool, prog: str
+) -> list[list[str]] | None:
+    """The text of every association, each checked; ``None`` (said) if one is refused.
+
+    The check is every writer's (:func:`asnkit.write_check.check_before_write`) on the
+    exact text written; with ``force`` the problems are warnings instead.
+    """
+    from asnkit.codec.emit import dumps
+    from asnkit.exceptions import InvalidAssociationError
+    from asnkit.write_check import check_before_write, summary
+
+    texts: list[list[str]] = []
+    for pool, files in made:
+        texts.append([])
+        for name, asn in files:
+            text = dumps(asn)
+            what = f"{name} (from {pool.name}, {asn.asn_rule})"
+            try:
+                problems = check_before_write(text, force=force, what=what)
+            except InvalidAssociationError as error:
+                _error(prog, f"{error}; nothing written (--force writes it anyway)")
+                return None
+            if problems:
+                warn(prog, f"--force: {what} is an invalid association: {summary(problems)}")
+            texts[-1].append(text)
+    return texts
+
+
+def _write(
+    made: "list[tuple[Pool, list[tuple[str, Association]]]]",
+    texts: list[list[str]],
+    output: str,
+    *,
+    verbose: bool,
+    prog: str,
+) -> int:
+    from asnkit.io import write_text
+
     try:
         os.makedirs(output, exist_ok=True)  # noqa: PTH103
     except OSError as error:
         _error(prog, f"{output}: cannot make the folder: {error.strerror or error}")
         return EXIT_INVALID
     written: dict[str, str] = {}
-    for pool in pools:
-        warnings: list[str] = []
-        try:
-            made = generate_files(
-                pool, candidates=candidates, version_id=stamp, warn=warnings.append
-            )
-        except PoolError as error:
-            _error(prog, str(error))
-            return EXIT_INVALID
-        for warning in warnings:
-            sys.stderr.write(f"{prog}: warning: {pool.name}: {warning}\n")
-        from asnkit.codec.emit import dumps
-
-        for name, asn in made:
+    for (pool, files), pool_texts in zip(made, texts, strict=True):
+        for (name, _), text in zip(files, pool_texts, strict=True):
             path = os.path.join(output, name)  # noqa: PTH118
             if name in written:
-                sys.stderr.write(
-                    f"{prog}: warning: {path} from {pool.name} replaces the one from "
-                    f"{written[name]} (as separate asn_generate runs would)\n"
+                warn(
+                    prog,
+                    f"{path} from {pool.name} replaces the one from {written[name]} "
+                    "(as separate asn_generate runs would)",
                 )
             try:
-                write_text(path, dumps(asn))
+                write_text(path, text)
             except OSError as error:
                 _error(prog, f"{path}: cannot write: {error.strerror or error}")
                 return EXIT_INVALID
             written[name] = pool.name
-        sys.stdout.write(f"{pool.name}: {len(made)} associations written to {output}\n")
+            if verbose:
+                sys.stdout.write(f"{path}\n")
+        sys.stdout.write(f"{pool.name}: {len(files)} associations written to {output}\n")
     return EXIT_OK
 
 
