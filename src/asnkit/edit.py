@@ -129,18 +129,19 @@ def add_members(
 ) -> Association:
     """``asn`` with a member of type ``exptype`` for each of ``expnames``.
 
-    In a Stage 2 association, where each science exposure is a product of its own, a science
+    Where the association's rule makes an exposure of this type a product of its own
+    (Stage 2b: science and PSF exposures, :attr:`asnkit.rules.Rule.own_product_roles`), a
     file added to no product in particular (``product=None``) becomes a new product, named
-    after the file and holding the members every product shares (backgrounds, imprints), as
-    :func:`asnkit.asn_from_list` would have made it. Members of other types join every
-    product, as jwst's ``asn_edit --add`` does.
+    after the file, with the file as its science member and the members every product
+    shares (backgrounds, imprints), as :func:`asnkit.asn_from_list` would have made it.
+    Members of other types join every product, as jwst's ``asn_edit --add`` does.
 
     Args:
         asn: The association to add to.
         expnames: The members' file names, written as given (a list, not one string).
         exptype: The new members' type.
         product: The name of the product to add to; ``None`` adds to every product (or, at
-            Stage 2, makes a product of each science file).
+            Stage 2b, makes a product of each science or PSF file).
 
     Raises:
         TypeError: ``expnames`` is a single string.
@@ -162,8 +163,8 @@ def add_members(
     if repeated:
         msg = f"file(s) given more than once: {_listing(repeated)}"
         raise EditError(msg)
-    if product is None and exptype.lower() == ExpType.SCIENCE and _stage(asn) == "level2b":
-        return _add_stage2_products(asn, names)
+    if product is None and exptype.lower() in _own_product_roles(asn):
+        return _add_own_products(asn, names)
     targets = [
         i
         for i, p in enumerate(asn.products)
@@ -205,8 +206,15 @@ def _stage(asn: Association) -> Stage:
     return stage_of({"asn_rule": asn.asn_rule, "asn_type": asn.asn_type, "products": asn.products})
 
 
-def _add_stage2_products(asn: Association, names: list[str]) -> Association:
-    """``asn`` (Stage 2) with a product for each science file of ``names``."""
+def _own_product_roles(asn: Association) -> frozenset[str]:
+    """The member types the rule of ``asn``'s stage makes products of their own."""
+    from asnkit.rules import rule_for_stage
+
+    return rule_for_stage(_stage(asn)).own_product_roles
+
+
+def _add_own_products(asn: Association, names: list[str]) -> Association:
+    """``asn`` (Stage 2b) with a product for each file of ``names``, as its science."""
     from asnkit.naming import product_name_from_expname
 
     sciences = {

@@ -115,3 +115,49 @@ def test_usage_errors(
     assert result.err.endswith(" (see asnkit edit --help)\n")
     assert result.err.count("\n") == 1
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("spelling", [["--add", "p_rate.fits", "-t", "psf"], ["-a", "-t", "psf"]])
+def test_a_psf_added_at_stage2_is_a_product_of_its_own_as_from_list_makes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], spelling: list[str]
+) -> None:
+    # The rule owns where a role goes at its stage (Level2bRule.own_product_roles): a PSF
+    # exposure is calibrated on its own at Stage 2, as science, as from-list makes it.
+    for name in ("a_rate.fits", "bg_rate.fits", "p_rate.fits"):
+        (tmp_path / name).touch()
+    made = in_process(
+        capsys, "from-list", "-o", "l2_asn.json", "-r", "DMSLevel2bBase",
+        "--background", "bg_rate.fits", "a_rate.fits",
+    )  # fmt: skip
+    assert made.status == 0, made.err
+    args = [*spelling, "l2_asn.json", "p_rate.fits"] if spelling[0] == "-a" else [
+        "l2_asn.json", *spelling
+    ]  # fmt: skip
+    edited = in_process(capsys, "edit", *args)
+    assert (edited.status, edited.err) == (0, "")
+    expected = in_process(
+        capsys, "from-list", "-o", "expected_asn.json", "-r", "DMSLevel2bBase",
+        "--background", "bg_rate.fits", "--psf", "p_rate.fits", "a_rate.fits",
+    )  # fmt: skip
+    assert expected.status == 0, expected.err
+    on_disk = load(tmp_path / "l2_asn.json")
+    assert [[(m.expname, m.exptype) for m in p.members] for p in on_disk.products] == [
+        [("a_rate.fits", "science"), ("bg_rate.fits", "background")],
+        [("p_rate.fits", "science"), ("bg_rate.fits", "background")],
+    ]
+    assert [p.name for p in on_disk.products] == ["a", "p"]
+    assert on_disk == load(tmp_path / "expected_asn.json")
+
+
+def test_a_psf_added_to_a_named_stage2_product_joins_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "p_rate.fits").touch()
+    write(asn_from_list(["a_rate.fits"], rule="DMSLevel2bBase"), tmp_path / "l2_asn.json")
+    edited = in_process(capsys, "edit", "l2_asn.json", "--add", "p_rate.fits", "-t", "psf",
+                        "--product", "a")  # fmt: skip
+    assert (edited.status, edited.err) == (0, "")
+    assert _members(tmp_path / "l2_asn.json") == [
+        ("a_rate.fits", "science"),
+        ("p_rate.fits", "psf"),
+    ]

@@ -109,3 +109,14 @@ def test_stage_is_defined_once() -> None:
         and "level2b" in ast.unparse(node.slice)
     ]
     assert found == ["vocabulary.py"]
+
+
+def test_the_rule_says_which_roles_are_products_of_their_own() -> None:
+    # Stage 2b calibrates each science and PSF exposure on its own; Stage 3 gathers them all.
+    assert Level2bRule.own_product_roles == {"science", "psf"}
+    assert Level3Rule.own_product_roles == frozenset()
+    level2 = Level2bRule().build(["a_rate.fits"], psf=["p_rate.fits"], background=["b_rate.fits"])
+    assert [(p.name, [m.exptype for m in p.members]) for p in level2.products] == [
+        ("a", ["science", "background"]),
+        ("p", ["science", "background"]),
+    ]

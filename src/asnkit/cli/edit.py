@@ -53,7 +53,8 @@ def command(
         str | None,
         typer.Option(
             metavar="NAME",
-            help="Add to this product only (default: to every product, as jwst's asn_edit).",
+            help="Add to this product only (default: every product, as jwst's asn_edit; at "
+            "Stage 2b a science or PSF file makes a product of its own, as from-list).",
             show_default=False,
         ),
     ] = None,

@@ -43,6 +43,8 @@ class Level2bRule:
         ExpType.IMPRINT,
     )
     """Science and PSF exposures (each its own product) first, then the shared members."""
+    own_product_roles: ClassVar[frozenset[str]] = _OWN_PRODUCT
+    """Science and PSF exposures: each is a product of its own, as its science member."""
 
     def build(
         self,
@@ -82,7 +84,7 @@ class Level2bRule:
         exposures: list[tuple[int, str]] = []
         shared: list[Member] = []
         for position, (expname, exptype) in enumerate(members):
-            if exptype.lower() in _OWN_PRODUCT:
+            if exptype.lower() in self.own_product_roles:
                 exposures.append((position, expname))
             else:
                 shared.append(Member(expname=expname, exptype=exptype))

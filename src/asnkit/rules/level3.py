@@ -33,6 +33,8 @@ class Level3Rule:
         ExpType.PSF,
     )
     """Science first, then the exposures that help combine it."""
+    own_product_roles: ClassVar[frozenset[str]] = frozenset()
+    """None: the one product gathers every member."""
 
     def build(
         self,

@@ -61,6 +61,15 @@ class Rule(Protocol):
         """Member types in the order they come in a product (other types come last)."""
         ...
 
+    @property
+    def own_product_roles(self) -> frozenset[str]:
+        """Member types whose every exposure is a product of its own, as its science.
+
+        Stage 2b: science and PSF exposures (each is calibrated on its own; the other
+        members join every product); Stage 3: none (one product gathers every member).
+        """
+        ...
+
     def build_members(
         self,
         members: Sequence[tuple[str, str]],
