@@ -282,13 +282,19 @@ def _explain(
     from asnkit.exceptions import PoolError
     from asnkit.generate import rules
     from asnkit.generate.explain import explain as explain_lines
+    from asnkit.generate.explain import find_rows
 
     found = False
     for pool in pools:
         try:
-            lines = explain_lines(pool, exposure, rules=rules(), candidates=candidates)
+            find_rows(pool, exposure)
         except PoolError:
-            continue
+            continue  # another pool's exposure
+        try:
+            lines = explain_lines(pool, exposure, rules=rules(), candidates=candidates)
+        except PoolError as error:
+            _error(prog, str(error))
+            return EXIT_INVALID
         found = True
         sys.stdout.write(f"{pool.name}:\n" + "".join(f"  {line}\n" for line in lines))
     if not found:

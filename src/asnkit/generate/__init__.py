@@ -22,6 +22,7 @@ from asnkit.generate.pool import NULL, Pool, parse_pool, pool_from_rows, read_po
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from asnkit.exceptions import PoolError
     from asnkit.generate.engine import GenAsn, Registry
     from asnkit.generate.rule import PoolRule
     from asnkit.models import Association
@@ -134,14 +135,21 @@ def generate_files(
         made = _run(
             pool, candidates=candidates, version_id=version_id, rule_set=rule_set, warn=warn
         )
-    except KeyError as error:
+    except LookupError as error:
+        raise missing_keyword(pool, error) from None
+    return [to_association(asn) for asn in made]
+
+
+def missing_keyword(pool: Pool, error: LookupError) -> PoolError:
+    """The refusal of ``pool`` when the rules read a keyword a row lacks (``error``)."""
+    from asnkit.exceptions import PoolError
+
+    if isinstance(error, KeyError):
         keyword = str(error.args[0]).upper()
         msg = f"a row has no {keyword} keyword, which the rules read: add the column"
-        raise PoolError(pool.name, msg) from None
-    except LookupError:
+    else:
         msg = "a row has no EXP_TYPE value, which the rules read: fill the column"
-        raise PoolError(pool.name, msg) from None
-    return [to_association(asn) for asn in made]
+    return PoolError(pool.name, msg)
 
 
 def generate(

@@ -7,9 +7,11 @@ exposure failed, or, when the rule did take it, why that association was not wri
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Final
 
 from asnkit.exceptions import PoolError
+from asnkit.generate import missing_keyword
 from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, Group
 from asnkit.generate.engine import (
     CompiledRule,
@@ -50,11 +52,21 @@ def find_rows(pool: Pool, exposure: str) -> list[Mapping[str, str]]:
 def explain(
     pool: Pool, exposure: str, *, rules: Sequence[PoolRule], candidates: Sequence[str] | None = None
 ) -> list[str]:
-    """The lines that say what became of ``exposure`` (see the module's description)."""
+    """The lines that say what became of ``exposure`` (see the module's description).
+
+    Raises:
+        PoolError: no row is ``exposure`` (:func:`find_rows`), or the rules read a keyword
+            a row lacks.
+    """
     rows = find_rows(pool, exposure)
     registry = Registry(rules)
     made: list[GenAsn] = []
-    written = run(pool.rows, registry, pool_name=pool.name, candidate_ids=candidates, record=made)
+    try:
+        written = run(
+            pool.rows, registry, pool_name=pool.name, candidate_ids=candidates, record=made
+        )
+    except LookupError as error:
+        raise missing_keyword(pool, error) from None
     kept = {id(asn) for asn in written}
     lines: list[str] = []
     for row in rows:
@@ -118,6 +130,15 @@ def _fate(asn: GenAsn) -> str:
     return "another association has the same members, or more of them under the same name"
 
 
+_FALSE: Final = frozenset({"n", "f", "false"})
+"""The "not set" cells (:data:`EMPTY`) that say no: a flag such as BKGDTARG set false."""
+
+# Whether a failure says why (a keyword's value, a flag, a sentence of the rule's), or only
+# that a computed condition does not hold.
+_SAYS_WHY: Final = 1
+_SAYS_NOTHING: Final = 0
+
+
 def _first_failure(
     node: _C, asn: GenAsn, row: Mapping[str, str], context: str = "condition"
 ) -> str | None:
@@ -125,12 +146,20 @@ def _first_failure(
 
     ``context`` names the nearest named group, for conditions that have no name.
     """
+    failure = _failure(node, asn, row, context)
+    return None if failure is None else failure[0]
+
+
+def _failure(node: _C, asn: GenAsn, row: Mapping[str, str], context: str) -> tuple[str, int] | None:
+    """:func:`_first_failure`, with whether it says why (``_SAYS_WHY``, ``_SAYS_NOTHING``)."""
     mark = len(asn.log)
     ok, _ = node.fn(asn, row)
     if ok:
         return None
     _undo(asn, mark)
     stmt = node.stmt
+    if isinstance(stmt, Check) and not stmt.name and _is_sentence(stmt.label):
+        return _check_failure(stmt, asn, row, context)  # the sentence says why, in context
     context = stmt.name or stmt.label or context
     if isinstance(stmt, Group):
         return _group_failure(node, stmt, asn, row, context)
@@ -139,20 +168,28 @@ def _first_failure(
     return _check_failure(stmt, asn, row, context)
 
 
+def _is_sentence(label: str) -> bool:
+    """A label that says why (``not science, as this rule types it``), not a noun."""
+    return "," in label or len(label.split()) > 3  # noqa: PLR2004 (a noun has a few words)
+
+
 def _title(node: _C, context: str = "condition") -> str:
     stmt = node.stmt
     return stmt.name or stmt.label or context
 
 
-def _group_failure(node: _C, stmt: Group, asn: GenAsn, row: Mapping[str, str], context: str) -> str:
+def _group_failure(
+    node: _C, stmt: Group, asn: GenAsn, row: Mapping[str, str], context: str
+) -> tuple[str, int]:
     if stmt.reduce == "all":
         for child in node.children:
             mark = len(asn.log)
             ok, _ = child.fn(asn, row)
             if not ok:
                 _undo(asn, mark)
-                return _first_failure(child, asn, row, context) or _title(child, context)
-        return _title(node, context)
+                found = _failure(child, asn, row, context)
+                return found or (_title(child, context), _SAYS_NOTHING)
+        return _title(node, context), _SAYS_NOTHING
     if stmt.reduce in ("notany", "notall"):
         held = []
         for child in node.children:
@@ -161,20 +198,35 @@ def _group_failure(node: _C, stmt: Group, asn: GenAsn, row: Mapping[str, str], c
             _undo(asn, mark)
             if ok:
                 held.append(_describe_held(child, row))
-        what = " and ".join(held) if held else _title(node, context)
-        return f"{context}: it is {what}"
-    # any: the alternative that went furthest (the science branch on a tie, else the last)
-    best_rank: tuple[int, int, int] | None = None
-    best_failure = _title(node, context)
+        if not held:
+            return f"{context}: does not hold", _SAYS_NOTHING
+        return f"{context}: excludes {' and '.join(held)}", _SAYS_WHY
+    return _any_failure(node, asn, row, context)
+
+
+def _any_failure(node: _C, asn: GenAsn, row: Mapping[str, str], context: str) -> tuple[str, int]:
+    """The failure of the alternative of an "any of" that tells the exposure's story best.
+
+    Each alternative failed; the one named is the one that got furthest (it bound the most
+    conditions before failing: the exposure is most nearly of that kind, e.g. an
+    acquisition that only lacks an association of its observation); then one whose failure
+    says why (a keyword's value, a flag, the rule's own sentence) over a computed condition
+    that only "does not hold"; then the rule's science branch; then the last, since rules
+    list the general alternative last (``TARGETID`` after the direct-image candidate of
+    pure parallels: a pool without TARGETID is told so, not that its exposure is not in a
+    direct-image candidate).
+    """
+    best_rank: tuple[int, int, int, int] | None = None
+    best: tuple[str, int] = (_title(node, context), _SAYS_NOTHING)
     for order, child in enumerate(node.children):
         mark = len(asn.log)
         progress = _progress(child, asn, row)
-        failure = _first_failure(child, asn, row, context) or _title(child, context)
+        failure = _failure(child, asn, row, context) or (_title(child, context), _SAYS_NOTHING)
         _undo(asn, mark)
-        rank = (progress, 1 if child.name == "rule" else 0, order)
+        rank = (progress, failure[1], 1 if child.name == "rule" else 0, order)
         if best_rank is None or rank > best_rank:
-            best_rank, best_failure = rank, failure
-    return best_failure
+            best_rank, best = rank, failure
+    return best
 
 
 def _progress(node: _C, asn: GenAsn, row: Mapping[str, str]) -> int:
@@ -192,7 +244,20 @@ def _describe_held(node: _C, row: Mapping[str, str]) -> str:
         for source in stmt.sources:
             if source in row:
                 return f"{source.upper()}={row[source]}"
+    if isinstance(stmt, Group) and stmt.label:
+        return stmt.label
     return _title(node)
+
+
+def readable(pattern: str) -> str:
+    r"""A rule's regular expression as a person reads it: ``c\d{4}`` is ``cNNNN``.
+
+    ``\d{n}`` is n ``N``, ``\d+`` is ``N...``, ``.+`` and ``.*`` are ``...``; escapes go.
+    """
+    text = re.sub(r"\\d\{(\d+)\}", lambda m: "N" * int(m[1]), pattern)
+    text = text.replace("\\d+", "N...").replace("\\d", "N")
+    text = text.replace(".+", "...").replace(".*", "...")
+    return text.replace("\\", "")
 
 
 def _wanted(value: object, asn: GenAsn) -> str:
@@ -201,34 +266,51 @@ def _wanted(value: object, asn: GenAsn) -> str:
     if isinstance(value, Computed):
         return value.text
     if isinstance(value, tuple):
-        return " or ".join(value)
-    return str(value).replace("\\", "")
+        return " or ".join(readable(v) for v in value)
+    return readable(str(value))
 
 
-def _attr_failure(node: _C, stmt: Attr, asn: GenAsn, row: Mapping[str, str], context: str) -> str:
+def _attr_failure(  # noqa: PLR0911 (one sentence per way a keyword fails)
+    node: _C, stmt: Attr, asn: GenAsn, row: Mapping[str, str], context: str
+) -> tuple[str, int]:
     sources = asn.sources[node.idx]
     names = "/".join(source.upper() for source in sources)
     title = _title(node, context)
     present = [(s, row[s]) for s in sources if s in row]
     if stmt.undefined:
         source, cell = present[0] if present else (sources[0], "")
-        return f"{title}: {source.upper()}={cell}, must not be set"
+        return f"{title}: {source.upper()}={cell}, must not be set", _SAYS_WHY
     meaningful = [(s, c) for s, c in present if c not in EMPTY]
     if not meaningful:
-        if present:
-            return f"{title}: {names}={present[0][1]} is not set, needs a value"
-        return f"{title}: the pool has no {names}"
+        if not present:
+            return f"{title}: the pool has no {names}", _SAYS_WHY
+        cells = ", ".join(
+            f"{s.upper()}={c} ({'false' if c.lower() in _FALSE else 'not set'})" for s, c in present
+        )
+        either = "one of them " if len(present) > 1 else ""
+        if any(c.lower() in _FALSE for _, c in present):
+            return f"{title}: {cells}, needs {either}true", _SAYS_WHY
+        return f"{title}: {cells}, needs {either}a value", _SAYS_WHY
     source, cell = meaningful[0]
     value = asn.values[node.idx]
     if value is None:
-        return f"{title}: {source.upper()}={cell} holds several values"
-    return f"{title}: {source.upper()}={cell}, needs {_wanted(value, asn)}"
+        return f"{title}: {source.upper()}={cell} holds several values", _SAYS_WHY
+    if isinstance(value, FoundIn) and not asn.found(value.name):
+        joins = (
+            f"{title}: {source.upper()}={cell}, needs the {value.name} of an association "
+            "that has its science already (such an exposure joins one, never starts it)"
+        )
+        return joins, _SAYS_WHY
+    return f"{title}: {source.upper()}={cell}, needs {_wanted(value, asn)}", _SAYS_WHY
 
 
-def _check_failure(stmt: Check, asn: GenAsn, row: Mapping[str, str], context: str) -> str:
+def _check_failure(
+    stmt: Check, asn: GenAsn, row: Mapping[str, str], context: str
+) -> tuple[str, int]:
     if stmt.source is not None:
         got = stmt.source(row, asn)
-        return f"{context}: is {got}, needs {stmt.value}"
+        if not isinstance(got, bool):
+            return f"{context}: is {got}, needs {stmt.value}", _SAYS_WHY
     if stmt.label and stmt.label != context:
-        return f"{context}: {stmt.label}"
-    return f"{context}: does not hold"
+        return f"{context}: {stmt.label}", _SAYS_WHY
+    return f"{context}: does not hold", _SAYS_NOTHING

@@ -122,8 +122,16 @@ def single_science(*, again: Work | None = None) -> Group:
     """The row is science (as this rule types it) and the association has none yet."""
     return Group(
         (
-            Check(source=lambda row, asn: _member_type(row, asn) == "science", value=True),
-            Check(source=_has_science, value=False),
+            Check(
+                source=lambda row, asn: _member_type(row, asn) == "science",
+                value=True,
+                label="not science, as this rule types it",
+            ),
+            Check(
+                source=_has_science,
+                value=False,
+                label="the association has its science exposure already",
+            ),
         ),
         "all",
         reprocess_on_match=again is not None,
