@@ -387,3 +387,16 @@ def test_pool_and_generate_from_fits(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert run_generate(files, output=str(tmp_path / "b")) == 0
     assert _names(tmp_path / "a") == _names(tmp_path / "b")
     assert _names(tmp_path / "a")
+
+
+def test_explain_of_a_pool_lacking_a_keyword_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(POOL.replace("|TARGETID", "").replace("|CLEAR|FULL|1|", "|CLEAR|FULL|"))
+    result = in_process(capsys, "generate", str(path), "--explain", "jw01234001001_02101")
+    assert result.status == 1
+    assert result.err == (
+        "asnkit generate: error: p.csv: a row has no TARGETID keyword, which the rules read: "
+        "add the column\n"
+    )
