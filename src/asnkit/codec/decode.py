@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import json.scanner
 import math
 import re
 from typing import Final
@@ -85,6 +86,23 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
+# The decoder's C scanner, called straight: JSONDecoder.decode is two Python calls and a
+# regular expression around it, a good part of the cost of a small file.
+_SCAN: Final = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]
+_JSON_WHITESPACE: Final = " \t\n\r"
+
+
+def _decoded(text: str) -> object:
+    """``_DECODER.decode(text)``: the same value, or the same exception."""
+    try:
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return _DECODER.decode(text)  # white space first, or a problem: raised as decode does
+    if end != len(text) and text[end:].strip(_JSON_WHITESPACE):
+        return _DECODER.decode(text)  # text after the value: raised as decode does
+    return value
+
+
 def decode(data: bytes | str) -> object:
     """The JSON value in ``data`` (UTF-8 bytes or text), strictly.
 
@@ -96,7 +114,7 @@ def decode(data: bytes | str) -> object:
         msg = "empty file: an association is a JSON object ({...})"
         raise JSONProblemError(msg, 1, 1)
     try:
-        value = _DECODER.decode(text)
+        value = _decoded(text)
     except json.JSONDecodeError as error:
         raise _explained(text, error) from None
     except (ValueError, RecursionError):
@@ -104,7 +122,11 @@ def decode(data: bytes | str) -> object:
         raise _scanned(text) from None
     # Python's decoder nests up to its recursion limit: the limit here is lower. Only a text
     # with more brackets than the limit can break it, and only then is the value walked.
-    if text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+    if (
+        len(text) > MAX_DEPTH
+        and text.count("[") + text.count("{") > MAX_DEPTH
+        and _deeper_than(value, MAX_DEPTH)
+    ):
         raise _scanned(text)
     return value
 

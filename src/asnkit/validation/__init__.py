@@ -87,7 +87,7 @@ def validate(
     name, document, problem = _read(source, max_bytes)
     if problem is not None:
         return Report(source=name, findings=(problem,), stage=None, strict=strict)
-    if not isinstance(document, Mapping):
+    if not isinstance(document, (dict, Mapping)):  # (a dict is asked no abstract class)
         finding = error("", f"an association is a JSON object, not {json_type(document)}")
         return Report(source=name, findings=(finding,), stage=None, strict=strict)
     stage = forced or stage_of(document)

@@ -42,65 +42,50 @@ class Document:
         expnames: ``(product index, member index, expname)`` of every member whose
             ``expname`` is a string.
         exptypes: The same for ``exptype``.
-        typed: ``(product index, member index, expname, exptype)`` of every member whose
-            ``expname`` and ``exptype`` are both strings.
         names: Every ``expname`` of :attr:`expnames`, joined into one string (no
             separator): a check can ask once whether any name holds a character.
     """
 
-    __slots__ = (
-        "data",
-        "entries",
-        "expnames",
-        "exptypes",
-        "members",
-        "names",
-        "products",
-        "stage",
-        "typed",
-    )
+    __slots__ = ("data", "entries", "expnames", "exptypes", "members", "names", "products", "stage")
 
     def __init__(self, data: Mapping[str, object], stage: Stage) -> None:
         self.data = data
         self.stage = stage
-        self.products: list[tuple[int, dict[str, object]]] = []
-        self.members: list[tuple[int, int, dict[str, object]]] = []
-        self.expnames: list[tuple[int, int, str]] = []
-        self.exptypes: list[tuple[int, int, str]] = []
-        self.typed: list[tuple[int, int, str, str]] = []
-        self.entries = 0
         listed = data.get("products")
-        if isinstance(listed, (list, tuple)):
-            self._find_members(listed)
+        products = listed if isinstance(listed, (list, tuple)) else ()
+        self.products = [(i, p) for i, p in enumerate(products) if isinstance(p, dict)]
+        arrays = [
+            (p_index, members)
+            for p_index, product in self.products
+            if isinstance(members := product.get("members"), (list, tuple))
+        ]
+        self.entries = sum(len(members) for _, members in arrays) if arrays else 0
+        self.members = [
+            (p_index, m_index, member)
+            for p_index, members in arrays
+            for m_index, member in enumerate(members)
+            if isinstance(member, dict)
+        ]
+        self.expnames = [
+            (p_index, m_index, value)
+            for p_index, m_index, member in self.members
+            if isinstance(value := member.get("expname"), str)
+        ]
+        self.exptypes = [
+            (p_index, m_index, value)
+            for p_index, m_index, member in self.members
+            if isinstance(value := member.get("exptype"), str)
+        ]
         self.names = "".join([expname for _, _, expname in self.expnames])
 
-    def _find_members(self, products: Sequence[object]) -> None:
-        add_product, add_member = self.products.append, self.members.append
-        add_expname, add_exptype, add_typed = (
-            self.expnames.append,
-            self.exptypes.append,
-            self.typed.append,
-        )
-        for p_index, product in enumerate(products):
-            if not isinstance(product, dict):
-                continue
-            add_product((p_index, product))
-            members = product.get("members")
-            if not isinstance(members, (list, tuple)):
-                continue
-            self.entries += len(members)
-            for m_index, member in enumerate(members):
-                if not isinstance(member, dict):
-                    continue
-                add_member((p_index, m_index, member))
-                expname, exptype = member.get("expname"), member.get("exptype")
-                if isinstance(expname, str):
-                    add_expname((p_index, m_index, expname))
-                    if isinstance(exptype, str):
-                        add_exptype((p_index, m_index, exptype))
-                        add_typed((p_index, m_index, expname, exptype))
-                elif isinstance(exptype, str):
-                    add_exptype((p_index, m_index, exptype))
+    def typed(self) -> list[tuple[int, int, str, str]]:
+        """``(product index, member index, expname, exptype)`` where both are strings."""
+        return [
+            (p_index, m_index, expname, exptype)
+            for p_index, m_index, member in self.members
+            if isinstance(expname := member.get("expname"), str)
+            and isinstance(exptype := member.get("exptype"), str)
+        ]
 
 
 def _member(p_index: int, m_index: int, key: str = "") -> str:
@@ -324,11 +309,11 @@ def _unknown_exptype_message(exptype: str) -> str:
 
 def duplicate_member(doc: Document) -> list[Finding]:
     """Warn of the same file with the same role twice in one product."""
-    if len({expname for _, _, expname, _ in doc.typed}) == len(doc.typed):
+    if len({expname for _, _, expname in doc.expnames}) == len(doc.expnames):
         return []  # no name twice, in any product
     found = []
     first: dict[tuple[int, str, str], int] = {}
-    for p_index, m_index, expname, exptype in doc.typed:
+    for p_index, m_index, expname, exptype in doc.typed():
         key = (p_index, expname, exptype.lower())
         if first.setdefault(key, m_index) != m_index:
             found.append(
@@ -413,7 +398,7 @@ def suffix_for_stage(doc: Document) -> list[Finding]:
         return []
     endings, bad_names = _BAD_ENDINGS[doc.stage], _BAD_NAMES[doc.stage]
     found = []
-    for p_index, m_index, expname, exptype in doc.typed:
+    for p_index, m_index, expname, exptype in doc.typed():
         if exptype != ExpType.SCIENCE and exptype.lower() != ExpType.SCIENCE:
             continue
         name = expname.lower()

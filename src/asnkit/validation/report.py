@@ -53,17 +53,21 @@ class Report:
     @property
     def errors(self) -> tuple[Finding, ...]:
         """The findings of severity ``"error"``."""
+        if not self.findings:
+            return ()
         return tuple(f for f in self.findings if f.severity == "error")
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
         """The findings of severity ``"warning"``."""
+        if not self.findings:
+            return ()
         return tuple(f for f in self.findings if f.severity == "warning")
 
     @property
     def valid(self) -> bool:
         """No error (and, when ``strict``, no warning either)."""
-        if self.strict:
+        if self.strict or not self.findings:
             return not self.findings
         return all(f.severity != "error" for f in self.findings)
 
