@@ -57,3 +57,45 @@ def script(*args: str, cwd: Path | None = None, env: Mapping[str, str] | None = 
         timeout=120,
     )
     return Result(result.returncode, result.stdout, result.stderr)
+
+
+def on_a_terminal(*args: str, columns: int = 80, env: Mapping[str, str] | None = None) -> Result:
+    """An installed console script run with its standard output on a terminal (a pty).
+
+    ``out`` is what the terminal received, escape sequences (colours) included, with the
+    terminal's ``\\r\\n`` made ``\\n``. ``NO_COLOR`` and ``COLUMNS`` are removed from the
+    environment unless ``env`` sets them. Skipped where there is no pty (Windows).
+    """
+    import pytest
+
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    command, *rest = args
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "NO_COLOR"}}
+    result = subprocess.run(
+        [str(SCRIPTS / command), *rest],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        env={**environment, "TERM": "xterm-256color", **(env or {})},
+        timeout=120,
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal is closed and everything has been read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    out = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return Result(result.returncode, out, result.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from typing import TYPE_CHECKING, TypeAlias
@@ -12,7 +13,7 @@ import pytest
 
 from asnkit.cli import run
 from asnkit.cli.validate import expand_paths
-from cli.clirun import Result, in_process
+from cli.clirun import Result, in_process, on_a_terminal, script
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -410,3 +411,52 @@ def test_paths_alone_do_not_import_typer(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
     )
     assert result.stdout.splitlines()[-1] == "[]", result.stderr
+
+
+# -- colour ------------------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_a_terminal_gets_the_same_lines_in_colour(tmp_path: Path) -> None:
+    write(tmp_path, {"good.json": GOOD, "warned.json": WARNED, "invalid.json": INVALID})
+    piped = script("asnkit", "validate", str(tmp_path))
+    shown = on_a_terminal("asnkit", "validate", str(tmp_path), columns=60)
+    assert (shown.status, shown.err) == (piped.status, piped.err) == (1, "")
+    assert _ESCAPE.sub("", shown.out) == piped.out  # the same words, no line folded
+    assert "\x1b[" not in piped.out
+    lines = shown.out.splitlines()
+    assert len(lines) == len(piped.out.splitlines()) == 3
+    assert "\x1b[1;31merror\x1b[0m" in lines[0]
+    assert "\x1b[33mwarning\x1b[0m" in lines[1]
+    assert "\x1b[32m2 valid\x1b[0m" in lines[2]
+    assert "\x1b[1;31m1 invalid\x1b[0m" in lines[2]
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [((), {"NO_COLOR": "1"}), (("--format", "json"), {}), (("--strict",), {"NO_COLOR": "x"})],
+)
+def test_no_color_and_json_are_plain_on_a_terminal(
+    args: tuple[str, ...], env: dict[str, str], tmp_path: Path
+) -> None:
+    write(tmp_path, {"warned.json": WARNED})
+    shown = on_a_terminal("asnkit", "validate", str(tmp_path), *args, env=env)
+    piped = script("asnkit", "validate", str(tmp_path), *args)
+    assert "\x1b[" not in shown.out
+    assert shown == piped
+
+
+def test_a_pipe_does_not_load_rich(tmp_path: Path) -> None:
+    """Colour costs the piped path nothing: rich is imported only for a terminal."""
+    write(tmp_path, {"warned.json": WARNED, "invalid.json": INVALID})
+    code = (
+        "import sys\n"
+        "from asnkit.cli import run\n"
+        f"status = run(['validate', {str(tmp_path)!r}])\n"
+        "print('rich' in sys.modules, status, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stderr == "False 1\n"

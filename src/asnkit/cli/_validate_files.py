@@ -3,8 +3,9 @@
 Output (text): one line per finding, ``FILE:POINTER: SEVERITY: MESSAGE``, where POINTER is a
 JSON pointer (``/products/0/members/2/exptype``) and is empty for the whole document
 (``FILE:: error: ...``); then one summary line, ``N files: N valid, N invalid, N with
-warnings``. Exit status: 0 when every file is valid, 1 when any is not, 2 for bad usage
-(a path that matches no file, a folder without ``*.json``).
+warnings``; on a terminal the severities and the counts are coloured (not with
+``NO_COLOR``, nor when piped). Exit status: 0 when every file is valid, 1 when any is not,
+2 for bad usage (a path that matches no file, a folder without ``*.json``).
 
 Files are found without following a link to a folder (no loops), and each real file is
 checked once, under the first name that reached it.
@@ -19,9 +20,12 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from asnkit.cli._exit import ExitStatus, line
+from asnkit.cli._output import fancy
 
 if TYPE_CHECKING:
-    from asnkit.validation import Report
+    from collections.abc import Iterator
+
+    from asnkit.validation import Finding, Report
 
 __all__ = ["UsageError", "check_paths", "expand_paths"]
 
@@ -225,23 +229,61 @@ def _progress(files: list[str]) -> Iterable[str]:
 
 
 def _write_text(reports: "list[Report]", *, strict: bool) -> None:
-    lines = []
-    for report in reports:
-        for finding in report.findings:
-            severity = "error" if strict else finding.severity
-            lines.append(f"{report.source}:{finding.pointer}: {severity}: {finding.message}\n")
-    lines.append(_summary_line(reports) + "\n")
+    """One line per finding, then the summary: coloured on a terminal, plain otherwise."""
+    if fancy():
+        _print_coloured(reports, strict=strict)
+        return
+    lines = [
+        f"{report.source}:{finding.pointer}: {severity}: {finding.message}\n"
+        for report, finding, severity in _findings(reports, strict=strict)
+    ]
+    lines.append("".join(text for text, _ in _summary(reports)) + "\n")
     sys.stdout.write("".join(lines))
 
 
-def _summary_line(reports: "list[Report]") -> str:
+def _findings(reports: "list[Report]", *, strict: bool) -> "Iterator[tuple[Report, Finding, str]]":
+    """Every finding of every report, with the severity it is reported with."""
+    for report in reports:
+        for finding in report.findings:
+            yield report, finding, "error" if strict else finding.severity
+
+
+_STYLES: Final = {"error": "bold red", "warning": "yellow", "valid": "green"}
+"""The colours of a terminal: a severity, and the summary's counts when they are not 0."""
+
+
+def _summary(reports: "list[Report]") -> list[tuple[str, str]]:
+    """``N files: N valid, N invalid, N with warnings``, in parts: ``(text, style)``."""
     valid = sum(1 for report in reports if report.valid)
     warned = sum(1 for report in reports if report.warnings)
+    invalid = len(reports) - valid
     files = "file" if len(reports) == 1 else "files"
-    return (
-        f"{len(reports)} {files}: {valid} valid, {len(reports) - valid} invalid, "
-        f"{warned} with warnings"
-    )
+    return [
+        (f"{len(reports)} {files}: ", ""),
+        (f"{valid} valid", _STYLES["valid"] if valid else ""),
+        (", ", ""),
+        (f"{invalid} invalid", _STYLES["error"] if invalid else ""),
+        (", ", ""),
+        (f"{warned} with warnings", _STYLES["warning"] if warned else ""),
+    ]
+
+
+def _print_coloured(reports: "list[Report]", *, strict: bool) -> None:
+    """The text output in colour (rich, loaded only for a terminal): the same words."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(soft_wrap=True, highlight=False, emoji=False, markup=False)
+    for report, finding, severity in _findings(reports, strict=strict):
+        console.print(
+            Text.assemble(
+                (f"{report.source}:{finding.pointer}", "bold"),
+                ": ",
+                (severity, _STYLES[severity]),
+                f": {finding.message}",
+            )
+        )
+    console.print(Text.assemble(*_summary(reports)))
 
 
 def _write_json(reports: "list[Report]", *, strict: bool) -> None:
