@@ -13,18 +13,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from asnkit.exceptions import InvalidAssociationError
+from asnkit.validation.report import Report
 
 if TYPE_CHECKING:
     from asnkit.models import Association
 
-__all__ = ["check_before_write", "problems_of"]
+__all__ = ["check_before_write", "checked_report", "problems_of", "report_of", "summary"]
 
 _SHOWN: Final = 3
 """Problems named in a one-line refusal; the rest are counted."""
 
 
-def problems_of(source: Association | str) -> list[str]:
-    """The errors ``asnkit validate`` reports for ``source``, as ``pointer: message``.
+def report_of(source: Association | str) -> Report:
+    """What ``asnkit validate`` reports for ``source``: its errors and its warnings.
 
     Args:
         source: An association, or the JSON text of one (what is about to be written).
@@ -34,9 +35,18 @@ def problems_of(source: Association | str) -> list[str]:
     if isinstance(source, str):
         data = source.encode("utf-8")  # JSON text whatever its first character
         # asnkit's own text: the size limit for files read does not apply.
-        report = validate(data, max_bytes=len(data) + 1)
-    else:
-        report = validate(source)
+        return validate(data, max_bytes=len(data) + 1)
+    return validate(source)
+
+
+def problems_of(source: Association | str | Report) -> list[str]:
+    """The errors ``asnkit validate`` reports for ``source``, as ``pointer: message``.
+
+    Args:
+        source: An association, the JSON text of one (what is about to be written), or
+            the report of either.
+    """
+    report = source if isinstance(source, Report) else report_of(source)
     return [f"{finding.pointer or '/'}: {finding.message}" for finding in report.errors]
 
 
@@ -46,6 +56,19 @@ def summary(problems: list[str]) -> str:
     if len(problems) > _SHOWN:
         shown += f"; ... ({len(problems) - _SHOWN} more)"
     return shown
+
+
+def checked_report(source: Association | str, *, force: bool = False, what: str = "it") -> Report:
+    """:func:`check_before_write`, answering the whole report (warnings too) when not refused.
+
+    Raises:
+        InvalidAssociationError: as :func:`check_before_write`.
+    """
+    report = report_of(source)
+    if not report.valid and not force:
+        msg = f"{what} would make an invalid association: {summary(problems_of(report))}"
+        raise InvalidAssociationError(msg)
+    return report
 
 
 def check_before_write(
@@ -65,8 +88,4 @@ def check_before_write(
         InvalidAssociationError: ``source`` is invalid and ``force`` is false; the message
             is one line: ``<what> would make an invalid association: <problems>``.
     """
-    problems = problems_of(source)
-    if problems and not force:
-        msg = f"{what} would make an invalid association: {summary(problems)}"
-        raise InvalidAssociationError(msg)
-    return problems
+    return problems_of(checked_report(source, force=force, what=what))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from asnkit.cli.asn_from_list import run
+from cli.clirun import script
 
 if TYPE_CHECKING:
     from syrupy.assertion import SnapshotAssertion
@@ -53,16 +54,42 @@ def test_output_file(
     assert capsys.readouterr().out == ""
 
 
-def test_duplicates_and_directories_are_kept_with_one_warning_each(
+def test_what_validate_warns_of_is_kept_and_said_as_validate_says_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The warnings are asnkit validate's, of the file written: the two cannot disagree.
+
+    A name with a directory is warned of only where validate warns of it (Stage 2b, or a
+    backslash); a relative name at Stage 3 is resolved from the association's folder.
+    """
     out = tmp_path / "asn.json"
     assert run(["-o", str(out), "--product-name", "p", "a.fits", "d/b.fits", "a.fits"]) == 0
-    lines = capsys.readouterr().err.splitlines()
-    assert lines == [
-        "asn_from_list: warning: 1 file(s) listed more than once, kept as given: a.fits",
-        "asn_from_list: warning: 1 member name(s) hold a directory, which makes the "
-        "association depend on where it is run from (see --paths): d/b.fits",
+    assert capsys.readouterr().err.splitlines() == [
+        "asn_from_list: warning: /products/0/members/2: the same member as member 0 of this "
+        "product ('a.fits', 'science')",
+    ]
+    argv = ["-o", str(out), "-r", "DMSLevel2bBase", "a_rate.fits", "d/b_rate.fits"]
+    assert run([*argv, *(f"c{k}_cal.fits" for k in range(5))]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "asn_from_list: warning: /products/1/members/0/expname: expname 'd/b_rate.fits' is "
+        "relative with a directory: Stage 2 opens it from the directory it runs in, not the "
+        "association's; run it there, or write the name bare (--paths name) or absolute "
+        "(--paths absolute)",
+        *(
+            f"asn_from_list: warning: /products/{k}/members/0/expname: a science member "
+            "with suffix '_cal' in a Stage 2b association: Stage 2 calibrates "
+            "_rate/_rateints files"
+            for k in (2, 3, 4)
+        ),
+        "asn_from_list: warning: ... and 2 more like it (asnkit validate lists them all)",
+    ]
+    validated = script("asnkit", "validate", str(out))
+    assert validated.status == 0
+    said = [line.partition(": warning: ")[2] for line in err[:4]]
+    assert said == [
+        line.removeprefix(f"{out}:").replace(": warning: ", ": ", 1)
+        for line in validated.out.splitlines()[:4]
     ]
 
 

@@ -230,8 +230,8 @@ def test_unknown_asn_type_and_exptype_are_kept_with_a_warning(
     assert ("f", "flat") in _members(document)
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2
-    assert "asn_type 'mosaic' is not one the pipelines know" in err[0]
-    assert "member type(s) no pipeline knows, kept as given: flat" in err[1]
+    assert "/asn_type: unknown asn_type 'mosaic': JWST pipelines write image2" in err[0]
+    assert "/exptype: unknown exptype 'flat': no pipeline step acts on it" in err[1]
 
 
 @pytest.mark.parametrize(

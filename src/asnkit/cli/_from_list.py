@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from asnkit.cli._exit import ExitStatus, refuse, warn
 from asnkit.paths import PATH_POLICIES, PathPolicy
-from asnkit.vocabulary import ASN_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from asnkit.models import Association, JSONValue
-    from asnkit.vocabulary import Stage
+    from asnkit.models import JSONValue
+    from asnkit.validation import Finding, Report
 
 __all__ = ["PATH_POLICIES", "Request", "make"]
 
@@ -90,12 +89,12 @@ def make(args: Request, prog: str) -> int:
     from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
     from asnkit.from_list import check_distinct_products
     from asnkit.rules import ProductNaming, get_rule
-    from asnkit.write_check import check_before_write
+    from asnkit.write_check import checked_report, problems_of
 
     try:
         rule = get_rule(args.rule)
         members = _members(args, rewrite_paths=not args.from_headers)
-        meta: dict[str, JSONValue] = dict(_meta(prog, args))
+        meta: dict[str, JSONValue] = dict(_meta(args))
         product_name, acid = args.product_name, args.acid
         if args.from_headers:
             from asnkit.cli._from_headers import apply_headers
@@ -112,12 +111,14 @@ def make(args: Request, prog: str) -> int:
         return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
     text = dumps(association)
     try:
-        # What is written is checked as asnkit validate checks a file (asnkit.write_check).
-        problems = check_before_write(text, force=args.force, what="the files given")
+        # What is written is checked as asnkit validate checks a file (asnkit.write_check),
+        # and what validate would warn of is what the command warns of.
+        report = checked_report(text, force=args.force, what="the files given")
     except InvalidAssociationError as error:
         return refuse(prog, f"{error}; nothing written (--force writes it anyway)", EXIT_INVALID)
 
-    _warn_about_members(prog, association, stage=rule.stage, paths=args.paths)
+    _warn_as_validate_does(prog, report)
+    problems = problems_of(report)
     if problems:
         from asnkit.write_check import summary
 
@@ -196,16 +197,10 @@ def _expand(pattern: str) -> list[str]:
         raise _Refusal(str(error), EXIT_INVALID) from None
 
 
-def _meta(prog: str, args: Request) -> dict[str, str | None]:
+def _meta(args: Request) -> dict[str, str | None]:
     """The metadata flags given, as association keys."""
     meta: dict[str, str | None] = {}
-    if args.asn_type is not None:
-        if args.asn_type not in ASN_TYPES:
-            warn(
-                prog,
-                f"asn_type {args.asn_type!r} is not one the pipelines know "
-                f"({', '.join(ASN_TYPES)}); kept as given",
-            )
+    if args.asn_type is not None:  # one no pipeline knows: validation warns of it
         meta["asn_type"] = args.asn_type
     if args.program is not None:
         # DMS programs are five digits (jw01234...); jwst pads them the same way.
@@ -218,54 +213,26 @@ def _meta(prog: str, args: Request) -> dict[str, str | None]:
     return meta
 
 
-def _warn_about_members(prog: str, association: Association, *, stage: Stage, paths: str) -> None:
-    """Say, once each, what jwst keeps silently or warns about deep in a traceback."""
-    from asnkit.vocabulary import KNOWN_EXPTYPES
-
-    members = [member for product in association.products for member in product.members]
-    duplicates = _repeated(
-        # Stage 2 repeats every background in every product by design: only a science
-        # file given twice (a product made twice) is a repeat there.
-        [product.members[0].expname for product in association.products]
-        if stage == "level2b"
-        else [member.expname for member in members]
-    )
-    if duplicates:
-        warn(
-            prog,
-            f"{len(duplicates)} file(s) listed more than once, kept as given: "
-            f"{_sample(duplicates)}",
-        )
-    with_path = sorted({m.expname for m in members if "/" in m.expname or "\\" in m.expname})
-    if with_path and paths == "keep":
-        warn(
-            prog,
-            f"{len(with_path)} member name(s) hold a directory, which makes the association "
-            f"depend on where it is run from (see --paths): {_sample(with_path)}",
-        )
-    unknown = sorted({m.exptype for m in members} - KNOWN_EXPTYPES)
-    if unknown:
-        warn(
-            prog,
-            f"member type(s) no pipeline knows, kept as given: {_sample(unknown)} "
-            f"(known: {', '.join(sorted(KNOWN_EXPTYPES))})",
-        )
+_SHOWN_PER_CHECK: Final = 3
+"""Warnings of one check said in full; the others are counted."""
 
 
-def _repeated(names: list[str]) -> list[str]:
-    """The names that occur more than once, in the order of their second occurrence."""
-    seen: set[str] = set()
-    repeated: list[str] = []
-    for name in names:
-        if name in seen and name not in repeated:
-            repeated.append(name)
-        seen.add(name)
-    return repeated
+def _warn_as_validate_does(prog: str, report: Report) -> None:
+    """Say what ``asnkit validate`` would warn of in the file written (it is kept as given).
 
-
-def _sample(names: list[str], limit: int = 3) -> str:
-    shown = ", ".join(names[:limit])
-    return shown if len(names) <= limit else f"{shown}, ... ({len(names) - limit} more)"
+    The warnings are validation's (:data:`asnkit.validation.checks.CHECKS`), so that the
+    command and ``asnkit validate`` cannot disagree: the first few of each check, with
+    where they are, then how many more.
+    """
+    by_check: dict[str, list[Finding]] = {}
+    for finding in report.warnings:
+        by_check.setdefault(finding.check, []).append(finding)
+    for findings in by_check.values():
+        for finding in findings[:_SHOWN_PER_CHECK]:
+            warn(prog, f"{finding.pointer or '/'}: {finding.message}")
+        if len(findings) > _SHOWN_PER_CHECK:
+            more = len(findings) - _SHOWN_PER_CHECK
+            warn(prog, f"... and {more} more like it (asnkit validate lists them all)")
 
 
 def _write(prog: str, text: str, output: str) -> int:

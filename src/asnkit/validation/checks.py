@@ -17,6 +17,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from asnkit.codec.decode import json_type
 from asnkit.validation.report import Finding, error, warning
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
@@ -437,7 +439,9 @@ def meaning_findings(document: Mapping[str, object], stage: Stage) -> list[Findi
     doc = Document(document, stage)
     found: list[Finding] = []
     for check in CHECKS:
-        found += check(doc)
+        findings = check(doc)
+        if findings:  # (most documents: none)
+            found += [attrs.evolve(finding, check=check.__name__) for finding in findings]
     if len(found) > 1:
         found.sort(key=lambda finding: _place(finding.pointer))
     return found

@@ -24,6 +24,10 @@ class Finding:
         message: What is wrong and how to fix it, one line.
         line: The 1-based line in the file, when known (JSON problems), else ``None``.
         column: The 1-based column (in characters), when known, else ``None``.
+        check: The name of the meaning check that found it (one of
+            :data:`asnkit.validation.checks.CHECKS`), or ``""`` for the JSON and schema
+            layers and for missing files. Where a finding comes from, not what it is: two
+            findings that differ only here are equal.
     """
 
     severity: Severity
@@ -31,6 +35,7 @@ class Finding:
     message: str
     line: int | None = None
     column: int | None = None
+    check: str = attrs.field(default="", eq=False)
 
 
 @attrs.frozen
