@@ -606,3 +606,19 @@ def test_every_check_is_listed_once_and_is_a_function_of_the_document() -> None:
         and name != "meaning_findings"
     }
     assert public == set(named)
+
+
+def test_a_finding_names_the_check_that_found_it() -> None:
+    from asnkit.validation import checks
+
+    document = level3(member("dir\\a_rate.fits"), member("b_cal.fits", "flat"), asn_id="x")
+    report = validate(document)
+    assert [finding.check for finding in report.findings] == [
+        "asn_id_form",
+        "directory_in_expname",
+        "suffix_for_stage",
+        "exptype_spelling",
+    ]
+    assert {finding.check for finding in report.findings} <= {c.__name__ for c in checks.CHECKS}
+    assert validate("{").findings[0].check == ""  # the JSON layer
+    assert validate(level3(member(1))).findings[0].check == ""  # the schema layer
