@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 from requires import ASTROPY_MISSING
+from testdata import POOLS
 
 from asnkit.cli.generate import run_generate, run_pool
 from cli.clirun import in_process
@@ -180,7 +181,6 @@ def test_only_the_candidates_given(tmp_path: Path, capsys: pytest.CaptureFixture
         ("-r", "asnkit has no rule files"),
         ("--rules=x.py", "asnkit has no rule files"),
         ("--ignore-default", "asnkit has no rule files"),
-        ("--DMS", "asnkit has no DMS mode"),
         ("--save-orphans", "asnkit writes no orphan table"),
         ("-D", "asnkit has no debug log"),
     ],
@@ -400,3 +400,22 @@ def test_explain_of_a_pool_lacking_a_keyword_is_one_line(
         "asnkit generate: error: p.csv: a row has no TARGETID keyword, which the rules read: "
         "add the column\n"
     )
+
+
+def test_dms_keeps_the_candidates_given_after_their_backgrounds_prune(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # asn_generate --DMS -i o038 on jwst's mega_pool (jwst 3.0.0 writes these two files,
+    # compared document by document when this was written): observation 38's rows are also
+    # in background candidate c1007, whose spec2 association has the same members as
+    # o038's; jwst prunes o038's as the duplicate, then keeps only o038's associations.
+    pool = str(POOLS / "mega_pool.csv")
+    dms = in_process(capsys, "generate", pool, "--DMS", "-i", "o038", "-o", str(tmp_path / "d"))
+    assert (dms.status, dms.err) == (0, "")
+    assert _names(tmp_path / "d") == [
+        "jw99009-o038_image2_00001_asn.json",
+        "jw99009-o038_spec3_00001_asn.json",
+    ]
+    plain = in_process(capsys, "generate", pool, "-i", "o038", "-o", str(tmp_path / "p"))
+    assert (plain.status, plain.err) == (0, "")
+    assert "jw99009-o038_spec2_00001_asn.json" in _names(tmp_path / "p")

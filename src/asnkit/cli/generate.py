@@ -7,7 +7,7 @@ each pool on its own; FITS files and directories of them are made into one pool 
 and says where the exposure went and why every other rule did not take it.
 
 asn_generate's spellings work: ``-i o001 o002`` (or ``-i o001 -i o002``), ``-p DIR``,
-``--version-id`` with or without a tag, ``--dry-run``, ``-d DELIMITER``, ``-v``,
+``--version-id`` with or without a tag, ``--dry-run``, ``-d DELIMITER``, ``-v``, ``--DMS``,
 ``--no-merge``, ``--format json``, ``--pool-format ascii``; its other flags change what is
 written away from its defaults and are refused, each in one line saying why (:data:`REFUSED`).
 
@@ -62,8 +62,6 @@ REFUSED: Final = {
     "--rules": "asnkit has no rule files: it runs the rules of asn_generate's default registry",
     "--ignore-default": "asnkit has no rule files: it runs the rules of asn_generate's "
     "default registry",
-    "--DMS": "asnkit has no DMS mode (with -i, jwst adds the exposures' background "
-    "candidates and keeps the associations of the ids given): give those ids with -i",
     "--save-orphans": "asnkit writes no orphan table: --explain EXPOSURE says why an "
     "exposure is in no association",
     "-D": "asnkit has no debug log: --explain EXPOSURE says why an exposure went where it did",
@@ -137,6 +135,15 @@ def command(
         list[str] | None,
         typer.Option("--ids", hidden=True, help="asn_generate's -i.", show_default=False),
     ] = None,
+    dms: Annotated[
+        bool,
+        typer.Option(
+            "--DMS",
+            hidden=True,
+            help="With -i: also the background candidates of those ids, kept only where "
+            "they prune (asn_generate's).",
+        ),
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", hidden=True, help="Name each file written.")
     ] = False,
@@ -196,6 +203,7 @@ def command(
             dry_run=dry_run,
             force=force,
             verbose=verbose,
+            dms=dms,
             delimiter=delimiter,
         )
     )
@@ -245,6 +253,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     force: bool = False,
     verbose: bool = False,
     delimiter: str = "|",
+    dms: bool = False,
     prog: str = "asnkit generate",
 ) -> int:
     """Generate from ``inputs`` into ``output``; the exit status.
@@ -263,7 +272,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
         return EXIT_INVALID
     if explain is not None:
         return _explain(pools, explain, candidates, prog)
-    made = _generate(pools, candidates, version_id, prog)
+    made = _generate(pools, candidates, version_id, prog, dms=dms)
     if made is None:
         return EXIT_INVALID
     texts = _checked(made, force=force, prog=prog)
@@ -308,6 +317,8 @@ def _generate(
     candidates: Sequence[str] | None,
     version_id: str | bool | None,
     prog: str,
+    *,
+    dms: bool = False,
 ) -> "list[tuple[Pool, list[tuple[str, Association]]]] | None":
     """Every pool's associations with their file names; ``None`` (said) if one cannot be used."""
     from asnkit.exceptions import PoolError
@@ -318,7 +329,11 @@ def _generate(
         warnings: list[str] = []
         try:
             files = generate_files(
-                pool, candidates=candidates, version_id=version_id, warn=warnings.append
+                pool,
+                candidates=candidates,
+                version_id=version_id,
+                warn=warnings.append,
+                dms=dms,
             )
         except PoolError as error:
             _error(prog, str(error))

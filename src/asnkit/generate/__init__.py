@@ -85,11 +85,20 @@ def _run(
     version_id: str | bool | None,
     rule_set: Sequence[PoolRule] | None,
     warn: Callable[[str], None] | None,
+    dms: bool = False,
 ) -> list[GenAsn]:
-    from asnkit.generate.engine import Registry, run
+    from asnkit.generate.engine import Registry, candidates_by_type, run
 
     registry = _default_registry() if rule_set is None else Registry(rule_set)
-    return run(
+    given = None if candidates is None else list(candidates)
+    if dms and given is not None:
+        # asn_generate --DMS -i: the background candidates of the rows of those given are
+        # generated too (so that what they make is pruned as jwst prunes it), then only the
+        # associations of the candidates given are kept.
+        rows = [row for row in pool.rows if any(cid in row["asn_candidate"] for cid in given)]
+        backgrounds = candidates_by_type(rows).get("background", {})
+        candidates = [*given, *(cid for cid in backgrounds if cid not in given)]
+    made = run(
         pool.rows,
         registry,
         pool_name=pool.name,
@@ -97,6 +106,9 @@ def _run(
         version_id=version_id,
         warn=warn,
     )
+    if dms and given is not None:
+        made = [asn for asn in made if any(cid in asn.asn_id for cid in given)]
+    return made
 
 
 def generate_files(
@@ -106,6 +118,7 @@ def generate_files(
     version_id: str | bool | None = None,
     rule_set: Sequence[PoolRule] | None = None,
     warn: Callable[[str], None] | None = None,
+    dms: bool = False,
 ) -> list[tuple[str, Association]]:
     """Every association with the file name jwst's ``asn_generate`` gives it.
 
@@ -118,6 +131,10 @@ def generate_files(
             now (``asn_generate --version-id`` without a value).
         rule_set: The rules to run; ``None``: every rule of :func:`rules`.
         warn: Called with a one-line message for a candidate not in the pool.
+        dms: ``asn_generate --DMS``: with ``candidates``, the background candidates of
+            their rows are generated too, and only the associations of ``candidates``
+            kept (those the background candidates' duplicate are pruned as jwst prunes
+            them); without ``candidates``, no change.
     """
     from asnkit.exceptions import PoolError
     from asnkit.generate.output import to_association
@@ -133,7 +150,12 @@ def generate_files(
                 raise PoolError(pool.name, msg)
     try:
         made = _run(
-            pool, candidates=candidates, version_id=version_id, rule_set=rule_set, warn=warn
+            pool,
+            candidates=candidates,
+            version_id=version_id,
+            rule_set=rule_set,
+            warn=warn,
+            dms=dms,
         )
     except LookupError as error:
         raise missing_keyword(pool, error) from None
@@ -159,6 +181,7 @@ def generate(
     version_id: str | bool | None = None,
     rule_set: Sequence[PoolRule] | None = None,
     warn: Callable[[str], None] | None = None,
+    dms: bool = False,
 ) -> list[Association]:
     """Every association jwst's ``asn_generate`` makes from the pool, in its order.
 
@@ -172,6 +195,7 @@ def generate(
             version_id=version_id,
             rule_set=rule_set,
             warn=warn,
+            dms=dms,
         )
     ]
 
@@ -192,6 +216,7 @@ class _CallableModule(types.ModuleType):
         version_id: str | bool | None = None,
         rule_set: Sequence[PoolRule] | None = None,
         warn: Callable[[str], None] | None = None,
+        dms: bool = False,
     ) -> list[Association]:
         return generate(
             pool_or_rows,
@@ -199,6 +224,7 @@ class _CallableModule(types.ModuleType):
             version_id=version_id,
             rule_set=rule_set,
             warn=warn,
+            dms=dms,
         )
 
 
