@@ -171,6 +171,18 @@ OPTIONS = [
         ["-i", "o002", "--version-id", "v2"],
         {"candidates": ["o002"], "version_id": "v2"},
     ),
+    # --DMS: the ids' background candidates generated too, only the ids' associations kept.
+    (
+        "pool_010_spec_nirspec_lv2bkg",
+        ["--DMS", "-i", "o001"],
+        {"candidates": ["o001"], "dms": True},
+    ),
+    (
+        "pool_001_candidates",
+        ["--DMS", "-i", "o001", "o002"],
+        {"candidates": ["o001", "o002"], "dms": True},
+    ),
+    ("mega_pool", ["--DMS", "-i", "o038", "o042"], {"candidates": ["o038", "o042"], "dms": True}),
 ]
 
 
