@@ -61,7 +61,7 @@ class Document:
             for p_index, product in self.products
             if isinstance(members := product.get("members"), (list, tuple))
         ]
-        self.entries = sum(len(members) for _, members in arrays) if arrays else 0
+        self.entries = sum([len(members) for _, members in arrays])
         self.members = [
             (p_index, m_index, member)
             for p_index, members in arrays
@@ -396,7 +396,10 @@ _SUFFIX_HINT: Final[Mapping[Stage, str]] = {
 def suffix_for_stage(doc: Document) -> list[Finding]:
     """Warn of a science file of the wrong level for the stage (``_cal`` at Stage 2b, ...)."""
     names = doc.names.lower()
-    if not any(part in names for part in _BAD_PARTS[doc.stage]):
+    for part in _BAD_PARTS[doc.stage]:
+        if part in names:
+            break
+    else:
         return []
     endings, bad_names = _BAD_ENDINGS[doc.stage], _BAD_NAMES[doc.stage]
     found = []
