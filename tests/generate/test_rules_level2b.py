@@ -437,6 +437,18 @@ def test_a_wfss_grism_exposure_takes_the_catalog_of_the_next_direct_image() -> N
     }  # fmt: skip
 
 
+def test_a_direct_image_without_filter_names_its_catalog_without_it() -> None:
+    """jwst 3.0.0 fails on this pool (a TypeError, nothing written): docs/differences.md."""
+    rows = (
+        _niriss(1, exp_type="nis_wfss", filter="gr150r"),
+        _niriss(2, exp_type="nis_image", filter="null"),
+    )
+    catalog = _catalog("o001", "t001", "f150w")
+    assert _level2b(*rows)["jw01234-o001_spec2_00001_asn.json"] == (
+        "Asn_Lv2WFSSNIS", _p(1), [(_x(1), "science"), *catalog]
+    )  # fmt: skip
+
+
 def test_pure_parallel_wfss_in_a_direct_image_candidate_has_target_000() -> None:
     candidate = "[('c1000', 'direct_image')]"
     rows = (
