@@ -198,9 +198,9 @@ def _dithers(rng: random.Random, most: int = 4) -> list[Row]:
     ]
 
 
-def _nods(rng: random.Random) -> list[Row]:
+def _nods(rng: random.Random, pattern: str = "") -> list[Row]:
     """Nod positions: ``patt_num`` 1..n of a nod pattern (sometimes sub-pixel dithered)."""
-    pattern = rng.choice(NOD_PATTERNS)
+    pattern = pattern or rng.choice(NOD_PATTERNS)
     count = {"2-point-nod": 2, "3-point-nod": 3, "5-point-nod": 5}.get(pattern, rng.choice((2, 4)))
     subpixel = rng.choice(("1", "1", "2"))
     return [
@@ -426,7 +426,7 @@ def _mir_lrs(rng: random.Random) -> list[Row]:
     if rng.random() < 0.5:
         return [
             {**position, "exp_type": "mir_lrs-fixedslit", "filter": "p750l", "subarray": "full"}
-            for position in _nods(rng)
+            for position in _nods(rng, rng.choice(("along-slit-nod", "along-slit-nod", "")))
         ]
     return [
         {"exp_type": "mir_lrs-slitless", "filter": "p750l", "subarray": "slitlessprism"}
@@ -574,6 +574,10 @@ def _program(rng: random.Random, first: int) -> dict[int, list[Row]]:
         kind = first if rng.random() < 0.6 else rng.randrange(len(TEMPLATES))
         target = "1" if obs == 1 else rng.choice(("1", "1", "2", "3"))
         by_obs[obs] = _observation(rng, obs, kind, target)
+        if kind == first and obs > 1 and rng.random() < 0.5:
+            # The first observation's set-up again (a mosaic tile, a background, a PSF).
+            again = {"obs_num": str(obs), "obs_id": f"v01234{obs:03d}001", "targetid": target}
+            by_obs[obs] = [{**row, **again} for row in by_obs[1]]
         role = rng.random()
         if TEMPLATES[kind][1].__name__ in PSF_TEMPLATES:
             role = 0.2 + role * 0.3  # a PSF reference one time in two
