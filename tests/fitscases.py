@@ -114,15 +114,55 @@ CASES: Final[Mapping[str, tuple[tuple[str, Mapping[str, HeaderValue]], ...]]] = 
 
 def write_case(case: str, directory: Path) -> list[str]:
     """Write the files of ``case`` into ``directory``; their names, in order."""
+    names = []
+    for name, own in CASES[case]:
+        write_file(directory / name, {**COMMON, **own})
+        names.append(name)
+    return names
+
+
+def write_file(path: Path, keywords: Mapping[str, HeaderValue]) -> None:
+    """A small FITS file at ``path``: a primary header of ``keywords`` and a one-byte image.
+
+    A keyword longer than 8 characters becomes a HIERARCH card (as a pool column such as
+    ``asn_candidate`` must).
+    """
+    import warnings
+
     import numpy as np
     from astropy.io import fits
 
-    names = []
-    for name, own in CASES[case]:
-        header = fits.Header()
-        for keyword, value in {**COMMON, **own}.items():
+    header = fits.Header()
+    with warnings.catch_warnings():
+        # "Keyword name ... is greater than 8 characters ...; a HIERARCH card will be created"
+        warnings.filterwarnings("ignore", message="Keyword name .* greater than 8 characters")
+        for keyword, value in keywords.items():
             header[keyword] = value
-        hdu = fits.PrimaryHDU(data=np.zeros((1,), dtype=np.uint8), header=header)
-        hdu.writeto(directory / name)
-        names.append(name)
-    return names
+    fits.PrimaryHDU(data=np.zeros((1,), dtype=np.uint8), header=header).writeto(path)
+
+
+def as_dms_pool(pool: Path, directory: Path) -> None:
+    """Rewrite ``pool`` (``asn_make_pool``'s, of files in ``directory``) as DMS writes pools.
+
+    The flags the rules read (``tsovisit``, ``is_psf``, ``is_imprt``, ``bkgdtarg``) are
+    ``t``/``f`` where the header has a FITS logical (``asn_make_pool`` writes ``True``), and
+    ``is_imprt`` is the header's ``IS_IMPRT`` (``asn_make_pool`` writes ``f`` for every file):
+    the two cells where asnkit's pools differ from ``asn_make_pool``'s (docs/headers.md).
+    """
+    from astropy.io import fits
+
+    head, *rows = pool.read_text().splitlines()
+    columns = head.split("|")
+    fixed = [head]
+    for row in rows:
+        cells = row.split("|")
+        header = fits.getheader(directory / cells[columns.index("filename")], 0)
+        for keyword in ("TSOVISIT", "IS_PSF", "IS_IMPRT", "BKGDTARG"):
+            value = header.get(keyword)
+            if isinstance(value, bool):
+                cells[columns.index(keyword.lower())] = "t" if value else "f"
+        imprint = header.get("IS_IMPRT")
+        if imprint is not None and not isinstance(imprint, bool):
+            cells[columns.index("is_imprt")] = str(imprint)
+        fixed.append("|".join(cells))
+    pool.write_text("\n".join(fixed) + "\n")

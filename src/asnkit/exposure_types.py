@@ -3,7 +3,7 @@
 Facts of jwst 3.0.0's ``dms_base`` (its tables of exposure types, the member type of an
 exposure that is not science, the flags that make a science exposure a PSF, an imprint or
 a background, the values that mean "not set"), written once here: the association generator
-(:mod:`asnkit.generate`) and the header classifier (:mod:`asnkit.headers.facts`) ask.
+(:mod:`asnkit.generate`) asks, and header-aware creation asks the generator.
 Exposure types are in lower case, as jwst compares them.
 """
 
@@ -24,7 +24,6 @@ __all__ = [
     "LEVEL2B_EXPTYPES",
     "SPEC2_SCIENCE_EXP_TYPES",
     "SPECIAL_EXPOSURE_MODIFIERS",
-    "TARGET_ACQUISITION_EXP_TYPES",
     "TSO_EXP_TYPES",
 ]
 
@@ -125,11 +124,6 @@ LEVEL2B_EXPTYPES: Final = frozenset(
 )
 """Exposure types calibrated at Level 2b: their Stage 3 members are ``_cal`` files."""
 
-
-TARGET_ACQUISITION_EXP_TYPES: Final = frozenset(
-    exp_type for exp_type, kind in EXPTYPE_MAP.items() if kind == "target_acquisition"
-)
-"""The exposure types whose member type is ``target_acquisition`` (:data:`EXPTYPE_MAP`)."""
 
 SPECIAL_EXPOSURE_MODIFIERS: Final = (
     ("psf", ("is_psf",)),

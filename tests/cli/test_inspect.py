@@ -23,7 +23,7 @@ def ami(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from fitscases import write_case
 
     monkeypatch.chdir(tmp_path)
-    return write_case("niriss_ami", tmp_path)
+    return write_case("niriss_ami", tmp_path)[1:]  # without the target acquisition
 
 
 def test_json(ami: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,15 +31,25 @@ def test_json(ami: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert (result.status, result.err) == (0, "")
     document = json.loads(result.out)
     assert [entry["file"] for entry in document["files"]] == ami
-    assert document["files"][-1]["role"] == "psf (IS_PSF)"
+    assert document["files"][-1]["taken"] == [
+        {
+            "association": "jw01234-o001_ami3_00001_asn.json",
+            "asn_type": "ami3",
+            "asn_rule": "candidate_Asn_Lv3AMI",
+            "product": "jw01234-o001_t001_niriss_f480m-nrm-sub80",
+            "role": "psf",
+        }
+    ]
+    assert document["files"][-1]["why_not"] is None
     assert document["files"][-1]["keywords"]["IS_PSF"] is True
     assert document["stage"] == "level3"
     assert document["association"] == {
         "asn_type": "ami3",
+        "asn_rule": "candidate_Asn_Lv3AMI",
         "candidate": "o001",
         "program": "01234",
         "target": "t001",
-        "product": "jw01234-o001_t001_niriss_f480m-nrm-sub80",
+        "products": ["jw01234-o001_t001_niriss_f480m-nrm-sub80"],
     }
 
 
@@ -55,7 +65,15 @@ def test_json_of_files_that_make_no_association(
     assert result.status == 1
     document = json.loads(result.out)
     assert document["association"] is None
-    assert document["problem"]
+    assert document["files"][0]["taken"] == []
+    assert document["files"][0]["why_not"] == (
+        "Asn_Lv3AMI: took it in a3001, but that association was not written: it lacks a "
+        "science member"
+    )
+    assert document["problem"] == (
+        f"{names[-1]}: the files make no Stage 3 association ({names[-1]}: "
+        f"{document['files'][0]['why_not']})"
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,9 @@ one-byte image, target acquisitions included), jwst 3.0.0's ``asn_make_pool pool
 then ``asn_generate pool.csv`` (their entry points, run as from a shell) against
 ``asnkit pool FILES -o pool.csv`` (the same table, cell by cell) and ``asnkit generate FILES``
 (the same files, documents and bytes, but for ``code_version`` and ``constraints``).
+
+jwst's pool is first rewritten as DMS writes pools (:func:`fitscases.as_dms_pool`): its flags
+``t``/``f`` and ``is_imprt`` from ``IS_IMPRT``, the two cells asnkit writes as DMS does.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from requires import ASTROPY_MISSING, JWST_MISSING
 pytest.importorskip("jwst", reason=JWST_MISSING)
 pytest.importorskip("astropy", reason=ASTROPY_MISSING)
 
-from fitscases import CASES, write_case
+from fitscases import CASES, as_dms_pool, write_case
 from generate_compare import comparable, first_difference, text_difference
 
 from asnkit.generate import read_pool
@@ -46,6 +49,7 @@ def test_pool_and_generate_from_fits_match_jwst(case: str, tmp_path: Path) -> No
         folder.mkdir()
 
     _jwst("jwst.scripts.asn_make_pool:main", "jwst/pool.csv", *names, cwd=tmp_path)
+    as_dms_pool(theirs / "pool.csv", tmp_path)
     command = [ASNKIT, "pool", *names, "-o", "asnkit/pool.csv"]
     subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
     jwst_pool, our_pool = read_pool(theirs / "pool.csv"), read_pool(ours / "pool.csv")

@@ -1,7 +1,12 @@
 """Five observations from a bare directory listing, no role given: the files asnkit writes.
 
 Each case's FITS files are written with astropy; the association made from their headers is
-pinned byte for byte (one snapshot file per case and stage).
+pinned byte for byte (one snapshot file per case and stage). The listing is given whole,
+with ``force``: a file no association of the stage takes (a target acquisition at Stage 3)
+is left out, and said so. Each snapshot is what jwst 3.0.0's ``asn_make_pool`` then
+``asn_generate`` write for these files (the pool's flags as a DMS pool has them, see
+docs/headers.md): at Stage 3 the document, at Stage 2 the products of its associations of
+that type, in its order (tests/compat/test_headers_vs_jwst.py runs jwst to check it).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ pytest.importorskip("astropy", reason=ASTROPY_MISSING)
 
 from fitscases import CASES, write_case
 
-from asnkit.headers import association_from_headers, plan_from_headers
+from asnkit.headers import association_from_headers
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,55 +42,69 @@ def test_association_from_a_directory_listing(
     monkeypatch.chdir(tmp_path)
     write_case(case, tmp_path)
     listing = sorted(path.name for path in tmp_path.iterdir())
-    asn = association_from_headers(listing, stage="level3" if stage == "level3" else "level2b")
+    warned: list[str] = []
+    asn = association_from_headers(
+        listing,
+        stage="level3" if stage == "level3" else "level2b",
+        force=True,
+        warn=warned.append,
+    )
     assert dumps(asn).encode() == snapshot_file
+    left_out = LEFT_OUT.get((case, stage), [])
+    assert [name for name in listing if name in " ".join(warned)] == left_out
+
+
+# The files of each listing that no association of the stage takes (with the others).
+LEFT_OUT = {
+    ("nircam_coronagraphy_psf", "level3"): ["jw01234001001_02101_00001_nrcalong_cal.fits"],
+    ("niriss_ami", "level3"): ["jw01234001001_02101_00001_nis_cal.fits"],
+    ("nirspec_ifu_imprint_background", "level3"): [
+        "jw01234001001_02101_00001_nrs1_rate.fits",  # the acquisition
+        "jw01234001001_04101_00001_nrs1_rate.fits",  # the imprint: Stage 2 only
+    ],
+    ("nirspec_ifu_imprint_background", "level2b"): [
+        "jw01234001001_02101_00001_nrs1_rate.fits",  # an image2 of its own
+    ],
+}
 
 
 # What each case must give at Stage 3, stated here as well as in the snapshots: the DMS
-# product name, the association type and every file's role.
+# product name, the association type and every member's role.
 EXPECTED = {
-    "nircam_imaging": (
-        "jw01234-o001_t001_nircam_clear-f200w",
-        "image3",
-        {"science": 3},
-    ),
+    "nircam_imaging": ("jw01234-o001_t001_nircam_clear-f200w", "image3", {"science": 3}),
     "nirspec_ifu_imprint_background": (
         "jw01234-o001_t001_nirspec_g235h",
         "spec3",
-        {"science": 2, "imprint": 1, "background": 2, "target_acquisition": 1},
+        {"science": 2, "background": 2},
     ),
     "nircam_coronagraphy_psf": (
         "jw01234-o001_t001_nircam_f335m-maskrnd-sub320a335r",
         "coron3",
-        {"science": 2, "psf": 1, "target_acquisition": 1},
+        {"science": 2, "psf": 1},
     ),
-    "niriss_ami": (
-        "jw01234-o001_t001_niriss_f480m-nrm-sub80",
-        "ami3",
-        {"science": 2, "psf": 1, "target_acquisition": 1},
-    ),
-    "nircam_tso": (
-        "jw01234-o001_t001_nircam_f210m-wlp8-sub64p",
-        "tso3",
-        {"science": 2},
-    ),
+    "niriss_ami": ("jw01234-o001_t001_niriss_f480m-nrm-sub80", "ami3", {"science": 2, "psf": 1}),
+    "nircam_tso": ("jw01234-o001_t001_nircam_f210m-wlp8-sub64p", "tso3", {"science": 2}),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_stage3_plan(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stage3(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     names = write_case(case, tmp_path)
-    plan = plan_from_headers(names, stage="level3")
+    kept = [name for name in names if name not in LEFT_OUT.get((case, "level3"), [])]
+    asn = association_from_headers(kept, stage="level3")
     name, asn_type, roles = EXPECTED[case]
-    assert plan.product_name == name
-    assert plan.meta == {"program": "01234", "target": "t001", "asn_type": asn_type}
-    assert plan.acid == "o001"
+    assert [product.name for product in asn.products] == [name]
+    assert (asn.program, asn.target, asn.asn_type, asn.asn_id) == (
+        "01234",
+        "t001",
+        asn_type,
+        "o001",
+    )
     counted: dict[str, int] = {}
-    for _, exptype in plan.members:
-        counted[exptype] = counted.get(exptype, 0) + 1
+    for member in asn.products[0].members:
+        counted[member.exptype] = counted.get(member.exptype, 0) + 1
     assert counted == roles
-    assert sorted(expname for expname, _ in plan.members) == sorted(names)
 
 
 STAGE2_TYPES = {
@@ -98,9 +117,12 @@ STAGE2_TYPES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_stage2_plan(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stage2(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     names = write_case(case, tmp_path)
-    plan = plan_from_headers(names, stage="level2b")
-    assert plan.product_name is None
-    assert plan.meta == {"program": "01234", "target": "1", "asn_type": STAGE2_TYPES[case]}
+    kept = [name for name in names if name not in LEFT_OUT.get((case, "level2b"), [])]
+    asn = association_from_headers(kept, stage="level2b")
+    assert (asn.program, asn.asn_type, asn.asn_id) == ("01234", STAGE2_TYPES[case], "o001")
+    # One product per exposure, each named after its science member.
+    science = [product.members[0].expname for product in asn.products]
+    assert sorted(science) == sorted(kept)

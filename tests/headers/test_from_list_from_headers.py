@@ -34,20 +34,33 @@ def test_the_command_writes_what_the_headers_describe(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     names = sorted(write_case(case, tmp_path))
-    assert run(["-o", "asn.json", "-r", rule, "--from-headers", *names]) == 0
+    stage: Stage = "level2b" if rule == "DMSLevel2bBase" else "level3"
+    warned: list[str] = []
+    expected = dumps(association_from_headers(names, stage=stage, force=True, warn=warned.append))
+    argv = ["-o", "asn.json", "-r", rule, "--from-headers", *names]
+    if warned:  # some file is in no association with the others: refused unless forced
+        assert run(argv) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("asn_from_list: error: ")
+        assert err.endswith(", or --force; nothing written\n")
+        assert err.count("\n") == 1
+        assert not (tmp_path / "asn.json").exists()
+        argv.append("--force")
+    assert run(argv) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    # What it warns of is what asnkit validate warns of in the file (a _cal file at Stage
-    # 2b, ...): the same lines, the first three of each kind.
-    warned = [
+    assert (tmp_path / "asn.json").read_text() == expected
+    # --force names the files it left out; the rest is what asnkit validate warns of in the
+    # file (a _cal file at Stage 2b, ...): the same lines, the first three of each kind.
+    forced = [f"asn_from_list: warning: {line}" for line in warned]
+    found = [
         f"asn_from_list: warning: {finding.pointer}: {finding.message}"
         for finding in validate(tmp_path / "asn.json").warnings
     ]
-    assert all(line in warned or " more like it " in line for line in err.splitlines()), err
-    assert bool(err) == bool(warned)
-    stage: Stage = "level2b" if rule == "DMSLevel2bBase" else "level3"
-    expected = dumps(association_from_headers(names, stage=stage))
-    assert (tmp_path / "asn.json").read_text() == expected
+    lines = err.splitlines()
+    assert lines[: len(forced)] == forced
+    assert all(line in found or " more like it " in line for line in lines[len(forced) :]), err
+    assert (len(lines) > len(forced)) == bool(found)
 
 
 def _written(tmp_path: Path) -> dict[str, object]:
@@ -66,7 +79,8 @@ def test_given_flags_win_over_the_headers(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     ta, sci1, sci2, psf = write_case("niriss_ami", tmp_path)
     argv = ["-o", "asn.json", "--from-headers", "--product-name", "mine", "-i", "o042"]
-    argv += ["--asn-type", "image3", "--target", "t009", "--background", psf, ta, sci1, sci2]
+    argv += ["--asn-type", "image3", "--target", "t009", "--background", psf]
+    argv += ["--member", "target_acquisition", ta, sci1, sci2]
     assert run(argv) == 0
     written = _written(tmp_path)
     assert (written["asn_type"], written["target"], written["asn_id"]) == ("image3", "t009", "o042")
@@ -92,23 +106,28 @@ def test_paths_are_rewritten_after_the_headers_are_read(
     assert [name for name, _ in _roles(_written(data))] == names
 
 
-def test_files_that_disagree_are_refused_unless_forced(
+def test_files_of_no_one_association_are_refused_unless_forced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     imaging = write_case("nircam_imaging", tmp_path)
-    ami = write_case("niriss_ami", tmp_path)
-    argv = ["-o", "asn.json", "--from-headers", imaging[0], ami[1]]
+    tso = write_case("nircam_tso", tmp_path)
+    argv = ["-o", "asn.json", "--from-headers", imaging[0], *tso]
     assert run(argv) == 1
     assert capsys.readouterr().err == (
-        f"asn_from_list: error: {imaging[0]}, {ami[1]}: files disagree on INSTRUME: "
-        f"{imaging[0]} has 'nircam', {ami[1]} has 'niriss'; give files that agree, or "
-        "--force; nothing written\n"
+        f"asn_from_list: error: {imaging[0]}, {tso[0]}, {tso[1]}: the files make 2 Stage 3 "
+        f"associations, none takes them all (jw01234-o001_tso3_00001_asn.json of {tso[0]}, "
+        f"{tso[1]}; jw01234-o001_image3_00001_asn.json of {imaging[0]}); give the files of "
+        "one, or --force; nothing written\n"
     )
     assert not (tmp_path / "asn.json").exists()
     assert run([*argv, "--force"]) == 0
+    assert capsys.readouterr().err == (
+        "asn_from_list: warning: --force: 1 file(s) left out, not in the Stage 3 association "
+        f"jw01234-o001_tso3_00001_asn.json: {imaging[0]}\n"
+    )
     assert _written(tmp_path)["products"][0]["name"] == (  # type: ignore[index]
-        "jw01234-o001_t001_nircam_clear-f200w"
+        "jw01234-o001_t001_nircam_f210m-wlp8-sub64p"
     )
 
 

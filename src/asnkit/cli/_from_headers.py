@@ -1,9 +1,11 @@
-"""``asn_from_list --from-headers``: members, metadata and name from the files' FITS headers.
+"""``asn_from_list --from-headers``: the association ``asnkit generate`` makes of the files.
 
-What the user gives wins over the headers: a role flag (or a type in a ``--list``) over the
-file's type, ``--product-name`` over the DMS name, ``-i/--id`` over the candidate, and the
-metadata flags over ``program``/``target``/``asn_type``. Member names are rewritten by
-``--paths`` after the headers are read, from the names as given.
+The files' headers go through the generate engine (:mod:`asnkit.headers`); the association
+that takes them is written. What the user gives wins: a role flag (or a type in a
+``--list``) adds that file with that type instead of asking the engine, ``--product-name``
+renames the Stage 3 product, ``-i/--id`` sets ``asn_id``, and the metadata flags set their
+keys. Member names are rewritten by ``--paths`` after the headers are read, from the names
+as given.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from typing import TYPE_CHECKING, Protocol
 from asnkit.models import ExpType
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
-    from asnkit.models import JSONValue
+    from asnkit.models import Association, JSONValue
     from asnkit.paths import PathPolicy
 
-__all__ = ["apply_headers"]
+__all__ = ["association_from_headers"]
 
 
 class HeaderArgs(Protocol):
@@ -37,13 +39,14 @@ class HeaderArgs(Protocol):
     def output_file(self) -> str: ...
 
 
-def apply_headers(
+def association_from_headers(
     args: HeaderArgs,
     rule_name: str,
     given: Sequence[tuple[str, str]],
     meta: Mapping[str, JSONValue],
-) -> tuple[list[tuple[str, str]], dict[str, JSONValue], str | None, str | None]:
-    """The members, metadata, product name and candidate id, the headers filling the gaps.
+    warn: Callable[[str], None],
+) -> Association:
+    """The association the engine makes of the files, with what the user gave winning.
 
     Args:
         args: The parsed command line (``product_name``, ``acid``, ``force``,
@@ -52,33 +55,46 @@ def apply_headers(
         given: Every member as the user gave it, names not yet rewritten by ``--paths``;
             a type other than science is a role the user chose.
         meta: The metadata flags given.
+        warn: Called with one line for what ``--force`` leaves out.
 
     Raises:
-        HeaderError: a file is not FITS, lacks a keyword, or the files disagree.
+        HeaderError: a file is not FITS, lacks a keyword, or the files are not one
+            association (the message says which files and why).
     """
-    from asnkit.headers import plan_from_headers
+    import attrs
+
+    from asnkit.headers import association_from_headers as from_headers
     from asnkit.rules import get_rule
 
     stage = get_rule(rule_name).stage
-    paths = [name for name, _ in given]
-    chosen = {name: exptype for name, exptype in given if exptype.lower() != ExpType.SCIENCE}
-    plan = plan_from_headers(
-        paths,
+    association = from_headers(
+        [name for name, _ in given],
         stage=stage,
-        explicit_roles=chosen,
+        explicit_roles={name: t for name, t in given if t.lower() != ExpType.SCIENCE},
         force=args.force,
-        name_product=stage == "level3" and args.product_name is None,
+        product_name=args.product_name,
+        acid=args.acid,
+        meta=meta,
+        warn=warn,
     )
-    members = list(plan.members)
-    if args.paths != "keep":
-        from asnkit.paths import apply_path_policy
+    if args.paths == "keep":
+        return association
+    from asnkit.paths import apply_path_policy
 
-        directory = os.path.dirname(args.output_file) or "."  # noqa: PTH120
-        members = [
-            (apply_path_policy(name, args.paths, association_dir=directory), exptype)
-            for name, exptype in members
-        ]
-    merged: dict[str, JSONValue] = {**plan.meta, **meta}
-    product_name = args.product_name if args.product_name is not None else plan.product_name
-    acid = args.acid if args.acid is not None else plan.acid
-    return members, merged, product_name, acid
+    directory = os.path.dirname(args.output_file) or "."  # noqa: PTH120
+    products = tuple(
+        attrs.evolve(
+            product,
+            members=tuple(
+                attrs.evolve(
+                    member,
+                    expname=apply_path_policy(
+                        member.expname, args.paths, association_dir=directory
+                    ),
+                )
+                for member in product.members
+            ),
+        )
+        for product in association.products
+    )
+    return attrs.evolve(association, products=products)

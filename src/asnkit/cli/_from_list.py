@@ -95,13 +95,15 @@ def make(args: Request, prog: str) -> int:
         rule = get_rule(args.rule)
         members = _members(args, rewrite_paths=not args.from_headers)
         meta: dict[str, JSONValue] = dict(_meta(args))
-        product_name, acid = args.product_name, args.acid
         if args.from_headers:
-            from asnkit.cli._from_headers import apply_headers
+            from asnkit.cli._from_headers import association_from_headers
 
-            members, meta, product_name, acid = apply_headers(args, rule.name, members, meta)
-        naming = ProductNaming(name=product_name)
-        association = rule.build_members(members, naming=naming, acid=acid, meta=meta)
+            association = association_from_headers(
+                args, rule.name, members, meta, lambda message: warn(prog, message)
+            )
+        else:
+            naming = ProductNaming(name=args.product_name)
+            association = rule.build_members(members, naming=naming, acid=args.acid, meta=meta)
         check_distinct_products(association)
     except UnknownRuleError as error:
         return refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)

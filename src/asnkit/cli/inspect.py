@@ -1,11 +1,14 @@
-"""``asnkit inspect FILES...``: the header keywords asnkit reads, and the role each file gets.
+"""``asnkit inspect FILES...``: what ``asnkit generate`` makes of each file, and why.
 
-One row per file: the primary-header keywords that decide its role and the product's name,
-then the member type it would get and what decided it. Under the table, one line says what
-association the files make at the stage asked for (type, candidate, target, product name),
-or why they make none. A rich table on a terminal, plain aligned text otherwise.
+One row per file: the primary-header keywords that decide what it is, then what the generate
+engine (jwst's rules, run over the files' headers as ``asnkit generate FILES`` runs them)
+makes of it at the stage asked for: each association that takes it and its role there, or,
+when none does, the first condition that the most telling rule found it failed (the words of
+``asnkit generate --explain``). Under the table, one line says the association
+``--from-headers`` would write for these files, or why it would write none. A rich table on
+a terminal, plain aligned text otherwise.
 
-Exit status: 0 when every file was read and the files make an association; 1 otherwise
+Exit status: 0 when every file was read and the files make one association; 1 otherwise
 (each problem is one line on stderr); 2 for bad usage.
 """
 
@@ -22,7 +25,7 @@ from asnkit.cli._output import fancy
 from asnkit.cli._typer import OutputFormat, VersionOption, done
 
 if TYPE_CHECKING:
-    from asnkit.headers import FileFacts
+    from asnkit.headers import EngineView, FileView
     from asnkit.vocabulary import Stage
 
 EXIT_OK: Final = ExitStatus.OK
@@ -56,9 +59,13 @@ def command(
     ] = OutputFormat.TEXT,
     version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
 ) -> None:
-    """Show the header keywords asnkit reads and the role each file would get.
+    """Show what asnkit generate makes of each file: its association and role, or why none.
 
-    Needs astropy: pip install 'asnkit[fits]'.
+    The header keywords that decide it, then, per file, each association of
+    the stage that takes it (its role there) or the first condition a rule
+    found it failed, as asnkit generate --explain says it; the last line is
+    the association --from-headers would write. Needs astropy: pip install
+    'asnkit[fits]'.
 
     \b
     Examples:
@@ -80,8 +87,8 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-_Row = tuple[str, "dict[str, object]", str]
-"""A file, its header's keywords (empty when not read), and its role or why none."""
+_Row = tuple[str, "dict[str, object]"]
+"""A file and its header's keywords (empty when not read)."""
 
 
 def run(
@@ -102,14 +109,24 @@ def run(
         return EXIT_USAGE
     chosen: Stage = "level3" if stage == "level3" else "level2b"
     try:
-        rows, read = _read(files, prog)
+        rows, unread = _read(files, prog)
     except _NoAstropyError:
         return EXIT_INVALID
+    view = None
+    if not unread:
+        view = _engine(rows, chosen, prog)
+    status: int = EXIT_OK if view is not None else EXIT_INVALID
+    views = {} if view is None else {file.path: file for file in view.files}
+    whys = {} if view is None else {file.path: view.why_not(file) for file in view.files}
     columns = [keyword for keyword in KEYWORDS if any(keyword in row[1] for row in rows)]
     document: dict[str, object] = {
         "files": [
-            {"file": path, "keywords": {k: header.get(k) for k in columns}, "role": role}
-            for path, header, role in rows
+            {
+                "file": path,
+                "keywords": {k: header.get(k) for k in columns},
+                **_taken_json(views.get(path), whys.get(path)),
+            }
+            for path, header in rows
         ],
         "stage": chosen,
         "association": None,
@@ -117,13 +134,16 @@ def run(
     text = output_format is not OutputFormat.JSON
     if text:
         table = [
-            [path, *(_shown(header.get(keyword)) for keyword in columns), role]
-            for path, header, role in rows
+            [
+                path,
+                *(_shown(header.get(keyword)) for keyword in columns),
+                _taken_cell(views.get(path), whys.get(path), unread.get(path)),
+            ]
+            for path, header in rows
         ]
-        _print_table(["FILE", *columns, "ROLE (DECIDED BY)"], table)
-    status: int = EXIT_OK if len(read) == len(rows) else EXIT_INVALID
-    if status == EXIT_OK:
-        summary, status = _plan(read, chosen, document)
+        _print_table(["FILE", *columns, f"{_STAGES[chosen].upper()} (ASNKIT GENERATE)"], table)
+    if view is not None:
+        summary, status = _summary(view, document)
         if text:
             sys.stdout.write(line(summary))
     if not text:
@@ -135,56 +155,96 @@ class _NoAstropyError(Exception):
     """astropy is not installed: no file can be read (said once)."""
 
 
-def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], list[FileFacts]]":
-    """A row for each file, and the facts of those that could be read."""
+def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], dict[str, str]]":
+    """A row for each file (each once), and why each file that could not be read was not."""
     from asnkit.exceptions import HeaderError
-    from asnkit.headers import file_facts, read_primary_header
+    from asnkit.headers import read_primary_header
 
     rows: list[_Row] = []
-    read: list[FileFacts] = []
-    for path in files:
+    unread: dict[str, str] = {}
+    for path in dict.fromkeys(files):
         try:
             header = read_primary_header(path)
         except HeaderError as error:
             sys.stderr.write(line(f"{prog}: error: {error}"))
             if "asnkit[fits]" in str(error):  # no astropy: no file can be read
                 raise _NoAstropyError from None
-            rows.append((path, {}, "? (not read)"))
+            rows.append((path, {}))
+            unread[path] = "? (not read)"
             continue
-        try:
-            facts = file_facts(header, path)
-        except HeaderError as error:
-            sys.stderr.write(line(f"{prog}: error: {error}"))
-            rows.append((path, header, "? (see the error)"))
-            continue
-        read.append(facts)
-        rows.append((path, header, f"{facts.exptype} ({facts.decided_by})"))
-    return rows, read
+        rows.append((path, header))
+    return rows, unread
 
 
-def _plan(read: "list[FileFacts]", stage: "Stage", document: dict[str, object]) -> tuple[str, int]:
-    """The summary line of the association the files make, and the exit status."""
+def _engine(rows: "list[_Row]", stage: "Stage", prog: str) -> "EngineView | None":
+    """What the engine makes of the files; ``None`` (said on stderr) when it cannot run."""
     from asnkit.exceptions import HeaderError
-    from asnkit.headers import plan
+    from asnkit.headers import engine_view
 
     try:
-        made = plan(read, stage=stage)
+        return engine_view([path for path, _ in rows], stage=stage)
+    except HeaderError as error:
+        sys.stderr.write(line(f"{prog}: error: {error}"))
+        return None
+
+
+def _short(association: str) -> str:
+    """An association's file name without ``jw{program}-`` and ``_asn.json``."""
+    return association.partition("-")[2].removesuffix("_asn.json") or association
+
+
+def _taken_cell(view: "FileView | None", why_not: str | None, unread: str | None) -> str:
+    if view is None:
+        return unread or "?"
+    if not view.taken:
+        return f"none: {why_not}"
+    return "; ".join(f"{taken.role} in {_short(taken.association)}" for taken in view.taken)
+
+
+def _taken_json(view: "FileView | None", why_not: str | None) -> dict[str, object]:
+    if view is None:
+        return {"taken": None, "why_not": None}
+    taken = [
+        {
+            "association": taken.association,
+            "asn_type": taken.asn_type,
+            "asn_rule": taken.asn_rule,
+            "product": taken.product,
+            "role": taken.role,
+        }
+        for taken in view.taken
+    ]
+    return {"taken": taken, "why_not": why_not}
+
+
+def _summary(view: "EngineView", document: dict[str, object]) -> tuple[str, int]:
+    """The line that says what ``--from-headers`` would write, and the exit status."""
+    from asnkit.exceptions import HeaderError
+    from asnkit.headers import choose
+
+    stage_name = _STAGES[view.stage]
+    try:
+        made = choose(view)
     except HeaderError as error:
         document["problem"] = str(error)
-        return f"{_STAGES[stage]}: no association: {error}", EXIT_INVALID
+        return f"{stage_name}: no association: {error}", EXIT_INVALID
+    products = [str(product.name) for product in made.products]
     document["association"] = {
-        "asn_type": made.meta["asn_type"],
-        "candidate": made.acid,
-        "program": made.meta["program"],
-        "target": made.meta["target"],
-        "product": made.product_name,
+        "asn_type": made.asn_type,
+        "asn_rule": made.asn_rule,
+        "candidate": made.asn_id,
+        "program": made.program,
+        "target": made.target,
+        "products": products,
     }
     summary = (
-        f"{_STAGES[stage]}: asn_type {made.meta['asn_type']}, candidate {made.acid}, "
-        f"program {made.meta['program']}, target {made.meta['target']}"
+        f"{stage_name}: asn_type {made.asn_type}, candidate {made.asn_id}, "
+        f"program {made.program}, target {made.target}, rule {made.asn_rule}"
     )
-    if made.product_name is not None:
-        summary += f", product {made.product_name}"
+    if view.stage == "level3":
+        summary += f", product {products[0]}"
+    else:
+        summary += f", {len(products)} product(s)"
     return summary, EXIT_OK
 
 

@@ -5,6 +5,14 @@ columns DMS adds: ``asn_candidate`` (the file's observation, ``[('oNNN', 'observ
 ``targetid`` (1, 2, ... in the order the files' TARGNAMEs first appear), ``pntgtype``
 (``science``), ``is_imprt`` (``f``), ``dms_note``, ``mostilno`` and ``dithptin`` (``1``).
 ``filename`` is the path as given. Reading needs astropy (``pip install 'asnkit[fits]'``).
+
+Two cells are written as a DMS pool has them, where ``asn_make_pool`` does not (see
+docs/differences.md): the flags the rules read (``tsovisit``, ``is_psf``, ``is_imprt``,
+``bkgdtarg``) are ``t``/``f`` where the header has a FITS logical (``asn_make_pool`` writes
+``True``/``False``, which the rules do not take for ``t``), and ``is_imprt`` is the header's
+``IS_IMPRT`` (``asn_make_pool`` writes ``f`` for every file, so that an imprint exposure is
+taken for science). Every route from FITS files reads its rows here: ``asnkit pool``,
+``asnkit generate FILES``, ``--from-headers`` and ``asnkit inspect``.
 """
 
 from __future__ import annotations
@@ -33,6 +41,9 @@ NON_HEADER_COLUMNS: Final = {
     "dithptin": "1",
 }
 """The columns ``asn_make_pool`` adds to the headers' keywords, with its defaults."""
+
+FLAG_KEYWORDS: Final = ("TSOVISIT", "IS_PSF", "IS_IMPRT", "BKGDTARG")
+"""The header flags the rules read, written ``t``/``f`` as a DMS pool has them."""
 
 
 def is_fits_name(path: str) -> bool:
@@ -74,7 +85,7 @@ def pool_table(paths: Sequence[str]) -> tuple[tuple[str, ...], list[dict[str, st
     Raises:
         HeaderError: as :func:`pool_from_files`.
     """
-    from asnkit.headers import read_primary_header
+    from asnkit.headers.reading import read_primary_header
 
     headers = [(path, read_primary_header(path, every_keyword=True)) for path in paths]
     columns = {keyword.lower() for _, header in headers for keyword in header}
@@ -87,6 +98,12 @@ def pool_table(paths: Sequence[str]) -> tuple[tuple[str, ...], list[dict[str, st
         row = dict.fromkeys(ordered, NULL.upper())
         row.update({keyword.lower(): _text(value) for keyword, value in header.items()})
         row.update({k: v for k, v in NON_HEADER_COLUMNS.items() if v is not None})
+        for keyword in FLAG_KEYWORDS:
+            value = header.get(keyword)
+            if isinstance(value, bool):
+                row[keyword.lower()] = "t" if value else "f"
+            elif keyword == "IS_IMPRT" and value is not None:
+                row["is_imprt"] = _text(value)
         row["filename"] = path
         if "OBSERVTN" not in header:
             msg = "no OBSERVTN keyword: asn_make_pool names the observation candidate from it"

@@ -1,210 +1,397 @@
-"""Header-aware creation: what each file is, and how DMS names the product, from FITS headers.
+"""Header-aware creation and ``asnkit inspect``: views of ``asnkit generate`` over given files.
 
-Only the PRIMARY header of each file is read (never the data), with astropy, which is an
-optional dependency (``pip install 'asnkit[fits]'``) imported when a header is first read.
+The files' primary headers become pool rows exactly as ``asnkit generate FILES`` makes them
+(:func:`asnkit.generate.fits.pool_from_files`); the generate engine runs jwst 3.0.0's rules
+over them; the association that takes the files is the answer. Nothing here restates which
+exposure a rule takes, in which role, or how a product is named: the rules say it once.
 
-Everything past the reading is pure: :func:`file_facts` turns one header (any mapping of
-keyword to value) into a :class:`FileFacts`; :func:`plan` turns the facts of every file into a
-:class:`HeaderPlan` (members with their types, ``program``/``target``/``asn_type``, the
-candidate and the Stage 3 product name); :func:`plan_from_headers` reads and plans in one call.
-The rules follow jwst 3.0.0's association generator (``asn_make_pool`` then ``asn_generate``)
-where it reads the same keywords; docs/headers.md gives them keyword by keyword.
+- :func:`engine_view` runs the engine over the files and says, for each file, which
+  associations of a stage take it and in which role, or why none does.
+- :func:`association_from_headers` is the association the files make (see
+  :func:`choose` for files that are not exactly one generated association).
+
+Only the primary header of each file is read (:mod:`asnkit.headers.reading`, with astropy,
+an optional dependency: ``pip install 'asnkit[fits]'``). docs/headers.md tells the rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from asnkit.exceptions import HeaderError
-from asnkit.headers import naming
-from asnkit.headers.facts import FileFacts, asn_type_of, classify, file_facts
+from asnkit.generate.pool import Pool
 from asnkit.headers.reading import KEYWORDS, read_primary_header
-from asnkit.models import ExpType
-from asnkit.rules import ProductNaming, rule_for_stage
-from asnkit.rules._common import in_role_order
+from asnkit.models import Association
+from asnkit.vocabulary import Stage
 
 if TYPE_CHECKING:
-    from asnkit.models import Association, JSONValue
-    from asnkit.vocabulary import Stage
+    from collections.abc import Callable, Collection, Mapping, Sequence
+
+    from asnkit.generate.engine import GenAsn
+    from asnkit.models import JSONValue
 
 __all__ = [
     "KEYWORDS",
-    "FileFacts",
-    "HeaderPlan",
-    "asn_type_of",
+    "POOL_NAME",
+    "EngineView",
+    "FileView",
+    "Made",
+    "Taken",
     "association_from_headers",
-    "classify",
-    "file_facts",
-    "plan",
-    "plan_from_headers",
+    "choose",
+    "engine_view",
     "read_primary_header",
 ]
 
+POOL_NAME: Final = "none"
+"""``asn_pool`` of an association made from headers (no pool file): ``asn_from_list``'s."""
 
-def _frozen(mapping: Mapping[str, str]) -> Mapping[str, str]:
-    return MappingProxyType(dict(mapping))
+_STAGE_NAMES: Final = {"level2b": "Stage 2", "level3": "Stage 3"}
 
 
 @attrs.frozen
-class HeaderPlan:
-    """An association as the headers describe it, ready for a rule to build.
+class Taken:
+    """One generated association that takes a file.
 
     Attributes:
-        members: ``(expname, exptype)`` pairs, in the order the rule's role keywords use
-            (science first), each role's files in the order given.
-        meta: ``program``, ``target`` and ``asn_type``.
-        acid: The candidate: ``o`` and the science files' ``OBSERVTN`` (``o001``).
-        product_name: The DMS Stage 3 product name, or ``None`` (Stage 2b, or not asked for).
-        files: The facts of every file, in the order given.
+        association: The file name ``asnkit generate`` gives the association.
+        asn_type: Its type (``image3``, ``spec2``, ...).
+        asn_rule: Its rule (``candidate_Asn_Lv3Image``).
+        product: The product that holds the file.
+        role: The file's member type there (``science``, ``psf``, ``background``...).
     """
 
-    members: tuple[tuple[str, str], ...]
-    meta: Mapping[str, str] = attrs.field(converter=_frozen)
-    acid: str
-    product_name: str | None
-    files: tuple[FileFacts, ...]
+    association: str
+    asn_type: str
+    asn_rule: str
+    product: str
+    role: str
 
 
-def _disagreement(
-    files: Sequence[FileFacts], what: str, value_of: Mapping[str, str | None]
-) -> HeaderError | None:
-    """An error naming the files that disagree on ``what``, or ``None`` when all agree."""
-    first_with: dict[str | None, str] = {}
-    for facts in files:
-        first_with.setdefault(value_of[facts.path], facts.path)
-    if len(first_with) < 2:  # noqa: PLR2004 (two values are a disagreement)
-        return None
-    shown = ", ".join(f"{path} has {value!r}" for value, path in first_with.items())
-    msg = f"files disagree on {what}: {shown}; give files that agree, or --force"
-    return HeaderError(", ".join(first_with.values()), msg)
+@attrs.frozen
+class FileView:
+    """What the engine says of one file at one stage.
+
+    Attributes:
+        path: The file, as given.
+        taken: Every association of the stage that takes it (in the order generated).
+        exp_type: The file's ``EXP_TYPE`` (lower case).
+        kind: What DMS makes of the exposure: ``science``, ``target_acquisition``,
+            ``dark``... (:func:`asnkit.generate.dms.exposure_type`).
+    """
+
+    path: str
+    taken: tuple[Taken, ...]
+    exp_type: str
+    kind: str
 
 
-def plan(
-    files: Sequence[FileFacts], *, stage: Stage, force: bool = False, name_product: bool = True
-) -> HeaderPlan:
-    """The association the files' facts describe.
+@attrs.frozen
+class Made:
+    """One generated association of the stage.
 
-    Args:
-        files: The facts of every file, in the order the user gave the files.
+    Attributes:
+        name: The file name ``asnkit generate`` gives it.
+        document: The association, its members named as the files were given.
+        files: The given files it takes, in the order of its members.
+        rule: Its rule's name (``Asn_Lv3Image``).
+        member_files: The given file of each member, product by product.
+    """
+
+    name: str
+    document: Association
+    files: tuple[str, ...]
+    rule: str
+    member_files: tuple[tuple[str, ...], ...]
+
+
+@attrs.frozen
+class EngineView:
+    """The generate engine over some files, seen from one stage.
+
+    Attributes:
         stage: ``level2b`` or ``level3``.
-        force: Accept files that disagree; the association then takes the values of the
-            first science file.
-        name_product: At Stage 3, derive the product name (and check the keywords it is made
-            of); ``False`` when the caller names the product itself.
+        files: One view per file, in the order given (each file once).
+        associations: The generated associations of the stage, in the order generated.
+    """
+
+    stage: Stage
+    files: tuple[FileView, ...]
+    associations: tuple[Made, ...]
+    pool: Pool = attrs.field(repr=False)
+    _reasons: dict[str, tuple[str, ...]] = attrs.field(factory=dict, repr=False, eq=False)
+
+    def reasons(self, file: FileView) -> tuple[str, ...]:
+        """Why each rule of the stage did not take ``file``: ``--explain``'s lines.
+
+        One ``Rule: first condition failed`` line per rule, as ``asnkit generate --explain``
+        says them (it runs the engine again: asked only for a file no association takes).
+        """
+        if file.path not in self._reasons:
+            self._reasons[file.path] = _reasons(self.pool, file.path.lower(), self.stage)
+        return self._reasons[file.path]
+
+    def why_not(self, file: FileView) -> str | None:
+        """Why no association takes ``file`` (``None`` when one does), in one line.
+
+        The reason of the rule of the association that takes the most files (why the
+        association the others make did not take this one), else of the first rule that
+        does not only say the file's EXP_TYPE (or kind) is not one it takes (or that a
+        keyword it reads is in no file), else that no rule of the stage takes the EXP_TYPE.
+        """
+        if file.taken:
+            return None
+        reasons = self.reasons(file)
+        by_rule = {reason.partition(":")[0]: reason for reason in reasons}
+        for made in sorted(self.associations, key=lambda made: -len(made.files)):
+            if made.rule in by_rule:
+                return by_rule[made.rule]
+        wrong_type = (
+            f"EXP_TYPE={file.exp_type}, needs ",
+            f": is {file.kind}, needs ",
+            ": the pool has no ",
+        )
+        telling = [reason for reason in reasons if not any(w in reason for w in wrong_type)]
+        if telling:
+            return telling[0]
+        return f"no rule of the stage takes EXP_TYPE={file.exp_type.upper()}"
+
+
+def _unique(paths: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(paths))
+
+
+def _generated(paths: Sequence[str]) -> tuple[Pool, list[GenAsn]]:
+    """The pool the files' headers make, and every association the engine writes from it."""
+    from asnkit.generate import rules
+    from asnkit.generate.engine import Registry, run
+    from asnkit.generate.fits import pool_from_files
+
+    pool = pool_from_files(paths, name=POOL_NAME)
+    try:
+        made = run(pool.rows, Registry(rules()), pool_name=pool.name)
+    except KeyError as error:
+        keyword = str(error.args[0]).upper()
+        msg = f"no file has the keyword {keyword}, which the rules read; add it to the headers"
+        raise HeaderError(", ".join(paths), msg) from None
+    except LookupError:
+        msg = "a file has no EXP_TYPE value, which the rules read"
+        raise HeaderError(", ".join(paths), msg) from None
+    return pool, made
+
+
+def _reasons(pool: Pool, filename: str, stage: Stage) -> tuple[str, ...]:
+    """Why each rule of ``stage`` did not take the file: ``asnkit generate --explain``'s lines."""
+    from asnkit.generate import rules
+    from asnkit.generate.explain import explain
+
+    stage_rules = [rule for rule in rules() if rule.stage == stage]
+    block: list[str] = []
+    for line in explain(pool, filename, rules=stage_rules):
+        if not line.startswith(" "):
+            block = [] if line != f"{filename}:" else [line]
+        elif block:
+            block.append(line.strip())
+    return tuple(reason for reason in block[1:] if not reason.startswith("taken by "))
+
+
+def engine_view(paths: Sequence[str], *, stage: Stage) -> EngineView:
+    """What the generate engine makes of the files at ``stage``, file by file.
 
     Raises:
-        HeaderError: no science file; or, without ``force``, files that disagree on a
-            keyword one association needs to be single-valued (the message names them).
+        HeaderError: a file cannot be read as FITS, or lacks a keyword the engine needs;
+            astropy is missing.
     """
-    if not files:
+    from asnkit.generate.dms import exposure_type
+    from asnkit.generate.output import to_association
+
+    given = _unique(paths)
+    if not given:
         source, msg = "(no files)", "no files were given"
         raise HeaderError(source, msg)
-    science = [facts for facts in files if facts.exptype == ExpType.SCIENCE]
-    if not science:
-        msg = (
-            "no file is science by its header (every one is a PSF, imprint, background or "
-            "target acquisition); add the science exposures"
+    pool, made = _generated(given)
+    by_row = {path.lower(): path for path in reversed(given)}
+    associations: list[Made] = []
+    taken: dict[str, list[Taken]] = {path: [] for path in given}
+    for asn in made:
+        if asn.crule.rule.stage != stage:
+            continue
+        name, document = to_association(asn)
+        document = _with_given_names(document, asn, by_row)
+        files: list[str] = []
+        member_files: list[tuple[str, ...]] = []
+        for product, members in asn.products:
+            member_files.append(tuple(by_row[row["filename"]] for _, row in members))
+            for member, row in members:
+                path = by_row[row["filename"]]
+                if path not in files:
+                    files.append(path)
+                taken[path].append(
+                    Taken(
+                        association=name,
+                        asn_type=asn.crule.rule.asn_type,
+                        asn_rule=asn.crule.asn_rule,
+                        product=product,
+                        role=str(member["exptype"]),
+                    )
+                )
+        associations.append(
+            Made(name, document, tuple(files), asn.crule.rule.name, tuple(member_files))
         )
-        raise HeaderError(", ".join(facts.path for facts in files), msg)
-    target_ids = _target_ids(files)
-    asn_types = {facts.path: asn_type_of(facts, stage) for facts in science}
-    checks: list[tuple[Sequence[FileFacts], str, Mapping[str, str | None]]] = [
-        (files, "PROGRAM", {facts.path: facts.program for facts in files}),
-        (files, "INSTRUME", {facts.path: facts.instrument for facts in files}),
-        (science, "the association type (EXP_TYPE, TSOVISIT)", asn_types),
-    ]
-    if stage == "level3":
-        levels = {facts.path: facts.level for facts in files if facts.level is not None}
-        checks.append(
-            (
-                [facts for facts in files if facts.level is not None],
-                "the calibration level (the file name's suffix: _rate, _cal, ...)",
-                levels,
-            )
+    rows = {row["filename"]: row for row in pool.rows}
+    views = tuple(
+        FileView(
+            path=path,
+            taken=tuple(taken[path]),
+            exp_type=rows[path.lower()]["exp_type"],
+            kind=exposure_type(rows[path.lower()]),
         )
-        if name_product:
-            for keyword, attribute in (
-                ("OBSERVTN", "observation"),
-                ("TARGNAME", "target_name"),
-                ("FILTER", "filter"),
-                ("PUPIL", "pupil"),
-                ("GRATING", "grating"),
-                ("SUBARRAY", "subarray"),
-            ):
-                named = {facts.path: getattr(facts, attribute) for facts in science}
-                checks.append((science, keyword, named))
-    if not force:
-        for group, what, values in checks:
-            error = _disagreement(group, what, values)
-            if error is not None:
-                raise error
-    first = science[0]
-    acid = f"o{first.observation}"
-    target_id = target_ids[first.target_name]
-    if stage == "level3":
-        target = f"t{target_id:03d}"
-        product_name = (
-            naming.product_name(first, acid=acid, target=target) if name_product else None
-        )
-    else:
-        target, product_name = str(target_id), None
-    meta = {"program": first.program, "target": target, "asn_type": asn_types[first.path]}
-    return HeaderPlan(
-        members=_ordered_members(files, stage),
-        meta=meta,
-        acid=acid,
-        product_name=product_name,
-        files=tuple(files),
+        for path in given
     )
+    return EngineView(stage=stage, files=views, associations=tuple(associations), pool=pool)
 
 
-def _target_ids(files: Sequence[FileFacts]) -> dict[str, int]:
-    """Targets numbered from 1 by first appearance of each TARGNAME, as jwst's pool does."""
-    ids: dict[str, int] = {}
-    for facts in files:
-        ids.setdefault(facts.target_name, len(ids) + 1)
-    return ids
+def _with_given_names(document: Association, asn: GenAsn, by_row: Mapping[str, str]) -> Association:
+    """The document with each member named by the path as given (a pool is lower case).
+
+    A member the rule renames (an ``_uncal`` file becomes ``_cal``) keeps the new suffix.
+    """
+    products = []
+    for product, (_, members) in zip(document.products, asn.products, strict=True):
+        renamed = []
+        for member, (_, row) in zip(product.members, members, strict=True):
+            given = by_row[row["filename"]]
+            shared = _common_prefix(row["filename"], member.expname)
+            renamed.append(attrs.evolve(member, expname=given[:shared] + member.expname[shared:]))
+        products.append(attrs.evolve(product, members=tuple(renamed)))
+    return attrs.evolve(document, products=tuple(products))
 
 
-def _ordered_members(files: Sequence[FileFacts], stage: Stage) -> tuple[tuple[str, str], ...]:
-    """The files as members, in the order of roles the stage's rule gives."""
-    members = [(facts.path, facts.exptype) for facts in files]
-    return in_role_order(members, rule_for_stage(stage).role_order)
+def _common_prefix(first: str, second: str) -> int:
+    count = 0
+    for left, right in zip(first, second, strict=False):
+        if left != right:
+            break
+        count += 1
+    return count
 
 
-def plan_from_headers(
-    paths: Sequence[str],
+def _names(paths: Sequence[str], limit: int = 3) -> str:
+    shown = ", ".join(paths[:limit])
+    return shown if len(paths) <= limit else f"{shown}, ... ({len(paths) - limit} more)"
+
+
+def choose(
+    view: EngineView,
     *,
-    stage: Stage,
-    explicit_roles: Mapping[str, str] | None = None,
     force: bool = False,
-    name_product: bool = True,
-) -> HeaderPlan:
-    """Read the primary header of every file and plan the association they describe.
+    warn: Callable[[str], None] | None = None,
+    optional: Collection[str] = (),
+) -> Association:
+    """The one association the files make at the view's stage.
+
+    Stage 3: the generated association whose members are exactly the files; else (when
+    some files are ``optional``) the one that takes every other file and the most of the
+    optional ones. (The pool holds only the files given, so no association can hold more:
+    one that covers every file is that one.) Stage 2: jwst makes one association per
+    science exposure; the products of every Stage 2 association the files make are merged
+    into one association, in the order generated, under the first one's keys
+    (``asn_rule``, ``target``...). They must agree on ``asn_type``, ``program`` and
+    ``asn_id``.
 
     Args:
-        paths: Every file of the association (science and others), in the user's order.
-        stage: ``level2b`` or ``level3``.
-        explicit_roles: ``{path: exptype}`` for files whose role the user gave; it wins
-            over the header.
-        force: Accept files that disagree (see :func:`plan`).
-        name_product: At Stage 3, derive the product name (see :func:`plan`).
-
-    Returns:
-        The plan: members, ``program``/``target``/``asn_type``, candidate, product name.
+        view: What the engine made of the files (:func:`engine_view`).
+        force: Rather than refuse, keep the association (Stage 2: the type) that takes
+            the most files, and leave the others out, each named through ``warn``.
+        warn: Called with one line for the files ``force`` leaves out.
+        optional: Files that no association need take (the caller gave their role).
 
     Raises:
-        HeaderError: a file is missing, not FITS, lacks a keyword, or the files disagree.
+        HeaderError: (without ``force``) a file no association of the stage takes (the
+            message says why, in ``asnkit generate --explain``'s words), or files that
+            several associations take and none takes all.
     """
-    roles = explicit_roles or {}
-    facts = [
-        file_facts(read_primary_header(path), path, given_role=roles.get(path)) for path in paths
-    ]
-    return plan(facts, stage=stage, force=force, name_product=name_product)
+    return _choose(view, force=force, warn=warn, optional=optional)[0]
+
+
+def _choose(
+    view: EngineView,
+    *,
+    force: bool,
+    warn: Callable[[str], None] | None,
+    optional: Collection[str],
+) -> tuple[Association, list[tuple[str, ...]]]:
+    """:func:`choose`, with the given file of each member, product by product."""
+    stage_name = _STAGE_NAMES[view.stage]
+    needed = [file for file in view.files if file.path not in optional]
+    if not view.associations:
+        first = needed[0]
+        msg = f"the files make no {stage_name} association ({first.path}: {view.why_not(first)})"
+        raise HeaderError(_names([file.path for file in view.files]), msg)
+    groups = _groups(view, {file.path for file in needed})
+    largest = max(groups, key=lambda group: len(group.files))
+    untaken = [file for file in needed if not file.taken]
+    if untaken and not force:
+        first = untaken[0]
+        why = view.why_not(first)
+        if len(untaken) == 1:
+            msg = f"no {stage_name} association takes it ({why}); leave it out, or --force"
+        else:
+            msg = (
+                f"no {stage_name} association takes them ({first.path}: {why}); "
+                "leave them out, or --force"
+            )
+        raise HeaderError(_names([file.path for file in untaken]), msg)
+    if len(groups) > 1 and not force:
+        shown = "; ".join(f"{group.label} of {_names(group.files, 2)}" for group in groups)
+        msg = (
+            f"the files make {len(groups)} {stage_name} associations, none takes them all "
+            f"({shown}); give the files of one, or --force"
+        )
+        raise HeaderError(_names([file.path for file in view.files]), msg)
+    left_out = [file.path for file in needed if file.path not in largest.files]
+    if left_out and warn is not None:
+        warn(
+            f"--force: {len(left_out)} file(s) left out, not in the {stage_name} "
+            f"association {largest.label}: {_names(left_out)}"
+        )
+    document = largest.made[0].document
+    if len(largest.made) > 1:
+        products = [product for made in largest.made for product in made.document.products]
+        document = attrs.evolve(document, products=tuple(products))
+    return document, [paths for made in largest.made for paths in made.member_files]
+
+
+@attrs.frozen
+class _Group:
+    """What could be the answer: one association (Stage 3) or one kind of them (Stage 2)."""
+
+    label: str
+    made: list[Made]
+    files: list[str]
+
+
+def _groups(view: EngineView, needed: set[str]) -> list[_Group]:
+    """Each association (Stage 3) or each kind of them (Stage 2), in the order generated.
+
+    At Stage 3, only the association that takes every ``needed`` file and the most of the
+    others, when there is one.
+    """
+    if view.stage == "level3":
+        covering = [made for made in view.associations if needed <= set(made.files)]
+        best = [max(covering, key=lambda made: len(made.files))] if covering else []
+        return [_Group(made.name, [made], list(made.files)) for made in best or view.associations]
+    kinds: dict[tuple[object, ...], _Group] = {}
+    for made in view.associations:
+        document = made.document
+        key = (document.asn_type, document.program, document.asn_id)
+        label = f"{document.asn_type} ({document.asn_id})"
+        group = kinds.setdefault(key, _Group(label, [], []))
+        group.made.append(made)
+        group.files.extend(file for file in made.files if file not in group.files)
+    return list(kinds.values())
 
 
 def association_from_headers(
@@ -216,35 +403,50 @@ def association_from_headers(
     product_name: str | None = None,
     acid: str | None = None,
     meta: Mapping[str, JSONValue] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Association:
-    """The association the files' primary headers describe, built by the stage's rule.
+    """The association ``asnkit generate`` makes of the files, with the caller's overrides.
 
-    What the caller gives wins over the headers: ``explicit_roles`` over each file's type,
-    ``product_name`` over the DMS name, ``acid`` over the candidate, ``meta`` over
-    ``program``/``target``/``asn_type``.
+    Every file goes to the engine (:func:`engine_view`, then :func:`choose`, where the
+    files of ``explicit_roles`` are optional). What the caller gives wins over the engine:
+    a file of ``explicit_roles`` gets its type where the association has it, and is added
+    with it to every product (after the engine's members) where it has not;
+    ``product_name`` renames the Stage 3 product, ``acid`` is the ``asn_id``, ``meta``
+    sets top-level keys (``program``, ``target``, ``asn_type``, ``asn_pool``...).
 
     Raises:
-        HeaderError: see :func:`plan_from_headers`.
-        InvalidAssociationError: the result could not be valid (see the rules).
+        HeaderError: a file cannot be read, lacks a keyword, or the files are not one
+            association (see :func:`choose`).
 
     Example:
         >>> asn = association_from_headers(files, stage="level3")  # doctest: +SKIP
         >>> asn.products[0].name  # doctest: +SKIP
         'jw01234-o001_t001_nircam_clear-f200w'
     """
-    header_plan = plan_from_headers(
-        paths,
-        stage=stage,
-        explicit_roles=explicit_roles,
-        force=force,
-        name_product=stage == "level3" and product_name is None,
+    from asnkit.models import Member
+
+    roles = dict(explicit_roles or {})
+    given = _unique(paths)
+    if not any(path not in roles for path in given):
+        msg = "every file was given a role: give the science files too, without one"
+        raise HeaderError(_names(list(roles)), msg)
+    view = engine_view(given, stage=stage)
+    chosen, member_files = _choose(view, force=force, warn=warn, optional=roles)
+    members_of = {path for paths in member_files for path in paths}
+    added = tuple(
+        Member(expname=path, exptype=exptype)
+        for path, exptype in roles.items()
+        if path not in members_of
     )
-    merged: dict[str, JSONValue] = {**header_plan.meta, **(meta or {})}
-    return rule_for_stage(stage).build_members(
-        header_plan.members,
-        naming=ProductNaming(
-            name=product_name if product_name is not None else header_plan.product_name
-        ),
-        acid=acid if acid is not None else header_plan.acid,
-        meta=merged,
-    )
+    products = []
+    for product, files in zip(chosen.products, member_files, strict=True):
+        name = product_name if product_name is not None and stage == "level3" else product.name
+        members = tuple(
+            attrs.evolve(member, exptype=roles[path]) if path in roles else member
+            for member, path in zip(product.members, files, strict=True)
+        )
+        products.append(attrs.evolve(product, name=name, members=(*members, *added)))
+    changes: dict[str, Any] = {"products": tuple(products), **(meta or {})}
+    if acid is not None:
+        changes["asn_id"] = acid
+    return attrs.evolve(chosen, **changes)

@@ -19,6 +19,7 @@ KEYWORDS: Final = (
     "OBSERVTN",
     "TARGNAME",
     "INSTRUME",
+    "DETECTOR",
     "EXP_TYPE",
     "FILTER",
     "PUPIL",
@@ -30,14 +31,16 @@ KEYWORDS: Final = (
     "IS_IMPRT",
     "BKGDTARG",
 )
-"""Every primary-header keyword asnkit reads, in the order ``asnkit inspect`` shows them."""
+"""The keywords ``asnkit inspect`` shows, in its order: those that most often decide which
+rule takes a file, in which role, and how its product is named. (The pool rows the engine
+reads have every keyword of the header: :func:`asnkit.generate.fits.pool_table`.)"""
 
 
 _INSTALL_HINT: Final = "reading FITS headers needs astropy: pip install 'asnkit[fits]'"
 
 
 def read_primary_header(path: str, *, every_keyword: bool = False) -> dict[str, object]:
-    """The keywords asnkit uses (:data:`KEYWORDS`) from the primary header of ``path``.
+    """The keywords of :data:`KEYWORDS` from the primary header of ``path``.
 
     A keyword the header lacks is left out. Only the header is read, never the data.
     With ``every_keyword``, every card with a keyword (as ``asn_make_pool`` reads them).
