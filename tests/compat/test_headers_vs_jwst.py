@@ -6,7 +6,7 @@ and :func:`asnkit.headers.association_from_headers` with ``force`` (which leaves
 files no association of the stage takes with the others) must give: at Stage 3, one of
 jwst's documents exactly (but ``code_version``, ``constraints`` and ``asn_pool``); at
 Stage 2, the products of jwst's associations of that type, in jwst's order, under the keys
-of the first of them.
+of one of them.
 
 jwst's pool is rewritten as DMS writes pools (:func:`fitscases.as_dms_pool`): the flags
 ``t``/``f`` and ``is_imprt`` from ``IS_IMPRT``, which ``asn_make_pool`` writes ``f`` for
@@ -88,4 +88,5 @@ def test_stage2_is_jwsts_products_merged(
     ]
     assert of_type
     assert ours["products"] == [product for their in of_type for product in their["products"]]
-    assert _compared({**ours, "products": None}) == _compared({**of_type[0], "products": None})
+    keys = _compared({**ours, "products": None})
+    assert any(keys == _compared({**their, "products": None}) for their in of_type)

@@ -176,17 +176,17 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
     headers.add_argument(
         "--from-headers",
         action="store_true",
-        help="read each file's primary header for its member type (IS_PSF, IS_IMPRT, "
-        "BKGDTARG, target acquisition EXP_TYPEs), program, target, asn_type, the candidate "
-        "id and the Stage 3 product name; role flags, --product-name, -i and the metadata "
-        "flags win over the headers",
+        help="make the association asnkit generate makes of these files from their primary "
+        "headers (the one whose members are exactly the files; at Stage 2 the products of "
+        "every association merged), refused in one line when they are not one association; "
+        "role flags, --product-name, -i and the metadata flags win over it",
     )
     headers.add_argument(
         "--force",
         action="store_true",
         help="write even an association asnkit validate would reject (a warning names the "
-        "problems); with --from-headers, also accept files whose headers disagree (program, "
-        "instrument, ...): the first science file's values are used",
+        "problems); with --from-headers, also write when the files are not one association: "
+        "the one that takes the most of them, a warning naming the files left out",
     )
     return parser
 

@@ -166,9 +166,9 @@ def command(
         bool,
         typer.Option(
             "--from-headers",
-            help="Read each file's FITS header for its member type, program, target, "
-            "asn_type, candidate and Stage 3 product name (needs asnkit[fits]); the "
-            "flags given win over the headers.",
+            help="Make the association asnkit generate makes of these files from their "
+            "FITS headers (needs asnkit[fits]): the one whose members are exactly the "
+            "files; at Stage 2 every association's products, merged. The flags given win.",
         ),
     ] = False,
     force: Annotated[
@@ -176,7 +176,8 @@ def command(
         typer.Option(
             "--force",
             help="Write even an association asnkit validate would reject (a warning names "
-            "the problems); with --from-headers, also accept files whose headers disagree.",
+            "the problems); with --from-headers, also when the files are not one "
+            "association: the one that takes most of them (a warning names the others).",
         ),
     ] = False,
     version: VersionOption = False,  # noqa: ARG001 (handled by its callback)

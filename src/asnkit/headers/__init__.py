@@ -98,6 +98,9 @@ class Made:
         files: The given files it takes, in the order of its members.
         rule: Its rule's name (``Asn_Lv3Image``).
         member_files: The given file of each member, product by product.
+        of_science: Whether its first member is a science exposure by DMS's reading
+            (:func:`asnkit.generate.dms.exposure_type`: not a PSF, imprint, background or
+            target acquisition).
     """
 
     name: str
@@ -105,6 +108,7 @@ class Made:
     files: tuple[str, ...]
     rule: str
     member_files: tuple[tuple[str, ...], ...]
+    of_science: bool
 
 
 @attrs.frozen
@@ -237,8 +241,10 @@ def engine_view(paths: Sequence[str], *, stage: Stage) -> EngineView:
                         role=str(member["exptype"]),
                     )
                 )
+        first_row = asn.products[0][1][0][1] if asn.products and asn.products[0][1] else {}
+        of_science = bool(first_row) and exposure_type(first_row) == "science"
         associations.append(
-            Made(name, document, tuple(files), asn.crule.rule.name, tuple(member_files))
+            Made(name, document, tuple(files), asn.crule.rule.name, tuple(member_files), of_science)
         )
     rows = {row["filename"]: row for row in pool.rows}
     views = tuple(
@@ -296,10 +302,13 @@ def choose(
     some files are ``optional``) the one that takes every other file and the most of the
     optional ones. (The pool holds only the files given, so no association can hold more:
     one that covers every file is that one.) Stage 2: jwst makes one association per
-    science exposure; the products of every Stage 2 association the files make are merged
-    into one association, in the order generated, under the first one's keys
-    (``asn_rule``, ``target``...). They must agree on ``asn_type``, ``program`` and
-    ``asn_id``.
+    science exposure; the associations of one kind (``asn_type``, ``program``, ``asn_id``)
+    that together take every file are merged into one association, in the order
+    generated, under the keys (``asn_rule``, ``target``...) of the first of them whose
+    first member is a science exposure (not a PSF, imprint, background or acquisition;
+    else of the first): the first kind that does, when several do (a WFSS direct image is
+    a member of the ``spec2`` associations of its grism exposures, and the science of an
+    ``image2`` of its own).
 
     Args:
         view: What the engine made of the files (:func:`engine_view`).
@@ -331,6 +340,8 @@ def _choose(
         msg = f"the files make no {stage_name} association ({first.path}: {view.why_not(first)})"
         raise HeaderError(_names([file.path for file in view.files]), msg)
     groups = _groups(view, {file.path for file in needed})
+    covering = [group for group in groups if {f.path for f in needed} <= set(group.files)]
+    groups = covering[:1] or groups
     largest = max(groups, key=lambda group: len(group.files))
     untaken = [file for file in needed if not file.taken]
     if untaken and not force:
@@ -357,7 +368,8 @@ def _choose(
             f"--force: {len(left_out)} file(s) left out, not in the {stage_name} "
             f"association {largest.label}: {_names(left_out)}"
         )
-    document = largest.made[0].document
+    keys = next((made for made in largest.made if made.of_science), largest.made[0])
+    document = keys.document
     if len(largest.made) > 1:
         products = [product for made in largest.made for product in made.document.products]
         document = attrs.evolve(document, products=tuple(products))
