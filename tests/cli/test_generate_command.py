@@ -174,8 +174,6 @@ def test_only_the_candidates_given(tmp_path: Path, capsys: pytest.CaptureFixture
     ("flag", "reason"),
     [
         ("--merge", "asnkit writes each association on its own"),
-        ("--discover", "asnkit runs asn_generate's default algorithm and rules only"),
-        ("--all-candidates", "asnkit runs asn_generate's default algorithm and rules only"),
         ("--per-pool-algorithm", "asnkit runs asn_generate's default algorithm and rules only"),
         ("--no-finalize", "asnkit writes finished associations only"),
         ("-r", "asnkit has no rule files"),
@@ -419,3 +417,31 @@ def test_dms_keeps_the_candidates_given_after_their_backgrounds_prune(
     plain = in_process(capsys, "generate", pool, "-i", "o038", "-o", str(tmp_path / "p"))
     assert (plain.status, plain.err) == (0, "")
     assert "jw99009-o038_spec2_00001_asn.json" in _names(tmp_path / "p")
+
+
+def test_all_candidates_alone_is_every_candidate_and_nothing_discovered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # jwst's jw87800 pool: every association of its one observation (as -i o017), none
+    # discovered; --discover --all-candidates is the default.
+    pool = str(POOLS / "jw87800_20180412T163456_pool.csv")
+    alone = in_process(capsys, "generate", pool, "--all-candidates", "-o", str(tmp_path / "a"))
+    assert (alone.status, alone.err) == (0, "")
+    listed = in_process(capsys, "generate", pool, "-i", "o017", "-o", str(tmp_path / "i"))
+    assert (listed.status, listed.err) == (0, "")
+    assert _names(tmp_path / "a") == _names(tmp_path / "i")
+    assert all("-o017_" in name for name in _names(tmp_path / "a"))
+    both = in_process(
+        capsys, "generate", pool, "--discover", "--all-candidates", "-o", str(tmp_path / "d")
+    )
+    default = in_process(capsys, "generate", pool, "-o", str(tmp_path / "n"))
+    assert both.status == default.status == 0
+    assert _names(tmp_path / "d") == _names(tmp_path / "n")
+    refused = in_process(capsys, "generate", pool, "--discover", "-o", str(tmp_path / "x"))
+    assert refused.status == 2
+    assert refused.err == (
+        "asnkit generate: error: --discover alone is not offered: asnkit makes discovered "
+        "associations with the candidates' (--discover --all-candidates, the default) "
+        "(see asnkit generate --help)\n"
+    )
+    assert not (tmp_path / "x").exists()

@@ -183,6 +183,9 @@ OPTIONS = [
         {"candidates": ["o001", "o002"], "dms": True},
     ),
     ("mega_pool", ["--DMS", "-i", "o038", "o042"], {"candidates": ["o038", "o042"], "dms": True}),
+    # --all-candidates alone: every candidate, nothing discovered.
+    ("pool_001_candidates", ["--all-candidates"], {"discover": False}),
+    ("pool_013_coron_nircam", ["--all-candidates"], {"discover": False}),
 ]
 
 

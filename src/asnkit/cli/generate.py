@@ -8,8 +8,9 @@ and says where the exposure went and why every other rule did not take it.
 
 asn_generate's spellings work: ``-i o001 o002`` (or ``-i o001 -i o002``), ``-p DIR``,
 ``--version-id`` with or without a tag, ``--dry-run``, ``-d DELIMITER``, ``-v``, ``--DMS``,
-``--no-merge``, ``--format json``, ``--pool-format ascii``; its other flags change what is
-written away from its defaults and are refused, each in one line saying why (:data:`REFUSED`).
+``--all-candidates`` (with ``--discover``: the default), ``--no-merge``, ``--format json``,
+``--pool-format ascii``; its other flags change what is written away from its defaults and
+are refused, each in one line saying why (:data:`REFUSED`, ``--discover`` alone).
 
 ``asnkit pool FILES... -o pool.csv`` writes the pool ``asn_make_pool`` would write.
 
@@ -51,10 +52,6 @@ OPTIONAL_VALUE: Final = {"--version-id": NOW}
 _DEFAULT_ALGORITHM: Final = "asnkit runs asn_generate's default algorithm and rules only"
 
 REFUSED: Final = {
-    "--discover": f"{_DEFAULT_ALGORITHM} (candidates and discovered ones; -i ID... for "
-    "candidates only)",
-    "--all-candidates": f"{_DEFAULT_ALGORITHM} (candidates and discovered ones; -i ID... "
-    "for candidates only)",
     "--per-pool-algorithm": _DEFAULT_ALGORITHM,
     "--merge": "asnkit writes each association on its own, as asn_generate does by default",
     "--no-finalize": "asnkit writes finished associations only, as asn_generate does by default",
@@ -135,6 +132,13 @@ def command(
         list[str] | None,
         typer.Option("--ids", hidden=True, help="asn_generate's -i.", show_default=False),
     ] = None,
+    discover: Annotated[
+        bool, typer.Option("--discover", hidden=True, help="With --all-candidates: the default.")
+    ] = False,
+    all_candidates: Annotated[
+        bool,
+        typer.Option("--all-candidates", hidden=True, help="Alone: every candidate, none found."),
+    ] = False,
     dms: Annotated[
         bool,
         typer.Option(
@@ -178,6 +182,16 @@ def command(
     would be invalid (nothing written), 2 bad usage.
     """
     prog = "asnkit generate"
+    if discover and not all_candidates:
+        done(
+            refuse(
+                prog,
+                "--discover alone is not offered: asnkit makes discovered associations with "
+                "the candidates' (--discover --all-candidates, the default) "
+                f"(see {prog} --help)",
+                EXIT_USAGE,
+            )
+        )
     for flag, value, default in (
         ("--format", file_format, "json"),
         ("--pool-format", pool_format, "ascii"),
@@ -204,6 +218,7 @@ def command(
             force=force,
             verbose=verbose,
             dms=dms,
+            discover=discover or not all_candidates,
             delimiter=delimiter,
         )
     )
@@ -254,6 +269,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     verbose: bool = False,
     delimiter: str = "|",
     dms: bool = False,
+    discover: bool = True,
     prog: str = "asnkit generate",
 ) -> int:
     """Generate from ``inputs`` into ``output``; the exit status.
@@ -272,7 +288,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
         return EXIT_INVALID
     if explain is not None:
         return _explain(pools, explain, candidates, prog)
-    made = _generate(pools, candidates, version_id, prog, dms=dms)
+    made = _generate(pools, candidates, version_id, prog, dms=dms, discover=discover)
     if made is None:
         return EXIT_INVALID
     texts = _checked(made, force=force, prog=prog)
@@ -319,6 +335,7 @@ def _generate(
     prog: str,
     *,
     dms: bool = False,
+    discover: bool = True,
 ) -> "list[tuple[Pool, list[tuple[str, Association]]]] | None":
     """Every pool's associations with their file names; ``None`` (said) if one cannot be used."""
     from asnkit.exceptions import PoolError
@@ -334,6 +351,7 @@ def _generate(
                 version_id=version_id,
                 warn=warnings.append,
                 dms=dms,
+                discover=discover,
             )
         except PoolError as error:
             _error(prog, str(error))

@@ -86,11 +86,15 @@ def _run(
     rule_set: Sequence[PoolRule] | None,
     warn: Callable[[str], None] | None,
     dms: bool = False,
+    discover: bool = True,
 ) -> list[GenAsn]:
     from asnkit.generate.engine import Registry, candidates_by_type, run
 
     registry = _default_registry() if rule_set is None else Registry(rule_set)
     given = None if candidates is None else list(candidates)
+    if not discover and candidates is None:
+        # asn_generate --all-candidates alone: every candidate, as -i would list them.
+        candidates = [cid for ids in candidates_by_type(pool.rows).values() for cid in ids]
     if dms and given is not None:
         # asn_generate --DMS -i: the background candidates of the rows of those given are
         # generated too (so that what they make is pruned as jwst prunes it), then only the
@@ -119,6 +123,7 @@ def generate_files(
     rule_set: Sequence[PoolRule] | None = None,
     warn: Callable[[str], None] | None = None,
     dms: bool = False,
+    discover: bool = True,
 ) -> list[tuple[str, Association]]:
     """Every association with the file name jwst's ``asn_generate`` gives it.
 
@@ -135,6 +140,9 @@ def generate_files(
             their rows are generated too, and only the associations of ``candidates``
             kept (those the background candidates' duplicate are pruned as jwst prunes
             them); without ``candidates``, no change.
+        discover: ``False``: every candidate's associations and no discovered ones
+            (``asn_generate --all-candidates`` without ``--discover``); with
+            ``candidates`` there are none anyway.
     """
     from asnkit.exceptions import PoolError
     from asnkit.generate.output import to_association
@@ -156,6 +164,7 @@ def generate_files(
             rule_set=rule_set,
             warn=warn,
             dms=dms,
+            discover=discover,
         )
     except LookupError as error:
         raise missing_keyword(pool, error) from None
@@ -182,6 +191,7 @@ def generate(
     rule_set: Sequence[PoolRule] | None = None,
     warn: Callable[[str], None] | None = None,
     dms: bool = False,
+    discover: bool = True,
 ) -> list[Association]:
     """Every association jwst's ``asn_generate`` makes from the pool, in its order.
 
@@ -196,6 +206,7 @@ def generate(
             rule_set=rule_set,
             warn=warn,
             dms=dms,
+            discover=discover,
         )
     ]
 
@@ -217,6 +228,7 @@ class _CallableModule(types.ModuleType):
         rule_set: Sequence[PoolRule] | None = None,
         warn: Callable[[str], None] | None = None,
         dms: bool = False,
+        discover: bool = True,
     ) -> list[Association]:
         return generate(
             pool_or_rows,
@@ -225,6 +237,7 @@ class _CallableModule(types.ModuleType):
             rule_set=rule_set,
             warn=warn,
             dms=dms,
+            discover=discover,
         )
 
 
