@@ -95,7 +95,7 @@ def agreement(made: Made, stage: Stage) -> str:
     ``merged``: at Stage 2, the files make other associations too (the nod positions of a
     dither, each the science of its own association and the background of the others'),
     whose products are merged with this one's; this one's are among them, in order, and
-    the document is otherwise this one's.
+    the document is otherwise this one's (but for target numbers, as above).
     """
     ours = document(association_from_headers(list(made.files), stage=stage))
     theirs = document(made.document)
@@ -104,6 +104,7 @@ def agreement(made: Made, stage: Stage) -> str:
     if without_targets(ours) == without_targets(theirs):
         return "target"
     if stage == "level2b" and len(ours["products"]) > len(theirs["products"]):
+        ours, theirs = without_targets(ours), without_targets(theirs)
         mine = [product for product in ours["products"] if product in theirs["products"]]
         rest = {k: v for k, v in ours.items() if k != "products"}
         if mine == theirs["products"] and rest == {
