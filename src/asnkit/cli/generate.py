@@ -12,7 +12,8 @@ asn_generate's spellings work: ``-i o001 o002`` (or ``-i o001 -i o002``), ``-p D
 ``--pool-format ascii``; its other flags change what is written away from its defaults and
 are refused, each in one line saying why (:data:`REFUSED`, ``--discover`` alone).
 
-``asnkit pool FILES... -o pool.csv`` writes the pool ``asn_make_pool`` would write.
+``asnkit pool FILES... -o pool.csv`` writes the pool ``asn_make_pool`` would write (its four
+flags as a DMS pool has them: :mod:`asnkit.generate.fits`).
 
 Exit status: 0 done; 1 a pool or file cannot be used, or an association would be invalid
 (one line on stderr each); 2 bad usage.
