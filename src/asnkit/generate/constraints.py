@@ -22,6 +22,7 @@ offered to associations made later; :class:`Work` says to which: jwst's ``ListCa
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Literal, Protocol, TypeAlias, Union
 
@@ -42,9 +43,35 @@ __all__ = [
     "Work",
     "all_of",
     "any_of",
+    "meets",
     "none_of",
     "not_all_of",
 ]
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+_MEETS: dict[tuple[str, str], bool] = {}
+
+
+def _pattern(condition: str) -> re.Pattern[str]:
+    """``^condition$``, any case: jwst's whole-value match (without a group round it)."""
+    found = _PATTERNS.get(condition)
+    if found is None:
+        found = _PATTERNS[condition] = re.compile(f"^{condition}$", re.IGNORECASE)
+    return found
+
+
+def meets(value: str, conditions: object) -> bool:
+    """Whether ``value`` matches the condition, or one of a list of them (:class:`Attr`)."""
+    if isinstance(conditions, str):
+        key = (value, conditions)
+        known = _MEETS.get(key)
+        if known is None:
+            known = _pattern(conditions).match(value) is not None
+            if len(_MEETS) < 100_000:  # noqa: PLR2004 (a bound, not a figure)
+                _MEETS[key] = known
+        return known
+    return any(_pattern(str(c)).match(value) is not None for c in conditions)  # type: ignore[attr-defined]
 
 
 class Work(enum.Enum):

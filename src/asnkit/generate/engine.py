@@ -27,8 +27,18 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final, cast
 
 from asnkit.generate import dms
-from asnkit.generate.constraints import EMPTY, Attr, Check, Computed, FoundIn, Group, Work
+from asnkit.generate.constraints import (
+    EMPTY,
+    Attr,
+    Check,
+    Computed,
+    FoundIn,
+    Group,
+    Work,
+    meets,
+)
 from asnkit.generate.finish import finish, resequence
+from asnkit.generate.refusals import EXACT, PRESENT, Recorder, RefusalTree
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -49,32 +59,7 @@ MULTI_OBS_AC_TYPES: Final = frozenset({"group", "background", "mosaic"})
 
 _ATTR, _CHECK, _GROUP = 0, 1, 2
 
-_PATTERNS: dict[str, re.Pattern[str]] = {}
-
-
-def _pattern(condition: str) -> re.Pattern[str]:
-    """``^condition$``, any case: jwst's whole-value match (without a group round it)."""
-    found = _PATTERNS.get(condition)
-    if found is None:
-        found = _PATTERNS[condition] = re.compile(f"^{condition}$", re.IGNORECASE)
-    return found
-
-
-_MEETS: dict[tuple[str, str], bool] = {}
 _ESCAPED: dict[str, str] = {}
-
-
-def meets(value: str, conditions: object) -> bool:
-    """Whether ``value`` matches the condition, or one of a list of them."""
-    if isinstance(conditions, str):
-        key = (value, conditions)
-        known = _MEETS.get(key)
-        if known is None:
-            known = _pattern(conditions).match(value) is not None
-            if len(_MEETS) < 100_000:  # noqa: PLR2004 (a bound, not a figure)
-                _MEETS[key] = known
-        return known
-    return any(_pattern(str(c)).match(value) is not None for c in conditions)  # type: ignore[attr-defined]
 
 
 def _escape(value: str) -> str:
@@ -184,9 +169,11 @@ def _acid_of(text: str) -> tuple[str, str] | None:
 class _C:
     """A compiled statement: its place in the association's state and its children."""
 
-    __slots__ = ("children", "fn", "idx", "kind", "name", "stmt")
+    __slots__ = ("children", "fn", "idx", "kind", "name", "stmt", "trial")
 
     fn: Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]
+    trial: Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]
+    """The same check on a fresh association, the row a :class:`Recorder` (see _TrialAsn)."""
 
     def __init__(self, kind: int, idx: int, stmt: Node, children: tuple[_C, ...]) -> None:
         self.kind = kind
@@ -353,13 +340,18 @@ class CompiledRule:
             node = _C(_GROUP, idx, stmt, ())
             self.nodes.append(node)
             node.children = tuple(self._compile(part) for part in stmt.parts)
-            node.fn = _group_fn(node)
+            node.fn = _group_fn(node, trial=False)
+            node.trial = _group_fn(node, trial=True)
             return node
         kind = _ATTR if isinstance(stmt, Attr) else _CHECK
         node = _C(kind, idx, stmt, ())
         self.nodes.append(node)
         learned = self.learned
-        node.fn = _attr_fn(node, learned) if kind == _ATTR else _check_fn(node, learned)
+        if kind == _ATTR:
+            node.fn = _attr_fn(node, learned, trial=False)
+            node.trial = _attr_fn(node, learned, trial=True)
+        else:
+            node.fn = node.trial = _check_fn(node, learned)
         return node
 
     def __repr__(self) -> str:
@@ -573,6 +565,52 @@ class GenAsn:
         return f"<{self.crule.asn_rule} {self.asn_id} {names}>"
 
 
+class _TrialAsn(GenAsn):
+    """A fresh association tried on a row read through a :class:`Recorder`.
+
+    What the check reads back of the association's state (the values its conditions
+    bound), the recorder makes count exactly: a cell bound and never read back counts
+    only as its condition read it.
+    """
+
+    __slots__ = ("recorder",)
+
+    def __init__(
+        self, crule: CompiledRule, pool_name: str, version_id: str | None, recorder: Recorder
+    ) -> None:
+        super().__init__(crule, pool_name, version_id)
+        self.recorder = recorder
+
+    def _read_back(self, nodes: Iterable[_C]) -> None:
+        for node in nodes:
+            self.recorder.read_back(node.idx)
+
+    def found(self, name: str) -> list[str]:
+        node = self.crule.by_name.get(name)
+        if node is not None:
+            self.recorder.read_back(node.idx)
+        return super().found(name)
+
+    def bound(self, name: str) -> object:
+        node = self.crule.by_name.get(name)
+        if node is not None:
+            self.recorder.read_back(node.idx)
+        return super().bound(name)
+
+    @property
+    def acid(self) -> tuple[str, str]:
+        self._read_back(self.crule.acid_nodes)
+        return super().acid
+
+    def target(self) -> str:
+        self._read_back(node for node in self.crule.nodes if node.name == "target")
+        return super().target()
+
+    def constraints_text(self) -> str:
+        self._read_back(self.crule.named_leaves)
+        return super().constraints_text()
+
+
 # ---------------------------------------------------------------- checking a row
 
 
@@ -626,10 +664,45 @@ def _multivalue(row: Mapping[str, str], source: str, values: Iterable[object]) -
     return _PL(items, None, Work.BOTH, only_on_match=False)
 
 
-def _attr_fn(  # noqa: C901 (jwst's AttrConstraint, branch by branch)
-    node: _C, learned: _Learned
+def _trial_read(
+    asn: GenAsn, row: Mapping[str, str], i: int, *, evaluate: bool
+) -> tuple[str | None, str | None]:
+    """The first keyword of condition ``i`` the row has set, and its cell, read in a trial.
+
+    The :class:`Recorder` is told how the cell counts: a cell read as a literal counts
+    itself; with nothing to compare with yet, whether it is set; with a value (or the
+    values another condition took), whether it matches; a computed value, itself.
+    """
+    recorder = cast("Recorder", row)
+    current = asn.values[i]
+    mode: object
+    if evaluate or isinstance(current, Computed):
+        mode = EXACT
+    elif current is None:
+        mode = PRESENT
+    elif isinstance(current, FoundIn):
+        if current.name in asn.crule.by_name:
+            mode = "(" + "|".join(asn.found(current.name)) + ")"
+        else:
+            mode = EXACT
+    else:
+        mode = current
+    for name in asn.sources[i]:
+        found = recorder.read(name, mode, i)
+        if found is not None and found not in EMPTY:
+            return name, found
+    return None, None
+
+
+def _attr_fn(  # noqa: C901, PLR0915 (jwst's AttrConstraint, branch by branch)
+    node: _C, learned: _Learned, *, trial: bool
 ) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:
-    """The check of an :class:`Attr` (jwst's ``AttrConstraint.check_and_set``)."""
+    """The check of an :class:`Attr` (jwst's ``AttrConstraint.check_and_set``).
+
+    ``trial``: the row is a :class:`Recorder`, told how each cell read counts: only
+    whether it is set when there is nothing to compare it with yet, whether it matches
+    when there is, the value itself when it is read as a literal.
+    """
     stmt: Attr = node.stmt  # type: ignore[assignment]
     i = node.idx
     only_if = stmt.only_if
@@ -647,11 +720,14 @@ def _attr_fn(  # noqa: C901 (jwst's AttrConstraint, branch by branch)
                 return True, [_PL([row], None, again, only_on_match=only_on_match)]
             return True, []
         source = cell = None
-        for name in asn.sources[i]:
-            found = row.get(name)
-            if found is not None and found not in empty:
-                source, cell = name, found
-                break
+        if trial:
+            source, cell = _trial_read(asn, row, i, evaluate=evaluate)
+        else:
+            for name in asn.sources[i]:
+                found = row.get(name)
+                if found is not None and found not in empty:
+                    source, cell = name, found
+                    break
         if source is None or cell is None:
             return absent_ok, []
         if undefined:
@@ -739,11 +815,13 @@ def _check_fn(
     return check
 
 
-def _group_fn(node: _C) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:  # noqa: C901 (jwst's four reductions)
+def _group_fn(  # noqa: C901 (jwst's four reductions)
+    node: _C, *, trial: bool
+) -> Callable[[GenAsn, Mapping[str, str]], tuple[bool, list[_PL]]]:
     """The check of a :class:`Group` (jwst's ``Constraint.check_and_set``)."""
     stmt: Group = node.stmt  # type: ignore[assignment]
     reduce = stmt.reduce
-    children = tuple(child.fn for child in node.children)
+    children = tuple(child.trial if trial else child.fn for child in node.children)
     on_match = stmt.reprocess_on_match
     on_fail = stmt.reprocess_on_fail
     work = stmt.work
@@ -989,91 +1067,6 @@ def register_stage(name: str, stage: _Stage) -> None:
 _Refusals = dict[tuple[object, ...], list[tuple[bool, Work, bool]]]
 
 
-class _PathRecorder(Mapping[str, str]):
-    """A row that notes, in order, each keyword read from it and the value read."""
-
-    __slots__ = ("_candidate", "_row", "path", "seen")
-
-    def __init__(self, row: Mapping[str, str], candidate: str | None) -> None:
-        self._row = row
-        self._candidate = candidate
-        self.path: list[tuple[str, object]] = []
-        self.seen: set[str] = set()
-
-    def _note(self, key: str) -> None:
-        if key not in self.seen:
-            self.seen.add(key)
-            # Under a candidate, the candidate column is the candidate's marker: its type
-            # is what conditions can tell apart (the id is the candidate's own).
-            value = self._candidate if key == "asn_candidate" else self._row.get(key)
-            self.path.append((key, value))
-
-    def __getitem__(self, key: str) -> str:
-        self._note(key)
-        return self._row[key]
-
-    def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
-        self._note(key)
-        return self._row.get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        if isinstance(key, str):
-            self._note(key)
-        return key in self._row
-
-    def __iter__(self) -> Iterator[str]:
-        for key in self._row:
-            self._note(key)
-        return iter(self._row)
-
-    def __len__(self) -> int:
-        return len(self._row)
-
-
-class _Path:
-    """A rule's refusals of fresh associations, by the values read, in the order read.
-
-    Checking is deterministic: two rows that give the same values to the keywords read,
-    in order, are checked alike. Each node holds the keyword read next; a leaf holds what
-    the refusal sent the row round for.
-    """
-
-    __slots__ = ("children", "key", "leaf")
-
-    def __init__(self) -> None:
-        self.key: str | None = None
-        self.children: dict[object, _Path] = {}
-        self.leaf: list[tuple[bool, Work, bool]] | None = None
-
-    def find(
-        self, row: Mapping[str, str], candidate: str | None
-    ) -> list[tuple[bool, Work, bool]] | None:
-        node = self
-        while node.leaf is None:
-            key = node.key
-            if key is None:
-                return None
-            value = candidate if key == "asn_candidate" else row.get(key)
-            child = node.children.get(value)
-            if child is None:
-                return None
-            node = child
-        return node.leaf
-
-    def insert(self, path: list[tuple[str, object]], leaf: list[tuple[bool, Work, bool]]) -> None:
-        node = self
-        for key, value in path:
-            if node.leaf is not None:
-                return  # pragma: no cover (a shorter path already decides)
-            if node.key is None:
-                node.key = key
-            elif node.key != key:  # pragma: no cover (checks are deterministic)
-                return
-            node = node.children.setdefault(value, _Path())
-        if node.key is None and not node.children:
-            node.leaf = leaf
-
-
 _Place = tuple[tuple[tuple[str, str], ...], tuple[object, ...]]
 """Where an association is filed: its gate values and its state."""
 
@@ -1270,7 +1263,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
     existing_work = (Work.BOTH, Work.EXISTING, Work.NONSCIENCE)
     rules_work = (Work.BOTH, Work.RULES)
     rule_memos = {crule: memos.setdefault(crule.rule.name, {}) for crule in crules}
-    trees = cast("dict[str, _Path]", memos.setdefault("\0paths", {}))
+    trees = cast("dict[str, RefusalTree]", memos.setdefault("\0paths", {}))
     for pl in queue:
         allowed = set(pl.rules) if pl.rules else set(crules)
         every_rule = len(allowed) == len(crules)
@@ -1316,7 +1309,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                         continue
                     tree = trees.get(crule.rule.name)
                     if tree is None:
-                        tree = trees[crule.rule.name] = _Path()
+                        tree = trees[crule.rule.name] = RefusalTree()
                     refused = tree.find(row, candidate)
                     if refused is not None:
                         if refused:
@@ -1324,9 +1317,9 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                         continue
                     # A fresh association's check depends only on the values it reads:
                     # record them, and a refusal holds for every row that reads alike.
-                    recorder = _PathRecorder(row, candidate)
-                    tried = GenAsn(crule, pool_name, version_id)
-                    ok, tried_rep = crule.root.fn(tried, recorder)
+                    recorder = Recorder(row, candidate)
+                    tried = _TrialAsn(crule, pool_name, version_id, recorder)
+                    ok, tried_rep = crule.root.trial(tried, recorder)
                     if not ok and not _forced(tried):
                         template = _refusal(tried_rep, recorder, crule, fresh=True)
                         if template is not None:
