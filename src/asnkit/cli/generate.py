@@ -176,8 +176,8 @@ def command(
       asnkit generate pool.csv --explain jw01234001001_02101_00001_nrca1
 
     Every association is checked as asnkit validate checks a file before any is
-    written. asn_generate's -p, -d, -v, --no-merge work; its other flags are
-    refused (see docs/generate.md).
+    written. asn_generate's -p, -d, -v, --DMS, --all-candidates, --no-merge
+    work; its other flags are refused (see docs/generate.md).
 
     Exit status: 0 done, 1 a pool or file cannot be used or an association
     would be invalid (nothing written), 2 bad usage.
