@@ -142,21 +142,33 @@ def test_random_pools_cover_nearly_every_rule(jwst_out: Path) -> None:
     }
 
 
-def test_jwst_fails_where_a_direct_image_has_no_filter(tmp_path: Path) -> None:
-    """What random pools of an earlier generator met: docs/differences.md, Stage 2b."""
+JWST_FAILURES: Final = {
+    # A direct image without FILTER: jwst's TypeError naming its catalog.
+    "no_filter": ({"filter": "gr150r"}, {"filter": "null"}, "TypeError"),
+    # An EXPSPCIN that is no number: jwst's ValueError choosing the closest direct image.
+    "expspcin_none": ({"filter": "gr150r", "expspcin": "1"}, {"expspcin": "none"}, "ValueError"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JWST_FAILURES))
+def test_jwst_fails_where_asnkit_writes_the_pool(case: str, tmp_path: Path) -> None:
+    """What random pools met: docs/differences.md, Stage 2b (jwst writes nothing at all)."""
+    grism, direct, error = JWST_FAILURES[case]
     niriss = {"program": "1234", "obs_num": "1", "instrume": "niriss", "detector": "nis"}
     niriss |= {"subarray": "full", "targetid": "1", "pntgtype": "science", "pupil": "f150w"}
-    niriss |= {"asn_candidate": "[('o001', 'observation')]"}
+    niriss |= {"asn_candidate": "[('o001', 'observation')]", "expspcin": "2"}
     rows = [
         niriss
         | {"filename": "jw01234001001_01101_00001_nis_uncal.fits", "exp_type": "nis_wfss"}
-        | {"filter": "gr150r"},
-        niriss | {"filename": "jw01234001001_01101_00002_nis_uncal.fits", "exp_type": "nis_image"},
+        | grism,
+        niriss
+        | {"filename": "jw01234001001_01101_00002_nis_uncal.fits", "exp_type": "nis_image"}
+        | direct,
     ]
     path = tmp_path / "jw01234_20240101t000000_pool.csv"
     path.write_text(rows_text(rows), encoding="utf-8")
     record = run_pool(path, tmp_path / "jwst")
-    assert str(record["error"]).startswith("TypeError")
+    assert str(record["error"]).startswith(error)
     assert record["files"] == 0
     outcome = compare_pool(path, tmp_path / "jwst", record)
     assert outcome.asnkit_error is None
