@@ -155,9 +155,15 @@ class RefusalTree:
             key = node.key
             if key is None:
                 return None
-            value = candidate if key == CANDIDATE else row.get(key)
+            value: object = candidate if key == CANDIDATE else row.get(key)
             mode = node.mode
-            child = node.children.get(value if mode == EXACT else reading(value, mode))
+            # reading(value, mode), written out: this loop is the engine's busiest
+            if mode != EXACT:
+                if value is None or value in EMPTY:
+                    value = None
+                else:
+                    value = _SET if mode == PRESENT else meets(value, mode)  # type: ignore[arg-type]
+            child = node.children.get(value)
             if child is None:
                 return None
             node = child
