@@ -275,6 +275,10 @@ class CompiledRule:
         self.named_leaves = [n for n in self.nodes if n.kind != _GROUP and n.name is not None]
         self.force_match = self.by_name.get("force_match")
         self.memo_keys = self._memo_keys()
+        self.sends_to_others = any(
+            isinstance(n.stmt, (Check, Group)) and n.stmt.reprocess_rules is not None
+            for n in self.nodes
+        )
         self.gates = () if self.force_match is not None else tuple(self._gates(self.root))
 
     def _gates(self, node: _C) -> Iterator[int]:
@@ -917,6 +921,30 @@ class _Stage:
         raise NotImplementedError
 
 
+def _needs_candidate(rule: PoolRule) -> bool:
+    """Whether the rule writes only associations of an observation or background candidate.
+
+    Level 2b's (but a rule written under any candidate): see :func:`_update_validity`.
+    """
+    return rule.stage == "level2b" and not rule.any_candidate
+
+
+def never_written_when_discovered(crule: CompiledRule) -> bool:
+    """Whether discovery can leave the rule out without changing any association written.
+
+    Its discovered associations (candidate ``a3001``, of type ``discovered``) are never
+    valid (:func:`_needs_candidate`), so never written; and what they do to the rest of
+    the pass stays within the rule: a row they take stops only this rule from starting
+    another, and a row they send round goes to this rule alone (none of its conditions
+    sends rows to every rule, ``reprocess_rules``). The other rules then see the same rows
+    in the same order with or without it (the queue's order among their waiting lists
+    does not depend on lists of this rule's own). Building them is what jwst does, and
+    on a pool with many observations of one target it is quadratic: each WFSS direct
+    image joins (and is sent round by) every grism association of the pool.
+    """
+    return _needs_candidate(crule.rule) and not crule.acid_nodes and not crule.sends_to_others
+
+
 def _update_validity(asn: GenAsn, member: Mapping[str, object]) -> None:
     needs = asn.crule.rule.needs
     met = asn.needs_met
@@ -927,7 +955,7 @@ def _update_validity(asn: GenAsn, member: Mapping[str, object]) -> None:
             met[k] = need.check(member, asn)
     if asn.crule.rule.stage == "level2b" and not met[-1]:
         acid_type = asn.acid[1].lower()
-        ok = acid_type == "observation" or asn.crule.rule.any_candidate
+        ok = acid_type == "observation" or not _needs_candidate(asn.crule.rule)
         if acid_type == "background":
             ok = any(str(m["exptype"]).lower() == "background" for m, _ in asn.products[-1][1])
         met[-1] = ok
@@ -1248,13 +1276,15 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
     version_id: str | None,
     memos: dict[str, _Refusals],
     candidate_type: str | None,
+    left_out: frozenset[CompiledRule] = frozenset(),
 ) -> list[GenAsn]:
     """Jwst's ``generate`` without finalizing: every row to the associations and rules.
 
     A rule, or an association, that refuses a row refuses every row alike in the keywords
     the rule reads, until the association takes a row: ``memos`` (per rule, for new
     associations) and each association's ``refused`` remember the refusals and what the
-    row was sent round for, so that alike rows cost one dictionary lookup.
+    row was sent round for, so that alike rows cost one dictionary lookup. The rules
+    ``left_out`` start no association (see :func:`never_written_when_discovered`).
     """
     associations: list[GenAsn] = []
     index = _Index()
@@ -1305,7 +1335,7 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
                         )
             if work in rules_work:
                 for crule in crules:
-                    if crule in taken_by or crule not in allowed:
+                    if crule in taken_by or crule not in allowed or crule in left_out:
                         continue
                     tree = trees.get(crule.rule.name)
                     if tree is None:
@@ -1472,13 +1502,19 @@ def run(  # noqa: C901, PLR0912 (candidates, discovery, finish: jwst's order in 
             )
         )
     if candidate_ids is None:
+        crules = registry.discover()
+        # What is never written is not built, unless the caller wants to see it all.
+        left_out = frozenset(
+            () if record is not None else filter(never_written_when_discovered, crules)
+        )
         discovered = _generate(
             rows,
-            crules=registry.discover(),
+            crules=crules,
             pool_name=pool_name,
             version_id=version,
             memos={},
             candidate_type=None,
+            left_out=left_out,
         )
         # jwst drops a discovered association equal to a candidate one; its equality
         # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered first.
