@@ -21,6 +21,7 @@ from pool_templates import expanded_pool, pool_paths
 from asnkit.codec.emit import dumps
 from asnkit.generate import engine, read_pool, rules
 from asnkit.generate.output import to_association
+from asnkit.generate.refusals import Recorder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -49,7 +50,6 @@ def _work(rows: Sequence[Mapping[str, str]], monkeypatch: pytest.MonkeyPatch) ->
     queue_iter = engine._Queue.__iter__
     offered = engine._Index.offered
     add = engine._add
-    fresh = engine._PathRecorder.__init__
 
     def counted_iter(self: engine._Queue) -> Iterator[engine._PL]:
         for waiting in queue_iter(self):
@@ -65,15 +65,18 @@ def _work(rows: Sequence[Mapping[str, str]], monkeypatch: pytest.MonkeyPatch) ->
         counts["checks"] += 1
         return add(*args)  # type: ignore[arg-type]
 
-    def counted_fresh(self: object, *args: object) -> None:
-        counts["checks"] += 1
-        fresh(self, *args)  # type: ignore[arg-type]
+    class CountedRecorder(Recorder):
+        """A fresh association's trial on a row: one check."""
+
+        def __init__(self, row: Mapping[str, str], candidate: str | None) -> None:
+            counts["checks"] += 1
+            super().__init__(row, candidate)
 
     with monkeypatch.context() as patch:
         patch.setattr(engine._Queue, "__iter__", counted_iter)
         patch.setattr(engine._Index, "offered", counted_offered)
         patch.setattr(engine, "_add", counted_add)
-        patch.setattr(engine._PathRecorder, "__init__", counted_fresh)
+        patch.setattr(engine, "Recorder", CountedRecorder)
         made = engine.run(rows, engine.Registry(rules()), pool_name="synthetic")
     counts["associations written"] = len(made)
     return counts

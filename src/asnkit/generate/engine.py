@@ -208,14 +208,19 @@ class _Queue:
         self.queues: dict[Work, dict[tuple[object, ...], _PL]] = {work: {} for work in Work}
 
     def append(self, pl: _PL) -> None:
-        """Queue ``pl``, merged with a waiting list of the same rules and kind."""
+        """Queue ``pl``, merged with a waiting list of the same rules and kind.
+
+        The waiting list grows in place (a list queued is the queue's own: nothing else
+        holds it), so that a list many rows join one by one costs as many rows, not their
+        square.
+        """
         key = (pl.rules, pl.work, pl.only_on_match)
         queue = self.queues[pl.work]
         there = queue.get(key)
         if there is None:
-            queue[key] = pl
+            queue[key] = _PL(list(pl.items), pl.rules, pl.work, pl.only_on_match)
         else:
-            there.items = there.items + pl.items
+            there.items.extend(pl.items)
 
     def __iter__(self) -> Iterator[_PL]:
         while True:
@@ -1428,6 +1433,34 @@ def acid_condition(cid: str | None) -> Attr:
     )
 
 
+def _rows_by_candidate(
+    rows: Sequence[Mapping[str, str]], ids: Sequence[str]
+) -> dict[str, list[Mapping[str, str]]]:
+    """The rows of each candidate, in pool order: those whose candidate cell has its id.
+
+    Jwst's test is the id as a substring of the cell's text (``o001`` is in ``o0012``'s
+    cell too); here each distinct cell is cut once into its pieces of the ids' lengths,
+    so that the cost grows with the rows, not with rows times candidates.
+    """
+    wanted = set(ids)
+    lengths = sorted({len(cid) for cid in wanted})
+    found: dict[str, list[Mapping[str, str]]] = {cid: [] for cid in ids}
+    of_cell: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        cell = row["asn_candidate"]
+        cids = of_cell.get(cell)
+        if cids is None:
+            inside = {
+                cell[start : start + length]
+                for length in lengths
+                for start in range(len(cell) - length + 1)
+            }
+            cids = of_cell[cell] = tuple(wanted & inside)
+        for cid in cids:
+            found[cid].append(row)
+    return found
+
+
 class Registry:
     """The rules, in jwst's registry order, compiled for each rule set as needed."""
 
@@ -1450,7 +1483,7 @@ class Registry:
         return self._discover
 
 
-def run(  # noqa: C901, PLR0912 (candidates, discovery, finish: jwst's order in one place)
+def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place)
     rows: Sequence[Mapping[str, str]],
     registry: Registry,
     *,
@@ -1483,14 +1516,14 @@ def run(  # noqa: C901, PLR0912 (candidates, discovery, finish: jwst's order in 
                     warn(f"candidate {cid} is not in the pool")
     associations: list[GenAsn] = []
     memos: dict[str, _Refusals] = {}
+    rows_of = _rows_by_candidate(rows, [cid for cid, _ in chosen])
     for cid, ctype in chosen:
         marker = f"[('{cid}', '{ctype}')]"
         cid_rows = []
-        for row in rows:
-            if cid in row["asn_candidate"]:
-                copy = dict(row)
-                copy["asn_candidate"] = marker
-                cid_rows.append(copy)
+        for row in rows_of[cid]:
+            copy = dict(row)
+            copy["asn_candidate"] = marker
+            cid_rows.append(copy)
         associations.extend(
             _generate(
                 cid_rows,
