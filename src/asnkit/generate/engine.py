@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import threading
 from ast import literal_eval
 from collections import Counter
 from collections.abc import Mapping
@@ -100,20 +101,35 @@ class _Learned:
     """The keywords a rule's computed conditions were seen to read (grows, never shrinks).
 
     A condition whose ``reads`` is not stated reads the row through a :class:`_Recorder`;
-    the keywords it touches join ``keys`` and ``version`` moves on, so that refusals
-    remembered under fewer keywords are not taken for refusals of the new key.
+    the keywords it touches join :attr:`keys` and :attr:`version` moves on, so that
+    refusals remembered under fewer keywords are not taken for refusals of the new key.
+
+    The default rules are compiled once per process and shared by every run, in every
+    thread: the version and the keywords are one immutable pair, replaced whole under a
+    lock, so that a reader never sees a version without its keywords nor a set changing
+    while it reads it, and two threads that learn a keyword each keep both.
     """
 
-    __slots__ = ("keys", "version")
+    __slots__ = ("_lock", "_seen", "state")
 
     def __init__(self) -> None:
-        self.keys: dict[str, None] = {}
-        self.version = 0
+        self.state: tuple[int, tuple[str, ...]] = (0, ())
+        self._seen: frozenset[str] = frozenset()
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> int:
+        """How many keywords have been learned."""
+        return self.state[0]
 
     def saw(self, key: str) -> None:
-        if key not in self.keys:
-            self.keys[key] = None
-            self.version += 1
+        if key in self._seen:
+            return
+        with self._lock:
+            version, keys = self.state
+            if key not in keys:
+                self.state = (version + 1, (*keys, key))
+                self._seen = frozenset(self.state[1])
 
 
 class _Recorder(Mapping[str, str]):
@@ -337,11 +353,11 @@ class CompiledRule:
         The candidate (its type under a candidate, the row's list in discovery) and the
         version of the keywords learned (see :class:`_Learned`).
         """
-        learned = self.learned
+        version, learned = self.learned.state
         get = row.get
-        if learned.keys:
-            return (learned.version, candidate, *map(get, self.memo_keys), *map(get, learned.keys))
-        return (learned.version, candidate, *map(get, self.memo_keys))
+        if learned:
+            return (version, candidate, *map(get, self.memo_keys), *map(get, learned))
+        return (version, candidate, *map(get, self.memo_keys))
 
     def _compile(self, stmt: Node) -> _C:
         idx = len(self.nodes)
@@ -1462,25 +1478,40 @@ def _rows_by_candidate(
 
 
 class Registry:
-    """The rules, in jwst's registry order, compiled for each rule set as needed."""
+    """The rules, in jwst's registry order, compiled for each rule set as needed.
+
+    One registry serves every run of a process, in any thread: each rule set is compiled
+    once, under a lock.
+    """
 
     def __init__(self, rules: Sequence[PoolRule]) -> None:
         self.rules = tuple(rules)
         self._discover: list[CompiledRule] | None = None
         self._candidate: list[CompiledRule] | None = None
+        self._lock = threading.Lock()
 
     def candidate(self, cid: str) -> list[CompiledRule]:
         """The rules held to candidate ``cid`` (compiled once, the candidate's id set)."""
-        if self._candidate is None:
-            condition = acid_condition("")
-            self._candidate = [CompiledRule(r, CANDIDATE_RULESET, condition) for r in self.rules]
-        return [template.for_candidate(cid) for template in self._candidate]
+        templates = self._candidate
+        if templates is None:
+            with self._lock:
+                if self._candidate is None:
+                    condition = acid_condition("")
+                    self._candidate = [
+                        CompiledRule(r, CANDIDATE_RULESET, condition) for r in self.rules
+                    ]
+                templates = self._candidate
+        return [template.for_candidate(cid) for template in templates]
 
     def discover(self) -> list[CompiledRule]:
         """The rules without a candidate."""
-        if self._discover is None:
-            self._discover = [CompiledRule(r, DISCOVER_RULESET, None) for r in self.rules]
-        return self._discover
+        compiled = self._discover
+        if compiled is None:
+            with self._lock:
+                if self._discover is None:
+                    self._discover = [CompiledRule(r, DISCOVER_RULESET, None) for r in self.rules]
+                compiled = self._discover
+        return compiled
 
 
 def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place)
