@@ -113,13 +113,16 @@ def _written(pool: Pool, *, everything: bool) -> list[str]:
     return documents
 
 
-@pytest.mark.parametrize("path", pool_paths(), ids=lambda p: p.stem)
+def _with_candidates() -> list[Path]:
+    """The pools with an ``ASN_CANDIDATE`` column (jw93060 has none: nothing is made)."""
+    return [path for path in pool_paths() if "asn_candidate" in read_pool(path).columns]
+
+
+@pytest.mark.parametrize("path", _with_candidates(), ids=lambda p: p.stem)
 def test_rules_left_out_of_discovery_change_nothing_written(path: Path) -> None:
     # --explain (record=) builds every discovered association, as jwst does; generate
     # leaves out those never written (engine.never_written_when_discovered).
     pool = expanded_pool(path)
-    if "asn_candidate" not in pool.columns:
-        pytest.skip("a pool without candidates: nothing is generated from it")
     assert _written(pool, everything=False) == _written(pool, everything=True)
 
 
