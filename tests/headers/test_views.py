@@ -2,12 +2,12 @@
 
 Every row of each of jwst's test pools (``tests/data/pools``, templates expanded) is written
 as a small FITS file whose primary header holds the row's cells (``OBSERVTN`` from
-``OBS_NUM`` where the pool has none, as every real header has it). ``asnkit generate`` over
-those files makes its associations; for each of them (a sample of at most
-:data:`SAMPLE` per pool and stage), :func:`asnkit.headers.association_from_headers` over
-that association's member files must give that association's document: name, type, rule,
-candidate, members and roles, key for key (but ``code_version``, and ``asn_pool``, which is
-``none`` without a pool file).
+``OBS_NUM`` where the pool has none, as every real header has it; no ``ASN_CANDIDATE``,
+which no real header has). ``asnkit generate`` over those files makes its associations; for
+each of them (a sample of at most :data:`SAMPLE` per pool and stage),
+:func:`asnkit.headers.association_from_headers` over that association's member files must
+give that association's document: name, type, rule, candidate, members and roles, key for
+key (but ``code_version``, and ``asn_pool``, which is ``none`` without a pool file).
 
 One difference is expected, and checked to be the only one where it occurs: targets are
 numbered over the files given (``TARGNAME`` in order of first appearance, as
@@ -56,7 +56,13 @@ def write_pool_files(pool: Pool, directory: Path) -> list[str]:
         name = row["filename"]
         if name in names or not row.get("obs_num", "").isdigit():
             continue
-        keywords = {key.upper(): value for key, value in row.items() if key != "filename"}
+        # A real header has no ASN_CANDIDATE (the pool's reader names the observation's
+        # candidate from OBSERVTN), and astropy before 6 cannot write one so long.
+        keywords = {
+            key.upper(): value
+            for key, value in row.items()
+            if key not in ("filename", "asn_candidate")
+        }
         keywords.setdefault("OBSERVTN", f"{int(row['obs_num']):03d}")
         write_file(directory / name, keywords)
         names.append(name)
