@@ -219,26 +219,7 @@ class _CallableModule(types.ModuleType):
     the call.
     """
 
-    def __call__(
-        self,
-        pool_or_rows: Pool | Iterable[Mapping[str, object]],
-        *,
-        candidates: Sequence[str] | None = None,
-        version_id: str | bool | None = None,
-        rule_set: Sequence[PoolRule] | None = None,
-        warn: Callable[[str], None] | None = None,
-        dms: bool = False,
-        discover: bool = True,
-    ) -> list[Association]:
-        return generate(
-            pool_or_rows,
-            candidates=candidates,
-            version_id=version_id,
-            rule_set=rule_set,
-            warn=warn,
-            dms=dms,
-            discover=discover,
-        )
+    __call__ = staticmethod(generate)
 
 
 sys.modules[__name__].__class__ = _CallableModule
