@@ -90,3 +90,33 @@ associations = st.builds(
     extra=_extras(ASSOCIATION_KEYS),
 )
 """Any association the models can hold, extra keys included."""
+
+
+_schema_members = st.lists(
+    st.one_of(
+        st.fixed_dictionaries({"expname": st.one_of(st.text(max_size=3), json_values)}),
+        st.fixed_dictionaries(
+            {"expname": st.text(max_size=3), "exptype": st.sampled_from(["science", "psf"])}
+        ),
+        json_values,
+    ),
+    max_size=3,
+)
+schema_documents = st.one_of(
+    st.fixed_dictionaries(
+        {
+            "products": st.lists(
+                st.one_of(st.fixed_dictionaries({"members": _schema_members}), json_values)
+            )
+        },
+        optional={
+            "asn_type": json_values,
+            "asn_id": json_values,
+            "version_id": json_values,
+            "target": json_values,
+            "asn_pool": st.text(max_size=3),
+        },
+    ),
+    st.dictionaries(st.text(max_size=8), json_values),
+)
+"""Documents near the schema's edge: keys of the right and the wrong types, any JSON."""

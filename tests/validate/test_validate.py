@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import json_values
+from strategies import json_values, schema_documents
 
 import asnkit
 from asnkit.exceptions import UnknownRuleError
@@ -249,36 +249,7 @@ def test_every_key_the_schema_types_is_reported_where_it_is(stage: str) -> None:
         ], key
 
 
-_members = st.lists(
-    st.one_of(
-        st.fixed_dictionaries({"expname": st.one_of(st.text(max_size=3), json_values)}),
-        st.fixed_dictionaries(
-            {"expname": st.text(max_size=3), "exptype": st.sampled_from(["science", "psf"])}
-        ),
-        json_values,
-    ),
-    max_size=3,
-)
-_documents = st.one_of(
-    st.fixed_dictionaries(
-        {
-            "products": st.lists(
-                st.one_of(st.fixed_dictionaries({"members": _members}), json_values)
-            )
-        },
-        optional={
-            "asn_type": json_values,
-            "asn_id": json_values,
-            "version_id": json_values,
-            "target": json_values,
-            "asn_pool": st.text(max_size=3),
-        },
-    ),
-    st.dictionaries(st.text(max_size=8), json_values),
-)
-
-
-@given(_documents, st.sampled_from(["level2b", "level3"]))
+@given(schema_documents, st.sampled_from(["level2b", "level3"]))
 def test_the_walk_agrees_with_the_compiled_validator(document: dict[str, Any], stage: Any) -> None:
     try:
         validator(stage)(copy.deepcopy(document))
@@ -480,7 +451,7 @@ def test_report_is_frozen_and_exported() -> None:
 
 @given(
     st.one_of(
-        _documents,
+        schema_documents,
         st.fixed_dictionaries(
             {
                 "asn_rule": st.sampled_from(["DMSLevel2bBase", "DMS_Level3_Base", "x"]),
