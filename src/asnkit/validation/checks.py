@@ -38,17 +38,29 @@ class Document:
         data: The decoded document.
         stage: The stage it is checked as.
         products: ``(index, product)`` for every product that is an object.
-        members: ``(product index, member index, member)`` for every member that is an
-            object, in a product whose ``members`` is an array.
+        arrays: ``(index, members)`` for every such product whose ``members`` is an array.
         entries: How many members there are, objects or not, in those arrays.
-        expnames: ``(product index, member index, expname)`` of every member whose
-            ``expname`` is a string.
-        exptypes: The same for ``exptype``.
-        names: Every ``expname`` of :attr:`expnames`, joined into one string (no
-            separator): a check can ask once whether any name holds a character.
+        members: ``(product index, member index, member)`` for every member that is an
+            object, in those arrays.
+        expname_values: Every ``expname`` that is a string, in order (see :meth:`located`).
+        exptype_values: The same for ``exptype``.
+        product_names: Every product ``name`` that is a string, in order.
+        names: :attr:`expname_values` joined into one string (no separator): a check can ask
+            once whether any name holds a character.
     """
 
-    __slots__ = ("data", "entries", "expnames", "exptypes", "members", "names", "products", "stage")
+    __slots__ = (
+        "arrays",
+        "data",
+        "entries",
+        "expname_values",
+        "exptype_values",
+        "members",
+        "names",
+        "product_names",
+        "products",
+        "stage",
+    )
 
     def __init__(self, data: Mapping[str, object], stage: Stage) -> None:
         self.data = data
@@ -56,29 +68,41 @@ class Document:
         listed = data.get("products")
         products = listed if isinstance(listed, (list, tuple)) else ()
         self.products = [(i, p) for i, p in enumerate(products) if isinstance(p, dict)]
-        arrays = [
+        self.arrays = [
             (p_index, members)
             for p_index, product in self.products
             if isinstance(members := product.get("members"), (list, tuple))
         ]
-        self.entries = sum([len(members) for _, members in arrays])
+        self.entries = sum([len(members) for _, members in self.arrays])
         self.members = [
             (p_index, m_index, member)
-            for p_index, members in arrays
+            for p_index, members in self.arrays
             for m_index, member in enumerate(members)
             if isinstance(member, dict)
         ]
-        self.expnames = [
+        self.expname_values = [
+            value for _, _, item in self.members if isinstance(value := item.get("expname"), str)
+        ]
+        self.exptype_values = [
+            value for _, _, item in self.members if isinstance(value := item.get("exptype"), str)
+        ]
+        self.product_names = [
+            name for _, product in self.products if isinstance(name := product.get("name"), str)
+        ]
+        self.names = "".join(self.expname_values)
+
+    def located(self, key: str) -> list[tuple[int, int, str]]:
+        """``(product index, member index, value)`` of every member whose ``key`` is a string."""
+        return [
             (p_index, m_index, value)
             for p_index, m_index, member in self.members
-            if isinstance(value := member.get("expname"), str)
+            if isinstance(value := member.get(key), str)
         ]
-        self.exptypes = [
-            (p_index, m_index, value)
-            for p_index, m_index, member in self.members
-            if isinstance(value := member.get("exptype"), str)
-        ]
-        self.names = "".join([expname for _, _, expname in self.expnames])
+
+    @property
+    def expnames(self) -> list[tuple[int, int, str]]:
+        """``(product index, member index, expname)`` of every member whose expname is a string."""
+        return self.located("expname")
 
     def typed(self) -> list[tuple[int, int, str, str]]:
         """``(product index, member index, expname, exptype)`` where both are strings."""
@@ -88,6 +112,9 @@ class Document:
             if isinstance(expname := member.get("expname"), str)
             and isinstance(exptype := member.get("exptype"), str)
         ]
+
+
+_SCIENCE: Final = str(ExpType.SCIENCE)  # a plain string: compared with C's speed
 
 
 def _member(p_index: int, m_index: int, key: str = "") -> str:
@@ -135,6 +162,8 @@ def no_product(doc: Document) -> list[Finding]:
 
 def product_without_member(doc: Document) -> list[Finding]:
     """A product needs a member."""
+    if len(doc.arrays) == len(doc.products) and all(map(len, [m for _, m in doc.arrays])):
+        return []  # every product has members
     return [
         error(f"/products/{p_index}/members", "the product has no member")
         for p_index, product in doc.products
@@ -147,6 +176,8 @@ def product_name_missing_or_empty(doc: Document) -> list[Finding]:
 
     Stage 2 reads each product's ``name`` for its output files, Stage 3 its product's.
     """
+    if len(doc.product_names) == len(doc.products) and all(map(str.strip, doc.product_names)):
+        return []  # every product has a name that is not blank
     found = []
     for p_index, product in doc.products:
         name = product.get("name")
@@ -171,8 +202,8 @@ def product_name_missing_or_empty(doc: Document) -> list[Finding]:
 
 def duplicate_product_name(doc: Document) -> list[Finding]:
     """Warn of two products of one name: their outputs would overwrite each other."""
-    if len(doc.products) < 2:  # noqa: PLR2004
-        return []
+    if len(set(doc.product_names)) == len(doc.product_names):
+        return []  # no name twice
     found = []
     first: dict[str, int] = {}
     for p_index, product in doc.products:
@@ -190,8 +221,16 @@ def duplicate_product_name(doc: Document) -> list[Finding]:
 
 def science_count(doc: Document) -> list[Finding]:
     """Stage 2b: exactly one science member per product; Stage 3: at least one."""
+    types = doc.exptype_values
+    # When every member is science (most files), each product has as many as it has members.
+    if (
+        len(types) == doc.entries
+        and types.count(_SCIENCE) == len(types)
+        and (doc.stage == "level3" or all(len(members) <= 1 for _, members in doc.arrays))
+    ):
+        return []
     science: dict[int, int] = {}
-    for p_index, _, exptype in doc.exptypes:
+    for p_index, _, exptype in doc.located("exptype"):
         if exptype == ExpType.SCIENCE or exptype.lower() == ExpType.SCIENCE:
             science[p_index] = science.get(p_index, 0) + 1
     found = []
@@ -240,6 +279,8 @@ def member_not_an_object(doc: Document) -> list[Finding]:
 
 def empty_expname(doc: Document) -> list[Finding]:
     """A member names a file: an empty (or blank) ``expname`` names none."""
+    if all(map(str.strip, doc.expname_values)):
+        return []
     return [
         error(
             _member(p_index, m_index, "expname"),
@@ -255,9 +296,11 @@ _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def control_characters(doc: Document) -> list[Finding]:
     """No file or product name holds a control character (a newline, a tab, ...)."""
-    found = []
     # isprintable (C) passes every ordinary name, all of them at once; only the others
     # are searched.
+    if doc.names.isprintable() and "".join(doc.product_names).isprintable():
+        return []
+    found = []
     if not doc.names.isprintable():
         for p_index, m_index, expname in doc.expnames:
             if not expname.isprintable() and (control := _CONTROL.search(expname)):
@@ -281,8 +324,11 @@ def _control_message(key: str, value: str, found: re.Match[str]) -> str:
 
 def exptype_spelling(doc: Document) -> list[Finding]:
     """Warn of an ``exptype`` no pipeline acts on, or not in lower case."""
+    types = doc.exptype_values
+    if types.count(_SCIENCE) == len(types):
+        return []  # every one is "science" (most files)
     found = []
-    for p_index, m_index, exptype in doc.exptypes:
+    for p_index, m_index, exptype in doc.located("exptype"):
         if exptype == ExpType.SCIENCE:  # most members: one comparison
             continue
         folded = exptype.lower()
@@ -311,7 +357,7 @@ def _unknown_exptype_message(exptype: str) -> str:
 
 def duplicate_member(doc: Document) -> list[Finding]:
     """Warn of the same file with the same role twice in one product."""
-    if len({expname for _, _, expname in doc.expnames}) == len(doc.expnames):
+    if len(set(doc.expname_values)) == len(doc.expname_values):
         return []  # no name twice, in any product
     found = []
     first: dict[tuple[int, str, str], int] = {}
