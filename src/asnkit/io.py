@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Final, NoReturn
 
-from asnkit.codec.decode import JSONProblemError, decode, to_text
+from asnkit.codec.decode import JSONProblemError, decode_text
 from asnkit.codec.emit import dumps
 from asnkit.codec.structure import from_dict
 from asnkit.codec.whitespace import Whitespace, detect
@@ -155,8 +155,7 @@ def read_json(
 def _decoded(name: str, data: str | bytes) -> tuple[str, object]:
     """The text of ``data`` and its strictly decoded value; a :class:`LoadError` if not JSON."""
     try:
-        text = to_text(data) if isinstance(data, bytes) else data
-        return text, decode(text)
+        return decode_text(data)
     except JSONProblemError as problem:
         raise LoadError(
             name, problem.describe(), line=problem.line, column=problem.column

@@ -25,7 +25,7 @@ import math
 import re
 from typing import Final
 
-__all__ = ["MAX_DEPTH", "JSONProblemError", "decode", "json_type", "scan", "to_text"]
+__all__ = ["MAX_DEPTH", "JSONProblemError", "decode", "decode_text", "json_type", "scan", "to_text"]
 
 MAX_DEPTH: Final = 500
 """Deeper nesting is refused, wherever it is (a member's value too): the document itself is
@@ -109,6 +109,15 @@ def decode(data: bytes | str) -> object:
     Raises:
         JSONProblemError: with the first problem and its line and column.
     """
+    return decode_text(data)[1]
+
+
+def decode_text(data: bytes | str) -> tuple[str, object]:
+    """The text of ``data`` (UTF-8 bytes or text) and its JSON value, strictly.
+
+    Raises:
+        JSONProblemError: with the first problem and its line and column.
+    """
     text = to_text(data) if isinstance(data, bytes) else data
     if not text or text.isspace():  # (isspace stops at the first "{"; strip would copy)
         msg = "empty file: an association is a JSON object ({...})"
@@ -121,14 +130,18 @@ def decode(data: bytes | str) -> object:
         # A hook refused, an integer is longer than Python converts, or too deep: find it.
         raise _scanned(text) from None
     # Python's decoder nests up to its recursion limit: the limit here is lower. Only a text
-    # with more brackets than the limit can break it, and only then is the value walked.
-    if (
-        len(text) > MAX_DEPTH
-        and text.count("[") + text.count("{") > MAX_DEPTH
-        and _deeper_than(value, MAX_DEPTH)
-    ):
+    # with more brackets than the limit (an opening and a closing one a level) can break
+    # it, and only then is the value walked. (Bytes are counted faster than text.)
+    if len(text) > 2 * MAX_DEPTH and _brackets(data) > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
         raise _scanned(text)
-    return value
+    return text, value
+
+
+def _brackets(data: bytes | str) -> int:
+    """How many ``[`` and ``{`` ``data`` holds (strings included)."""
+    if isinstance(data, bytes):
+        return data.count(b"[") + data.count(b"{")
+    return data.count("[") + data.count("{")
 
 
 def _scanned(text: str) -> JSONProblemError:
@@ -154,15 +167,8 @@ def _deeper_than(value: object, limit: int) -> bool:
 
 def to_text(data: bytes) -> str:
     """``data`` decoded as UTF-8, naming what it is when it is not UTF-8 text."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        msg = "the file is UTF-32 (it starts with a byte-order mark); save it as UTF-8"
-        raise JSONProblemError(msg, 1, 1)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        msg = "the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8"
-        raise JSONProblemError(msg, 1, 1)
-    if data.startswith(b"\xef\xbb\xbf"):
-        msg = "the file starts with a UTF-8 byte-order mark, which JSON forbids; remove it"
-        raise JSONProblemError(msg, 1, 1)
+    if data[:1] in _MARK_STARTS:  # (a JSON file starts with "{" or white space: one test)
+        _refuse_byte_order_mark(data)
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _position_of_byte(data, nul)
@@ -178,6 +184,23 @@ def to_text(data: bytes) -> str:
         byte = data[error.start]
         msg = f"not UTF-8 text: byte 0x{byte:02x} cannot start or continue a character"
         raise JSONProblemError(msg, line, column) from None
+
+
+_MARK_STARTS: Final = frozenset({b"\xff", b"\xfe", b"\x00", b"\xef"})
+"""The first bytes of the byte-order marks of UTF-32, UTF-16 and UTF-8."""
+
+
+def _refuse_byte_order_mark(data: bytes) -> None:
+    """Refuse ``data`` if it starts with a byte-order mark, naming the encoding."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        msg = "the file is UTF-32 (it starts with a byte-order mark); save it as UTF-8"
+        raise JSONProblemError(msg, 1, 1)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = "the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8"
+        raise JSONProblemError(msg, 1, 1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        msg = "the file starts with a UTF-8 byte-order mark, which JSON forbids; remove it"
+        raise JSONProblemError(msg, 1, 1)
 
 
 def _looks_like_utf16(data: bytes) -> bool:
