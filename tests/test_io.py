@@ -10,7 +10,8 @@ import pytest
 
 from asnkit import asn_from_list, dumps, to_dict, write
 from asnkit.exceptions import LoadError
-from asnkit.io import load, read_limited, write_text
+from asnkit.files import read_limited, write_text
+from asnkit.io import load
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -21,7 +21,7 @@ LAYERS: Final = (
     ("vocabulary", ("asnkit.vocabulary", "asnkit.exposure_types")),
     ("models", ("asnkit.models", "asnkit.naming")),
     ("codec", ("asnkit.codec", "asnkit.schema")),
-    ("io", ("asnkit.io",)),
+    ("io", ("asnkit.files", "asnkit.io")),
     ("rules", ("asnkit.rules",)),
     (
         "features",

@@ -25,10 +25,11 @@ if TYPE_CHECKING:
         PoolError,
         UnknownRuleError,
     )
+    from asnkit.files import write_text
     from asnkit.from_list import asn_from_list
     from asnkit.gathering import GatherResult, gather
     from asnkit.generate import Pool, generate, read_pool
-    from asnkit.io import load, write, write_text
+    from asnkit.io import load, write
     from asnkit.models import ABSENT, Absent, Association, Member, Product
     from asnkit.rules import Level2bRule, Level3Rule, ProductNaming, Rule, get_rule
     from asnkit.validation import Finding, Report, validate
@@ -103,7 +104,7 @@ _WHERE: Final[dict[str, str]] = {
     "gather": "asnkit.gathering",
     "load": "asnkit.io",
     "write": "asnkit.io",
-    "write_text": "asnkit.io",
+    "write_text": "asnkit.files",
     "ABSENT": "asnkit.models",
     "Absent": "asnkit.models",
     "Association": "asnkit.models",

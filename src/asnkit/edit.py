@@ -414,7 +414,7 @@ def edit_file(
     """Apply ``change`` to the association file ``path``, safely.
 
     The file is locked while it is read, changed and written (see
-    :func:`asnkit.io.update_text`): concurrent edits of one file run one after the other and
+    :func:`asnkit.files.update_text`): concurrent edits of one file run one after the other and
     each sees the others' changes. The result is checked as ``asnkit validate`` checks it,
     and written atomically in the layout of the file read (through a symbolic link).
 
@@ -435,7 +435,8 @@ def edit_file(
         OSError: ``path`` cannot be read or the result cannot be written; naming the file.
     """
     from asnkit.codec.whitespace import render
-    from asnkit.io import parse_with_whitespace, update_text
+    from asnkit.files import update_text
+    from asnkit.io import parse_with_whitespace
     from asnkit.write_check import check_before_write
 
     name = os.fspath(path)

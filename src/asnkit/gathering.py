@@ -113,7 +113,8 @@ def gather(
             written.
     """
     from asnkit.codec.whitespace import render
-    from asnkit.io import read_with_whitespace, write_text
+    from asnkit.files import write_text
+    from asnkit.io import read_with_whitespace
     from asnkit.write_check import check_before_write
 
     origin = Path(asn_path)
@@ -224,7 +225,7 @@ def _copy(source: Path, target: Path) -> None:
 
     A symbolic link at ``target`` is replaced by the copy, not written through.
     """
-    from asnkit.io import copy_file
+    from asnkit.files import copy_file
 
     copy_file(source, target, follow=False)
 

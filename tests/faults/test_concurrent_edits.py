@@ -10,7 +10,8 @@ from faultkit import command, listing
 
 from asnkit import asn_from_list, dumps, write
 from asnkit.edit import add_members, edit_file
-from asnkit.io import load, write_text
+from asnkit.files import write_text
+from asnkit.io import load
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -126,13 +127,13 @@ def test_a_writer_that_waits_too_long_gives_up_in_one_line_and_writes_nothing(
 ) -> None:
     import fcntl
 
-    import asnkit.io
+    import asnkit.files
     from asnkit.cli import run
 
     path = tmp_path / "c.json"
     write(asn_from_list(["a_cal.fits"], product_name="p"), path)
     before = listing(tmp_path)
-    monkeypatch.setattr(asnkit.io, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(asnkit.files, "LOCK_TIMEOUT", 0.2)
     with path.open("rb") as held:  # another writer, in the middle of its edit
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
         capsys.readouterr()

@@ -17,7 +17,8 @@ from faultkit import command, listing
 from asnkit import asn_from_list, dumps, write
 from asnkit.edit import add_members, edit_file
 from asnkit.exceptions import LoadError
-from asnkit.io import copy_file, load, update_text, write_text
+from asnkit.files import copy_file, update_text, write_text
+from asnkit.io import load
 
 if TYPE_CHECKING:
     from typing_extensions import Self

@@ -238,7 +238,7 @@ def _warn_as_validate_does(prog: str, report: Report) -> None:
 
 
 def _write(prog: str, text: str, output: str) -> int:
-    from asnkit.io import write_text
+    from asnkit.files import write_text
 
     try:
         write_text(output, text)

@@ -400,7 +400,7 @@ def _write(
     verbose: bool,
     prog: str,
 ) -> int:
-    from asnkit.io import write_text
+    from asnkit.files import write_text
 
     try:
         os.makedirs(output, exist_ok=True)  # noqa: PTH103
@@ -432,9 +432,9 @@ def _write(
 def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") -> int:
     """Write the pool of ``files`` (FITS files or folders) to ``output``; the exit status."""
     from asnkit.exceptions import HeaderError
+    from asnkit.files import write_text
     from asnkit.generate.fits import expand_inputs, pool_table
     from asnkit.generate.pool import format_pool
-    from asnkit.io import write_text
 
     paths = expand_inputs(files)
     if not paths:

@@ -10,7 +10,7 @@ does not fit a double), a slower pure-Python scanner reads the text again to say
 problem is, by line and column. The scanner keeps its own stack, stops at the first problem
 and refuses nesting deeper than :data:`MAX_DEPTH`, so hostile input costs linear time and
 bounded memory. (Files larger than a cap are refused before they are read, by
-:func:`asnkit.io.read_limited`.)
+:func:`asnkit.files.read_limited`.)
 
 Everything here is strict JSON (RFC 8259) in UTF-8: no byte-order mark, no UTF-16, no
 comments, no trailing commas, no ``NaN``, no duplicate keys.

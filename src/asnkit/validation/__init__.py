@@ -15,7 +15,7 @@ only the first:
 1. **JSON**: UTF-8 text holding one strict JSON object (no byte-order mark, no trailing comma,
    no ``NaN``, no duplicate key, not too large or too deep); a problem here is one error with
    its line and column, and nothing else is checked. This layer is
-   :func:`asnkit.io.read_json`, the reader every command and :func:`asnkit.load` use, so that
+   :func:`asnkit.files.read_json`, the reader every command and :func:`asnkit.load` use, so that
    they all accept and refuse the same files with the same message.
 2. **Stage**: from the rule registry (:func:`asnkit.rules.stage_of`); ``rule=`` forces it.
 3. **Schema** (:mod:`.shape`): the stage's generated JSON Schema, checked by its compiled
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Final
 
 from asnkit.codec.decode import json_type
 from asnkit.exceptions import LoadError, UnknownRuleError
-from asnkit.io import DEFAULT_MAX_BYTES, is_json_text, read_json
+from asnkit.files import DEFAULT_MAX_BYTES, is_json_text, read_json
 from asnkit.rules import STAGE_NAMES, stage_of
 from asnkit.validation.checks import meaning_findings
 from asnkit.validation.report import Finding, Report, Severity, error

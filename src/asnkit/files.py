@@ -1,0 +1,489 @@
+"""Files on disk: read with a limit, JSON read strictly, written atomically by one writer at once.
+
+The bytes-and-text layer under :mod:`asnkit.io` (which turns them into associations): what
+is read here is decoded by :mod:`asnkit.codec.decode`, the one strict JSON reader, and
+nothing here knows the models, so that :mod:`asnkit.validation` and the writers of every
+command use it without loading them.
+"""
+
+# ruff: noqa: PTH101, PTH105, PTH108, PTH114, PTH115, PTH116, PTH118, PTH119, PTH120, PTH123
+# (os.path, not pathlib: this module is on asn_from_list's path, whose start-up is measured)
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+import time
+from typing import IO, TYPE_CHECKING, Final, NoReturn
+
+from asnkit.codec.decode import JSONProblemError, decode_text
+from asnkit.exceptions import LoadError
+
+if sys.platform != "win32":  # elsewhere writers are not serialised (see docs/editing.md)
+    import fcntl
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "LOCK_TIMEOUT",
+    "copy_file",
+    "is_json_text",
+    "parse_json",
+    "read_json",
+    "read_limited",
+    "update_text",
+    "write_text",
+]
+
+_NO_LOCKS: Final = frozenset(
+    {errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP), errno.EINVAL}
+)
+"""What flock says on a file system that has no locks: the write goes on, unlocked."""
+
+LOCK_TIMEOUT = 60.0
+"""Seconds a writer waits for another writer of the same file before giving up."""
+
+DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
+"""Files larger than this (32 MiB) are refused unread. The largest real association files
+(tens of thousands of members) are a few MiB."""
+
+
+def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``, refusing a file larger than ``max_bytes``.
+
+    The size is checked on the open file before anything is read, and at most
+    ``max_bytes + 1`` bytes are ever read (a file that grows, or a pipe).
+
+    Raises:
+        LoadError: the file is larger than ``max_bytes``, or cannot be opened or read (a
+            directory, permissions, ...).
+    """
+    try:
+        size, data = _read_at_most(path, max_bytes)
+    except OSError as error:
+        raise LoadError(path, f"cannot read the file: {error.strerror or error}") from None
+    if data is None:
+        raise LoadError(path, f"file too large: {size:,} bytes (the limit is {max_bytes:,})")
+    if len(data) > max_bytes:
+        raise LoadError(path, f"file too large: more than {max_bytes:,} bytes")
+    return data
+
+
+def _read_at_most(path: str, max_bytes: int) -> tuple[int, bytes | None]:
+    """The file's stated size, and at most ``max_bytes + 1`` of its bytes.
+
+    The bytes are ``None`` when the stated size is over the limit: nothing is read then.
+    """
+    # os-level calls: no buffered file object to build, for thousands of files a second.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            return size, None
+        # Ask for the stated size and one byte more (asking for the cap would allocate it).
+        data = os.read(descriptor, size + 1)
+        if len(data) != size:  # grew, shrank, special (a pipe): loop
+            chunks = [data]
+            total = len(data)
+            while total <= max_bytes:
+                chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(descriptor)
+    return size, data
+
+
+def is_json_text(source: str) -> bool:
+    """Whether a string source is JSON text (it starts with ``{``) rather than a path."""
+    return source[:1] == "{" or source.lstrip()[:1] == "{"
+
+
+def read_json(
+    source: str | os.PathLike[str] | bytes | IO[str] | IO[bytes],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, str, object]:
+    """The name, the text and the strictly decoded JSON value of ``source``.
+
+    The one way asnkit reads an association's JSON: every command and function goes through
+    here, so that each accepts and refuses the same texts with the same message.
+
+    Args:
+        source: A path; JSON text (a string starting with ``{``); the bytes of a file; or an
+            open file (text or binary).
+        max_bytes: Refuse more than this many bytes (a file is refused without being read).
+
+    Raises:
+        LoadError: the source cannot be read, is too large, or is not one strict JSON
+            value in UTF-8 (then with the line and column of the problem).
+    """
+    if isinstance(source, str) and is_json_text(source):
+        name = "<text>"
+        size = len(source.encode("utf-8", errors="surrogatepass"))
+        if size > max_bytes:
+            raise LoadError(name, f"text too large: {size:,} bytes (the limit is {max_bytes:,})")
+        data: str | bytes = source
+    elif isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        data = read_limited(name, max_bytes)
+    elif isinstance(source, bytes):
+        name = "<bytes>"
+        if len(source) > max_bytes:
+            raise LoadError(name, f"too large: {len(source):,} bytes (the limit is {max_bytes:,})")
+        data = source
+    else:
+        name = str(getattr(source, "name", "<stream>"))
+        data = source.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise LoadError(name, f"too large: more than {max_bytes:,} bytes")
+    text, value = _decoded(name, data)
+    return name, text, value
+
+
+def parse_json(
+    data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[str, object]:
+    """The text of a file's bytes ``data`` and its strictly decoded value, as :func:`read_json`.
+
+    Raises:
+        LoadError: ``data`` is larger than ``max_bytes`` or not strict JSON; the message
+            names ``source``.
+    """
+    if len(data) > max_bytes:
+        message = f"file too large: {len(data):,} bytes (the limit is {max_bytes:,})"
+        raise LoadError(source, message)
+    return _decoded(source, data)
+
+
+def _decoded(name: str, data: str | bytes) -> tuple[str, object]:
+    """The text of ``data`` and its strictly decoded value; a :class:`LoadError` if not JSON."""
+    try:
+        return decode_text(data)
+    except JSONProblemError as problem:
+        raise LoadError(
+            name, problem.describe(), line=problem.line, column=problem.column
+        ) from None
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` so that ``path`` is either untouched or complete.
+
+    The text goes to a temporary file beside the file, is flushed to disk, then renamed over
+    it (atomic on POSIX and Windows). A character device or a named pipe (``-o
+    /dev/stdout``) is written into, as jwst writes; nothing is renamed over it. A symbolic
+    link is written through: the file it points to is replaced and the link stays (a link
+    to nothing, or a loop of links, is refused).
+    An existing file keeps its permission bits and, where the writer may set them, its
+    owner and group. Writers of one file take turns: each waits for the one before it
+    (:data:`LOCK_TIMEOUT` at most). A failure at any point, a signal included, removes the
+    temporary file and leaves ``path`` as it was.
+
+    Raises:
+        OSError: the file cannot be written; the error names ``path`` (not the temporary
+            file) and says why.
+    """
+    name = os.fspath(path)
+    try:
+        real = _real_target(name, streams=True)
+        if _is_stream(real):  # /dev/stdout, /dev/null, a named pipe: written straight in
+            with open(real, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+            return
+        with _locked(real, name):
+            _replace(real, lambda stream: stream.write(text.encode("utf-8")))
+    except OSError as error:
+        raise _naming(error, name) from None
+
+
+def _is_stream(real: str) -> bool:
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def update_text(
+    path: str | os.PathLike[str],
+    change: Callable[[bytes], str],
+    *,
+    output: str | os.PathLike[str] | None = None,
+    backup: bool = False,
+) -> None:
+    """Rewrite the file ``path`` as ``change`` says, with no other writer in between.
+
+    ``path`` is locked (as :func:`write_text` locks it), read, and ``change(content)`` gives
+    the new text, which is written atomically over ``path`` (or to ``output``) before the
+    lock is released: two updates of one file run one after the other, and neither loses
+    the other's change. ``change`` may raise to write nothing.
+
+    Args:
+        path: The file to read (and, without ``output``, to rewrite).
+        change: The new text from the bytes read.
+        output: Write here instead (``path`` is only read).
+        backup: First keep the file being replaced as ``<file>.bak``.
+
+    Raises:
+        LoadError: ``path`` cannot be read.
+        OSError: the result cannot be written; the error names the user's path.
+    """
+    name = os.fspath(path)
+    out = name if output is None else os.fspath(output)
+    try:
+        real = _real_target(name)
+        with _locked(real, name) as descriptor:
+            if descriptor is None:  # not there, or not readable: say why
+                try:
+                    with open(real, "rb") as stream:
+                        data = stream.read()
+                except OSError as error:
+                    message = f"cannot read the file: {error.strerror or error}"
+                    raise LoadError(name, message) from None
+            else:
+                data = _read_all(descriptor)
+            text = change(data)
+            real_out = real if output is None else _real_target(out)
+            if real_out == real:
+                if backup:
+                    _replace(_real_target(name + ".bak"), lambda stream: stream.write(data))
+                _replace(real, lambda stream: stream.write(text.encode("utf-8")))
+                return
+    except OSError as error:
+        raise _naming(error, out if error.filename == out else name) from None
+    if backup:
+        with contextlib.suppress(FileNotFoundError):
+            copy_file(out, out + ".bak")
+    write_text(out, text)
+
+
+def copy_file(
+    source: str | os.PathLike[str], target: str | os.PathLike[str], *, follow: bool = True
+) -> None:
+    """Copy ``source`` to ``target`` atomically, keeping the copy's times and permissions.
+
+    Args:
+        source: The file to copy.
+        target: Where to copy it; an existing file is replaced only by a complete copy.
+        follow: Write through a symbolic link at ``target`` (as :func:`write_text`); when
+            false, a link at ``target`` is replaced by the copy.
+
+    Raises:
+        OSError: naming ``source`` or ``target``.
+    """
+    import shutil
+
+    name = os.fspath(target)
+    try:
+        real = (
+            _real_target(name)
+            if follow
+            else os.path.join(
+                os.path.realpath(os.path.dirname(name) or "."),
+                os.path.basename(name),
+            )
+        )
+        with _locked(real, name):
+            _replace(real, None, copy_from=os.fspath(source))
+    except shutil.SameFileError:
+        return
+    except OSError as error:
+        if error.filename is not None and os.fspath(error.filename) == os.fspath(source):
+            raise
+        raise _naming(error, name) from None
+
+
+# -- the parts ------------------------------------------------------------------------------
+
+
+def _naming(error: OSError, name: str) -> OSError:
+    """``error`` naming ``name``, the user's path, instead of a temporary or resolved one."""
+    if error.errno is None:
+        return error
+    wrapped = OSError(error.errno, error.strerror, name)
+    wrapped.__cause__ = None
+    return wrapped
+
+
+def _real_target(name: str, *, streams: bool = False) -> str:
+    """The file a write to ``name`` replaces: ``name`` with every symbolic link resolved.
+
+    Args:
+        name: The path given.
+        streams: Accept a character device or a named pipe (``/dev/stdout``,
+            ``/dev/null``): :func:`write_text` writes into it; nothing replaces it.
+
+    Raises:
+        OSError: ``name`` is a link to nothing, a loop of links, a directory, or another
+            kind of file that is not a regular one (a socket, a block device; a device or
+            a pipe unless ``streams``).
+    """
+    if os.path.islink(name):
+        try:
+            real = os.path.realpath(name, strict=True)
+        except FileNotFoundError:
+            if streams and _is_stream(name):  # /dev/stdout -> /proc/self/fd/1 -> pipe:[...]
+                return name
+            points = os.readlink(name)
+            message = f"a symbolic link to a missing file ({points}): fix or remove the link"
+            raise OSError(errno.ENOENT, message, name) from None
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise
+            raise OSError(
+                errno.ELOOP, "a loop of symbolic links: fix or remove the link", name
+            ) from None
+    else:
+        real = os.path.realpath(name)
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return real  # not there yet (or not reachable: the write says why)
+    if stat.S_ISDIR(mode):
+        raise OSError(errno.EISDIR, "is a directory: give a file name", name)
+    if streams and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        return real
+    if not stat.S_ISREG(mode):
+        message = "is not a regular file (a device, a pipe, a socket): give a file name"
+        raise OSError(errno.EINVAL, message, name)
+    return real
+
+
+@contextlib.contextmanager
+def _locked(real: str, name: str) -> Iterator[int | None]:
+    """Hold an exclusive lock on the file ``real`` while the block runs.
+
+    The lock is taken on the file itself (no lock file is left behind): after a writer's
+    rename, the name holds another file, so a waiter that wakes up on the old file checks
+    that it still is the file at ``real`` and otherwise locks the new one. Yields the
+    locked file's descriptor (open for reading), or ``None`` when there is no file yet (or
+    it cannot be opened for reading), in which case there is nothing to lock.
+    """
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    pause = 0.001
+    while True:
+        try:
+            # O_NONBLOCK: opening a pipe for reading would wait for a writer.
+            flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+            descriptor = os.open(real, flags)
+        except OSError:
+            descriptor = -1
+        if descriptor < 0:
+            yield None
+            return
+        try:
+            if _take(descriptor, real, name, deadline):
+                yield descriptor
+                return
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+        finally:
+            os.close(descriptor)  # releases the lock
+
+
+def _take(descriptor: int, real: str, name: str, deadline: float) -> bool:
+    """Lock the open file ``descriptor`` if it is free and still the file at its path."""
+    if sys.platform == "win32":  # pragma: no cover
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        if time.monotonic() > deadline:
+            message = (
+                f"another program has been writing it for {LOCK_TIMEOUT:g} s: "
+                "try again when it is done"
+            )
+            raise OSError(errno.EAGAIN, message, name) from None
+        return False
+    except OSError as error:
+        if error.errno in _NO_LOCKS:
+            return True  # a file system without locks (some network ones): write unlocked
+        raise
+    try:
+        return os.path.samestat(os.fstat(descriptor), os.stat(real))
+    except FileNotFoundError:
+        return False
+
+
+def _read_all(descriptor: int) -> bytes:
+    chunks = []
+    while chunk := os.read(descriptor, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _replace(
+    real: str,
+    write: Callable[[IO[bytes]], object] | None,
+    *,
+    copy_from: str | None = None,
+) -> None:
+    """Fill a new file beside ``real`` (by ``write``, or as a copy), then rename it over ``real``.
+
+    The temporary file is removed on any failure, a signal's exception included.
+    """
+    try:
+        before = os.stat(real)
+    except FileNotFoundError:
+        before = None
+    directory, base = os.path.split(real)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    # ``temporary`` is named before the file is made, so that a signal arriving the moment
+    # os.open returns still finds the file to remove; the 48 random bits make a clash with a
+    # file that is not ours (other than the one os.open just refused) out of the question.
+    temporary = ""
+    try:
+        for _ in range(100):
+            temporary = os.path.join(directory, f".{base}.{os.urandom(6).hex()}.tmp")
+            try:
+                descriptor = os.open(temporary, flags, 0o666)
+                break
+            except FileExistsError:
+                temporary = ""
+        else:
+            _no_temporary(real)
+        if copy_from is not None:
+            import shutil
+
+            os.close(descriptor)
+            shutil.copy2(copy_from, temporary)
+        else:
+            with os.fdopen(descriptor, "wb") as stream:
+                assert write is not None  # noqa: S101
+                write(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        if before is not None:
+            _keep_owner_and_mode(temporary, before)
+        os.replace(temporary, real)
+    except BaseException:
+        if temporary:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+        raise
+
+
+def _no_temporary(real: str) -> NoReturn:
+    raise OSError(errno.EEXIST, "cannot create a temporary file beside it", real)
+
+
+def _keep_owner_and_mode(temporary: str, before: os.stat_result) -> None:
+    """Give the new file the old one's permission bits and, where allowed, owner and group."""
+    os.chmod(temporary, before.st_mode & 0o7777)
+    chown = getattr(os, "chown", None)
+    if chown is None:  # pragma: no cover (Windows)
+        return
+    now = os.stat(temporary)
+    if (now.st_uid, now.st_gid) != (before.st_uid, before.st_gid):
+        with contextlib.suppress(PermissionError):
+            chown(temporary, before.st_uid, before.st_gid)
+        # chown clears the set-id bits: set them again.
+        os.chmod(temporary, before.st_mode & 0o7777)
