@@ -17,16 +17,25 @@ taken for science). Every route from FITS files reads its rows here: ``asnkit po
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import TYPE_CHECKING, Final
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from asnkit.exceptions import HeaderError
 from asnkit.generate.pool import NULL, Pool, pool_from_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
-__all__ = ["FITS_SUFFIXES", "expand_inputs", "pool_from_files", "pool_table"]
+__all__ = [
+    "FITS_SUFFIXES",
+    "expand_inputs",
+    "header_keywords",
+    "pool_from_files",
+    "pool_table",
+    "read_headers",
+]
 
 FITS_SUFFIXES: Final = (".fits", ".fits.gz", ".fit", ".fts")
 """What a file name ends with to be read as FITS (any case)."""
@@ -67,14 +76,57 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def pool_from_files(paths: Sequence[str], *, name: str = "pool.csv") -> Pool:
+def header_keywords() -> frozenset[str]:
+    """The header keywords a pool row for generating needs: the only values parsed.
+
+    Every column the engine can read (:func:`asnkit.generate.reads.columns_read`), the
+    keywords ``asn_make_pool``'s added columns are made from (``OBSERVTN``, ``TARGNAME``)
+    and those ``asnkit inspect`` shows (:data:`asnkit.headers.reading.KEYWORDS`).
+    """
+    return _header_keywords()
+
+
+@functools.cache
+def _header_keywords() -> frozenset[str]:
+    from asnkit.generate.reads import columns_read
+    from asnkit.headers.reading import KEYWORDS
+
+    columns = {column.upper() for column in columns_read()}
+    return frozenset({*columns, "OBSERVTN", "TARGNAME", *FLAG_KEYWORDS, *KEYWORDS})
+
+
+Headers: TypeAlias = Sequence[tuple[str, Mapping[str, object]]]
+"""Each file as given and its primary header's keywords (:func:`read_headers`)."""
+
+
+def read_headers(paths: Sequence[str], *, every_keyword: bool = False) -> Headers:
+    """The primary header of each of ``paths``: :func:`header_keywords` (or every keyword).
+
+    Raises:
+        HeaderError: a file cannot be read as FITS; astropy is missing.
+    """
+    from asnkit.headers.reading import read_primary_header
+
+    keywords = None if every_keyword else header_keywords()
+    return [(path, read_primary_header(path, keywords)) for path in paths]
+
+
+def pool_from_files(
+    paths: Sequence[str], *, name: str = "pool.csv", headers: Headers | None = None
+) -> Pool:
     """The pool ``asn_make_pool`` writes for ``paths``, as ``asn_generate`` reads it back.
+
+    Only the columns the engine can read (:func:`header_keywords`): what it generates from
+    them is what it generates from every column. ``headers``: the files' headers, already
+    read by :func:`read_headers` (else they are read here).
 
     Raises:
         HeaderError: a file cannot be read as FITS, or has no OBSERVTN keyword (which
             names its observation candidate); astropy is missing.
     """
-    columns, rows = pool_table(paths)
+    if headers is None:
+        headers = read_headers(paths)
+    columns, rows = _table(headers)
     made = pool_from_rows(rows, name=name)
     return Pool(name=name, columns=columns, rows=made.rows)
 
@@ -82,12 +134,15 @@ def pool_from_files(paths: Sequence[str], *, name: str = "pool.csv") -> Pool:
 def pool_table(paths: Sequence[str]) -> tuple[tuple[str, ...], list[dict[str, str]]]:
     """The columns and rows ``asn_make_pool`` writes for ``paths``, in the headers' case.
 
+    Every keyword of each header is a column (``asnkit pool`` writes them all).
+
     Raises:
         HeaderError: as :func:`pool_from_files`.
     """
-    from asnkit.headers.reading import read_primary_header
+    return _table(read_headers(paths, every_keyword=True))
 
-    headers = [(path, read_primary_header(path, every_keyword=True)) for path in paths]
+
+def _table(headers: Headers) -> tuple[tuple[str, ...], list[dict[str, str]]]:
     columns = {keyword.lower() for _, header in headers for keyword in header}
     columns.update(NON_HEADER_COLUMNS)
     columns.add("filename")

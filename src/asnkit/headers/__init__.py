@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Mapping, Sequence
 
     from asnkit.generate.engine import GenAsn
+    from asnkit.generate.fits import Headers
     from asnkit.models import JSONValue
 
 __all__ = [
@@ -167,13 +168,13 @@ def _unique(paths: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(paths))
 
 
-def _generated(paths: Sequence[str]) -> tuple[Pool, list[GenAsn]]:
+def _generated(paths: Sequence[str], headers: Headers | None) -> tuple[Pool, list[GenAsn]]:
     """The pool the files' headers make, and every association the engine writes from it."""
     from asnkit.generate import rules
     from asnkit.generate.engine import Registry, run
     from asnkit.generate.fits import pool_from_files
 
-    pool = pool_from_files(paths, name=POOL_NAME)
+    pool = pool_from_files(paths, name=POOL_NAME, headers=headers)
     try:
         made = run(pool.rows, Registry(rules()), pool_name=pool.name)
     except KeyError as error:
@@ -201,8 +202,13 @@ def _reasons(pool: Pool, filename: str, stage: Stage) -> tuple[str, ...]:
     return tuple(reason for reason in block[1:] if not reason.startswith("taken by "))
 
 
-def engine_view(paths: Sequence[str], *, stage: Stage) -> EngineView:
+def engine_view(
+    paths: Sequence[str], *, stage: Stage, headers: Headers | None = None
+) -> EngineView:
     """What the generate engine makes of the files at ``stage``, file by file.
+
+    ``headers``: the files' headers, already read (:func:`asnkit.generate.fits.read_headers`:
+    ``asnkit inspect`` reads each file once); else they are read here.
 
     Raises:
         HeaderError: a file cannot be read as FITS, or lacks a keyword the engine needs;
@@ -215,7 +221,10 @@ def engine_view(paths: Sequence[str], *, stage: Stage) -> EngineView:
     if not given:
         source, msg = "(no files)", "no files were given"
         raise HeaderError(source, msg)
-    pool, made = _generated(given)
+    if headers is not None:
+        known = dict(headers)
+        headers = [(path, known[path]) for path in given]
+    pool, made = _generated(given, headers)
     by_row = {path.lower(): path for path in reversed(given)}
     associations: list[Made] = []
     taken: dict[str, list[Taken]] = {path: [] for path in given}

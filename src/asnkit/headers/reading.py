@@ -7,9 +7,12 @@ first read; only the primary header is read, never the data.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from asnkit.exceptions import HeaderError
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 __all__ = ["KEYWORDS", "read_primary_header"]
 
@@ -36,14 +39,22 @@ rule takes a file, in which role, and how its product is named. (The pool rows t
 reads have every keyword of the header: :func:`asnkit.generate.fits.pool_table`.)"""
 
 
+_NOT_KEYWORDS: Final = frozenset({"", "COMMENT", "HISTORY"})
+"""Cards without a keyword of their own (commentary), which no pool has a column for."""
+
 _INSTALL_HINT: Final = "reading FITS headers needs astropy: pip install 'asnkit[fits]'"
 
 
-def read_primary_header(path: str, *, every_keyword: bool = False) -> dict[str, object]:
-    """The keywords of :data:`KEYWORDS` from the primary header of ``path``.
+def read_primary_header(
+    path: str, keywords: Collection[str] | None = KEYWORDS
+) -> dict[str, object]:
+    """The keywords of ``keywords`` that the primary header of ``path`` has, with their values.
 
-    A keyword the header lacks is left out. Only the header is read, never the data.
-    With ``every_keyword``, every card with a keyword (as ``asn_make_pool`` reads them).
+    ``keywords=None``: every card with a keyword (as ``asn_make_pool`` reads them). A
+    keyword the header lacks is left out; one it has twice has its last value (as
+    ``asn_make_pool`` reads it). Only the header is read, never the data, and only the
+    values asked for are parsed: astropy parses a card's value when it is asked for it,
+    the most of the cost of reading a header of a few hundred cards.
 
     Raises:
         HeaderError: astropy is not installed, the file is missing or is not FITS.
@@ -64,10 +75,15 @@ def read_primary_header(path: str, *, every_keyword: bool = False) -> dict[str, 
         detail = re.split(r"[,.;\n]", str(error), maxsplit=1)[0] or type(error).__name__
         msg = f"not a FITS file ({detail}); give FITS files such as _rate.fits or _cal.fits"
         raise HeaderError(path, msg) from None
-    if every_keyword:
-        return {k: v for k, v in header.items() if k not in ("", "COMMENT", "HISTORY")}
     found: dict[str, object] = {}
-    for keyword in KEYWORDS:
-        if keyword in header:
-            found[keyword] = header[keyword]
+    for card in header.cards:
+        keyword = card.keyword
+        if keywords is None:
+            if keyword in _NOT_KEYWORDS:
+                continue
+        elif keyword not in keywords:
+            continue
+        value = card.value  # parsed here, the one costly step
+        # Header.items() and header[keyword] read an undefined value as None.
+        found[keyword] = None if isinstance(value, fits.Undefined) else value
     return found

@@ -1,11 +1,20 @@
 # What asnkit uses of astropy.io.fits (reading a primary header, in asnkit.headers) and what
 # its tests and bench/headers.py use to write FITS files. A card's value is a str, int,
-# float, bool or astropy's Undefined: callers narrow it with isinstance.
-from collections.abc import Iterator
+# float, bool or astropy's Undefined: callers narrow it with isinstance. A header's cards
+# are parsed when read, each card's value only when asked for (Card.value).
+from collections.abc import Iterator, Sequence
 from os import PathLike
 from typing import TypeAlias
 
 _FileName: TypeAlias = str | PathLike[str]
+
+class Undefined: ...
+
+class Card:
+    @property
+    def keyword(self) -> str: ...
+    @property
+    def value(self) -> object: ...
 
 class Header:
     def __init__(self) -> None: ...
@@ -15,6 +24,8 @@ class Header:
     def __setitem__(self, keyword: str, value: object) -> None: ...
     def get(self, keyword: str, default: object = None) -> object: ...
     def items(self) -> Iterator[tuple[str, object]]: ...
+    @property
+    def cards(self) -> Sequence[Card]: ...
 
 class PrimaryHDU:
     def __init__(self, data: object = None, header: Header | None = None) -> None: ...
