@@ -158,13 +158,16 @@ class _NoAstropyError(Exception):
 def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], dict[str, str]]":
     """A row for each file (each once), and why each file that could not be read was not."""
     from asnkit.exceptions import HeaderError
+    from asnkit.generate.fits import header_keywords
     from asnkit.headers import read_primary_header
 
+    # Each file is read once: the keywords shown and those the engine reads.
+    keywords = header_keywords()
     rows: list[_Row] = []
     unread: dict[str, str] = {}
     for path in dict.fromkeys(files):
         try:
-            header = read_primary_header(path)
+            header = read_primary_header(path, keywords)
         except HeaderError as error:
             sys.stderr.write(line(f"{prog}: error: {error}"))
             if "asnkit[fits]" in str(error):  # no astropy: no file can be read
@@ -182,7 +185,7 @@ def _engine(rows: "list[_Row]", stage: "Stage", prog: str) -> "EngineView | None
     from asnkit.headers import engine_view
 
     try:
-        return engine_view([path for path, _ in rows], stage=stage)
+        return engine_view([path for path, _ in rows], stage=stage, headers=rows)
     except HeaderError as error:
         sys.stderr.write(line(f"{prog}: error: {error}"))
         return None
