@@ -84,6 +84,45 @@ class TestFiles:
         path = self.write("a_cal.fits", DATE="2026-01-01")
         assert read_primary_header(path) == NIRCAM_IMAGE
 
+    def test_only_the_values_asked_for_are_parsed(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from astropy.io import fits
+
+        path = self.write("a_cal.fits", DATE="2026-01-01", PAD00001=15, PAD00002="x")
+        parsed: list[str] = []
+        value = fits.Card.value
+
+        def counting(card: fits.Card) -> object:
+            parsed.append(card.keyword)
+            return value.fget(card)  # type: ignore[attr-defined]
+
+        monkeypatch.setattr(fits.Card, "value", property(counting))
+        assert read_primary_header(path, ("FILTER", "DATE", "NOPE")) == {
+            "FILTER": "F200W",
+            "DATE": "2026-01-01",
+        }
+        # astropy itself reads the structure (SIMPLE, BITPIX, NAXIS...); of the others,
+        # only the values asked for are parsed.
+        others = {"PAD00001", "PAD00002", *NIRCAM_IMAGE, "DATE"}
+        assert [keyword for keyword in parsed if keyword in others] == ["FILTER", "DATE"]
+        parsed.clear()
+        every = read_primary_header(path, None)
+        assert {"SIMPLE", *others} <= set(every)
+        assert (every["PAD00001"], every["PAD00002"]) == (15, "x")
+        assert others <= set(parsed)
+
+    def test_the_pool_for_generating_has_the_columns_the_engine_reads(self) -> None:
+        from asnkit.generate.fits import header_keywords, pool_from_files, pool_table
+        from asnkit.generate.reads import columns_read
+
+        path = self.write("a_cal.fits", DATE="2026-01-01", PATTTYPE="NONE")
+        columns = set(pool_from_files([path]).columns)
+        assert {"patttype", "exp_type", "filename", "asn_candidate"} <= columns
+        assert "date" not in columns
+        assert columns <= columns_read() | {keyword.lower() for keyword in header_keywords()}
+        written, rows = pool_table([path])
+        assert {"date", "patttype", "simple"} <= set(written)
+        assert rows[0]["date"] == "2026-01-01"
+
     def test_a_file_that_is_not_fits_is_refused_with_its_name(self, tmp_path: Path) -> None:
         path = tmp_path / "notes_cal.fits"
         path.write_text("not a FITS file\n")

@@ -160,3 +160,23 @@ def test_the_subcommand_is_registered(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1].endswith("product jw01234-o001_t001_nircam_clear-f200w")
+
+
+def test_each_header_is_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from astropy.io import fits
+
+    monkeypatch.chdir(tmp_path)
+    names = write_case("niriss_ami", tmp_path)[1:]
+    read: list[str] = []
+    getheader = fits.getheader
+
+    def counting(path: str, ext: int = 0) -> fits.Header:
+        read.append(path)
+        return getheader(path, ext)
+
+    monkeypatch.setattr(fits, "getheader", counting)
+    assert run(names) == 0
+    assert "ami3" in capsys.readouterr().out
+    assert read == names
