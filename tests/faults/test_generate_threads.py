@@ -16,7 +16,7 @@ import pytest
 from pool_templates import expanded_pool, pool_paths
 
 import asnkit
-from asnkit.generate import _default_registry, engine, rules
+from asnkit.generate import default_registry, engine, rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -76,13 +76,13 @@ def _at_once(pools: dict[str, Pool]) -> dict[str, list[str]]:
 def test_threads_make_what_one_call_alone_makes() -> None:
     pools = {path.stem: expanded_pool(path) for path in pool_paths() if path.stem in POOLS}
     assert sorted(pools) == sorted(POOLS)
-    _default_registry.cache_clear()
+    default_registry.cache_clear()
     alone = {name: _texts(pool) for name, pool in pools.items()}
     assert all(alone.values())
     for _ in range(TRIALS):
-        _default_registry.cache_clear()
+        default_registry.cache_clear()
         assert _at_once(pools) == alone
-    _default_registry.cache_clear()
+    default_registry.cache_clear()
 
 
 class _Interleaved(dict[str, str]):

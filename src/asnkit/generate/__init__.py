@@ -31,6 +31,7 @@ __all__ = [
     "NULL",
     "REQUIRED_COLUMNS",
     "Pool",
+    "default_registry",
     "generate",
     "generate_files",
     "parse_pool",
@@ -61,8 +62,8 @@ def rules() -> tuple[PoolRule, ...]:
 
 
 @functools.cache
-def _default_registry() -> Registry:
-    """The registry of :func:`rules`, compiled once for every run.
+def default_registry() -> Registry:
+    """The registry of :func:`rules`, compiled once for every run (in every thread).
 
     A run keeps its own state (queues, associations, remembered refusals); what it adds to
     the compiled rules is only which keywords their computed conditions read.
@@ -90,7 +91,7 @@ def _run(
 ) -> list[GenAsn]:
     from asnkit.generate.engine import Registry, candidates_by_type, run
 
-    registry = _default_registry() if rule_set is None else Registry(rule_set)
+    registry = default_registry() if rule_set is None else Registry(rule_set)
     given = None if candidates is None else list(candidates)
     if not discover and candidates is None:
         # asn_generate --all-candidates alone: every candidate, as -i would list them.

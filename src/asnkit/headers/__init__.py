@@ -170,13 +170,14 @@ def _unique(paths: Sequence[str]) -> list[str]:
 
 def _generated(paths: Sequence[str], headers: Headers | None) -> tuple[Pool, list[GenAsn]]:
     """The pool the files' headers make, and every association the engine writes from it."""
-    from asnkit.generate import rules
-    from asnkit.generate.engine import Registry, run
+    from asnkit.generate import default_registry
+    from asnkit.generate.engine import run
     from asnkit.generate.fits import pool_from_files
 
     pool = pool_from_files(paths, name=POOL_NAME, headers=headers)
     try:
-        made = run(pool.rows, Registry(rules()), pool_name=pool.name)
+        # The rules compiled once for every run, as asnkit generate runs them.
+        made = run(pool.rows, default_registry(), pool_name=pool.name)
     except KeyError as error:
         keyword = str(error.args[0]).upper()
         msg = f"no file has the keyword {keyword}, which the rules read; add it to the headers"
