@@ -1,8 +1,9 @@
 """jwst 3.0.0 as the reference: these tests need jwst itself, so ``nox -s compat`` runs them.
 
 Where jwst is not installed (the plain ``tests`` session), the modules here, which all
-import jwst, are not collected, and ``test_reference_version.py`` is skipped with the
-reason in pytest's summary. jwst is looked up without being imported.
+import jwst (but test_views_large.py, the exhaustive part of a slow test), are not
+collected, and ``test_reference_version.py`` is skipped with the reason in pytest's summary.
+jwst is looked up without being imported.
 """
 
 from __future__ import annotations
