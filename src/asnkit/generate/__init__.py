@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import sys
 import types
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from asnkit.generate.pool import NULL, Pool, parse_pool, pool_from_rows, read_pool
 
@@ -87,12 +87,15 @@ def _run(
     rule_set: Sequence[PoolRule] | None,
     warn: Callable[[str], None] | None,
     dms: bool = False,
-    discover: bool = True,
+    discover: bool | Literal["only"] = True,
 ) -> list[GenAsn]:
     from asnkit.generate.engine import Registry, candidates_by_type, run
 
     registry = default_registry() if rule_set is None else Registry(rule_set)
     given = None if candidates is None else list(candidates)
+    if discover == "only" and candidates is not None:
+        msg = 'discover="only" takes no candidates: the candidates given are not discovered'
+        raise ValueError(msg)
     if not discover and candidates is None:
         # asn_generate --all-candidates alone: every candidate, as -i would list them.
         candidates = [cid for ids in candidates_by_type(pool.rows).values() for cid in ids]
@@ -108,6 +111,7 @@ def _run(
         registry,
         pool_name=pool.name,
         candidate_ids=candidates,
+        discovered_only=discover == "only",
         version_id=version_id,
         warn=warn,
     )
@@ -124,7 +128,7 @@ def generate_files(
     rule_set: Sequence[PoolRule] | None = None,
     warn: Callable[[str], None] | None = None,
     dms: bool = False,
-    discover: bool = True,
+    discover: bool | Literal["only"] = True,
 ) -> list[tuple[str, Association]]:
     """Every association with the file name jwst's ``asn_generate`` gives it.
 
@@ -141,9 +145,12 @@ def generate_files(
             their rows are generated too, and only the associations of ``candidates``
             kept (those the background candidates' duplicate are pruned as jwst prunes
             them); without ``candidates``, no change.
-        discover: ``False``: every candidate's associations and no discovered ones
-            (``asn_generate --all-candidates`` without ``--discover``); with
-            ``candidates`` there are none anyway.
+        discover: ``True``: every candidate's associations and the discovered ones
+            (``asn_generate``'s default); ``False``: every candidate's and no discovered
+            ones (``asn_generate --all-candidates``); ``"only"``: the discovered ones
+            alone, numbered and pruned among themselves (``asn_generate
+            --discover``). With ``candidates`` nothing is discovered: ``"only"`` is then
+            a ``ValueError``.
     """
     from asnkit.exceptions import PoolError
     from asnkit.generate.output import to_association
@@ -192,7 +199,7 @@ def generate(
     rule_set: Sequence[PoolRule] | None = None,
     warn: Callable[[str], None] | None = None,
     dms: bool = False,
-    discover: bool = True,
+    discover: bool | Literal["only"] = True,
 ) -> list[Association]:
     """Every association jwst's ``asn_generate`` makes from the pool, in its order.
 

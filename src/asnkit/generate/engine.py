@@ -1520,14 +1520,17 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
     *,
     pool_name: str,
     candidate_ids: Sequence[str] | None = None,
+    discovered_only: bool = False,
     version_id: str | bool | None = None,
     warn: Callable[[str], None] | None = None,
     record: list[GenAsn] | None = None,
 ) -> list[GenAsn]:
     """Jwst's per-candidate generation: candidates, discovery, then each stage's finish.
 
-    ``record``, when given, receives every association made, before the stages complete
-    and prune them (``--explain`` tells what became of each).
+    ``discovered_only`` (``asn_generate --discover``, without ``candidate_ids``): no
+    candidate's associations; the discovered ones alone are numbered and finished (pruned
+    among themselves). ``record``, when given, receives every association made, before
+    the stages complete and prune them (``--explain`` tells what became of each).
     """
     if version_id is True:
         version_id = datetime.now(timezone.utc).strftime("%Y%m%dt%H%M%S")
@@ -1535,7 +1538,10 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
     by_type = candidates_by_type(rows)
     chosen: list[tuple[str, str]] = []
     if candidate_ids is None:
-        chosen = [(cid, ctype) for ctype, ids in by_type.items() for cid in ids]
+        # With discovered_only, none: jwst makes every candidate's associations, then keeps
+        # the discovered ones that differ from each of them, which is all of them (below).
+        if not discovered_only:
+            chosen = [(cid, ctype) for ctype, ids in by_type.items() for cid in ids]
     else:
         for cid in candidate_ids:
             for ctype, ids in by_type.items():
@@ -1581,7 +1587,8 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
             left_out=left_out,
         )
         # jwst drops a discovered association equal to a candidate one; its equality
-        # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered first.
+        # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered
+        # first (and with discovered_only, the candidates' are not made at all).
         associations = discovered + associations
         resequence(associations)
     if record is not None:
