@@ -423,7 +423,7 @@ def test_all_candidates_alone_is_every_candidate_and_nothing_discovered(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # jwst's jw87800 pool: every association of its one observation (as -i o017), none
-    # discovered; --discover --all-candidates is the default.
+    # discovered.
     pool = str(POOLS / "jw87800_20180412T163456_pool.csv")
     alone = in_process(capsys, "generate", pool, "--all-candidates", "-o", str(tmp_path / "a"))
     assert (alone.status, alone.err) == (0, "")
@@ -431,17 +431,91 @@ def test_all_candidates_alone_is_every_candidate_and_nothing_discovered(
     assert (listed.status, listed.err) == (0, "")
     assert _names(tmp_path / "a") == _names(tmp_path / "i")
     assert all("-o017_" in name for name in _names(tmp_path / "a"))
-    both = in_process(
-        capsys, "generate", pool, "--discover", "--all-candidates", "-o", str(tmp_path / "d")
-    )
+
+
+def test_discover_alone_is_the_discovered_associations_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # jwst's pool_duplicate: asn_generate --discover writes these two (jwst 3.0.0's output
+    # when this was written); by default the first is pruned (it has a candidate's
+    # members) and the second is numbered 00001.
+    pool = str(POOLS / "pool_duplicate.csv")
+    alone = in_process(capsys, "generate", pool, "--discover", "-p", str(tmp_path / "d"))
+    assert (alone.status, alone.err) == (0, "")
+    assert _names(tmp_path / "d") == [
+        "jw87600-a3001_image3_00001_asn.json",
+        "jw87600-a3001_image3_00002_asn.json",
+    ]
     default = in_process(capsys, "generate", pool, "-o", str(tmp_path / "n"))
-    assert both.status == default.status == 0
-    assert _names(tmp_path / "d") == _names(tmp_path / "n")
-    refused = in_process(capsys, "generate", pool, "--discover", "-o", str(tmp_path / "x"))
-    assert refused.status == 2
+    assert (default.status, default.err) == (0, "")
+    discovered = [name for name in _names(tmp_path / "n") if "-a3001_" in name]
+    assert discovered == ["jw87600-a3001_image3_00001_asn.json"]
+    assert (tmp_path / "n" / discovered[0]).read_text() == (
+        tmp_path / "d" / "jw87600-a3001_image3_00002_asn.json"
+    ).read_text()
+
+
+_EXCLUDE = "exclude each other, as in asn_generate:"
+_ONLY_GIVEN = "makes only the candidates given"
+_ALL = "every candidate's and none discovered"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("-i", "o017", "--discover"),
+            f"-i and --discover {_EXCLUDE} -i {_ONLY_GIVEN}, "
+            "--discover only the discovered associations",
+        ),
+        (
+            ("--discover", "--ids", "o017"),
+            f"-i and --discover {_EXCLUDE} -i {_ONLY_GIVEN}, "
+            "--discover only the discovered associations",
+        ),
+        (
+            ("--candidate", "o017", "--all-candidates"),
+            f"-i and --all-candidates {_EXCLUDE} -i {_ONLY_GIVEN}, --all-candidates {_ALL}",
+        ),
+        (
+            ("--all-candidates", "-i", "o017"),
+            f"-i and --all-candidates {_EXCLUDE} -i {_ONLY_GIVEN}, --all-candidates {_ALL}",
+        ),
+        (
+            ("--discover", "--all-candidates"),
+            f"--discover and --all-candidates {_EXCLUDE} "
+            f"--discover makes only the discovered associations, --all-candidates {_ALL}; "
+            "give neither for both, the default",
+        ),
+        (
+            ("-i", "o017", "--discover", "--all-candidates"),
+            f"-i and --discover {_EXCLUDE} "
+            f"-i {_ONLY_GIVEN}, --discover only the discovered associations",
+        ),
+    ],
+)
+def test_what_asn_generate_cannot_do_together_is_refused(
+    tmp_path: Path, args: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pool = str(POOLS / "jw87800_20180412T163456_pool.csv")
+    result = in_process(capsys, "generate", pool, *args, "-o", str(tmp_path / "out"))
+    assert (result.status, result.out) == (2, "")
+    assert result.err == f"asnkit generate: error: {message} (see asnkit generate --help)\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_o_and_p_must_name_one_folder(
+    pool: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused = in_process(capsys, "generate", str(pool), "-o", "a", "-p", "b")
+    assert (refused.status, refused.out) == (2, "")
     assert refused.err == (
-        "asnkit generate: error: --discover alone is not offered: asnkit makes discovered "
-        "associations with the candidates' (--discover --all-candidates, the default) "
-        "(see asnkit generate --help)\n"
+        "asnkit generate: error: -o a and -p b name different folders: give one "
+        "(-p is asn_generate's spelling of -o) (see asnkit generate --help)\n"
     )
-    assert not (tmp_path / "x").exists()
+    assert _names(tmp_path) == [pool.name]
+    same = in_process(capsys, "generate", str(pool), "-o", "a", "--path", str(tmp_path / "a/"))
+    assert (same.status, same.err) == (0, "")
+    assert _names(tmp_path) == ["a", pool.name]
+    assert len(_names(tmp_path / "a")) == 6

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from generate_pools import exposure
+from testdata import POOLS
 
 import asnkit
 
@@ -44,3 +46,57 @@ def test_read_pool(tmp_path: Path) -> None:
     assert pool.rows[0]["exp_type"] == "nrc_image"
     made = asnkit.generate(pool)
     assert {asn.asn_pool for asn in made} == {path.name}
+
+
+def _products(made: list[tuple[str, asnkit.Association]]) -> list[tuple[str, str, list[str]]]:
+    return [
+        (name, product.name, [member.expname for member in product.members])
+        for name, asn in made
+        for product in asn.products
+    ]
+
+
+def test_discover_only_is_the_discovered_associations_numbered_among_themselves() -> None:
+    from asnkit.generate import generate_files
+
+    # What jwst 3.0.0's asn_generate --discover writes from these pools (file names,
+    # product names, members: read from its output when this was written).
+    dups = asnkit.read_pool(POOLS / "jw00632_dups.csv")
+    product = "jw00632-a3001_t001_nircam_f212n-wlp8-nrca1_{suffix}-05"
+    assert _products(generate_files(dups, discover="only")) == [
+        (
+            "jw00632-a3001_wfs-image3_00001_asn.json",
+            product,
+            [f"jw00632003002_03105_0000{n}_nrca1_cal.fits" for n in (1, 2)],
+        ),
+        (
+            "jw00632-a3001_wfs-image3_00002_asn.json",
+            product,
+            [f"jw00632003001_03105_0000{n}_nrca1_cal.fits" for n in (1, 2)],
+        ),
+    ]
+    # By default both are pruned: each has the members of a candidate's association.
+    assert not [asn for asn in asnkit.generate(dups) if asn.asn_id.startswith("a")]
+
+    duplicate = asnkit.read_pool(POOLS / "pool_duplicate.csv")
+    only = _products(generate_files(duplicate, discover="only"))
+    assert only == [
+        (
+            "jw87600-a3001_image3_00001_asn.json",
+            "jw87600-a3001_t001_niriss_clearp-f430m-sub80",
+            ["jw87600029001_02105_00001_nis_cal.fits"],
+        ),
+        (
+            "jw87600-a3001_image3_00002_asn.json",
+            "jw87600-a3001_t001_niriss_clearp-f430m",
+            ["jw87600007001_02101_00001_nis_cal.fits"],
+        ),
+    ]
+    # By default the first is pruned and the second, numbered after it, becomes 00001.
+    default = [(n, p, m) for n, p, m in _products(generate_files(duplicate)) if "-a3001" in n]
+    assert default == [("jw87600-a3001_image3_00001_asn.json", *only[1][1:])]
+
+
+def test_discover_only_takes_no_candidates() -> None:
+    with pytest.raises(ValueError, match='discover="only" takes no candidates'):
+        asnkit.generate([exposure(1)], candidates=["o001"], discover="only")

@@ -8,9 +8,12 @@ and says where the exposure went and why every other rule did not take it.
 
 asn_generate's spellings work: ``-i o001 o002`` (or ``-i o001 -i o002``), ``-p DIR``,
 ``--version-id`` with or without a tag, ``--dry-run``, ``-d DELIMITER``, ``-v``, ``--DMS``,
-``--all-candidates`` (with ``--discover``: the default), ``--no-merge``, ``--format json``,
-``--pool-format ascii``; its other flags change what is written away from its defaults and
-are refused, each in one line saying why (:data:`REFUSED`, ``--discover`` alone).
+``--discover`` (the discovered associations alone), ``--all-candidates`` (the candidates'
+alone), ``--no-merge``, ``--format json``, ``--pool-format ascii``; its other flags change
+what is written away from its defaults and are refused, each in one line saying why
+(:data:`REFUSED`). As in asn_generate, ``-i``, ``--discover`` and ``--all-candidates``
+exclude each other (neither ``--discover`` nor ``--all-candidates``: both kinds, the
+default), and ``-o`` and ``-p`` may name one folder only (:func:`usage_error`).
 
 ``asnkit pool FILES... -o pool.csv`` writes the pool ``asn_make_pool`` would write (its four
 flags as a DMS pool has them: :mod:`asnkit.generate.fits`).
@@ -22,7 +25,7 @@ Exit status: 0 done; 1 a pool or file cannot be used, or an association would be
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Final
+from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 import typer
 
@@ -79,14 +82,16 @@ def command(
         ),
     ],
     output: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="DIR",
-            help="The folder to write the associations to (made if missing).",
+            help="The folder to write the associations to (made if missing; by default "
+            "the current folder).",
+            show_default=False,
         ),
-    ] = ".",
+    ] = None,
     candidates: Annotated[
         list[str] | None,
         typer.Option(
@@ -127,18 +132,32 @@ def command(
     ] = False,
     path: Annotated[
         str | None,
-        typer.Option("--path", "-p", hidden=True, help="asn_generate's -o.", show_default=False),
+        typer.Option(
+            "--path", "-p", hidden=True, help="asn_generate's spelling of -o.", show_default=False
+        ),
     ] = None,
     ids: Annotated[
         list[str] | None,
-        typer.Option("--ids", hidden=True, help="asn_generate's -i.", show_default=False),
+        typer.Option(
+            "--ids", hidden=True, help="asn_generate's spelling of -i.", show_default=False
+        ),
     ] = None,
     discover: Annotated[
-        bool, typer.Option("--discover", hidden=True, help="With --all-candidates: the default.")
+        bool,
+        typer.Option(
+            "--discover",
+            hidden=True,
+            help="Only the discovered associations (asn_generate's); not with -i, "
+            "--all-candidates.",
+        ),
     ] = False,
     all_candidates: Annotated[
         bool,
-        typer.Option("--all-candidates", hidden=True, help="Alone: every candidate, none found."),
+        typer.Option(
+            "--all-candidates",
+            hidden=True,
+            help="Every candidate's associations, none discovered; not with -i, --discover.",
+        ),
     ] = False,
     dms: Annotated[
         bool,
@@ -176,23 +195,23 @@ def command(
       asnkit generate pool.csv --explain jw01234001001_02101_00001_nrca1
 
     Every association is checked as asnkit validate checks a file before any is
-    written. asn_generate's -p, -d, -v, --DMS, --all-candidates, --no-merge
-    work; its other flags are refused (see docs/generate.md).
+    written. asn_generate's -p, -d, -v, --DMS, --discover, --all-candidates,
+    --no-merge work; its other flags are refused (see docs/generate.md).
 
     Exit status: 0 done, 1 a pool or file cannot be used or an association
     would be invalid (nothing written), 2 bad usage.
     """
     prog = "asnkit generate"
-    if discover and not all_candidates:
-        done(
-            refuse(
-                prog,
-                "--discover alone is not offered: asnkit makes discovered associations with "
-                "the candidates' (--discover --all-candidates, the default) "
-                f"(see {prog} --help)",
-                EXIT_USAGE,
-            )
-        )
+    given = None if candidates is None and ids is None else [*(candidates or ()), *(ids or ())]
+    wrong = usage_error(
+        candidates=given is not None,
+        discover=discover,
+        all_candidates=all_candidates,
+        output=output,
+        path=path,
+    )
+    if wrong is not None:
+        done(refuse(prog, f"{wrong} (see {prog} --help)", EXIT_USAGE))
     for flag, value, default in (
         ("--format", file_format, "json"),
         ("--pool-format", pool_format, "ascii"),
@@ -209,20 +228,59 @@ def command(
     done(
         run_generate(
             inputs,
-            output=output if path is None else path,
-            candidates=None
-            if candidates is None and ids is None
-            else [*(candidates or ()), *(ids or ())],
+            output=path or output or ".",
+            candidates=given,
             version_id=True if version_id == NOW else version_id,
             explain=explain,
             dry_run=dry_run,
             force=force,
             verbose=verbose,
             dms=dms,
-            discover=discover or not all_candidates,
+            discover="only" if discover else not all_candidates,
             delimiter=delimiter,
         )
     )
+
+
+def usage_error(
+    *, candidates: bool, discover: bool, all_candidates: bool, output: str | None, path: str | None
+) -> str | None:
+    """What is wrong with this use of the options together, or ``None``.
+
+    ``-i`` (``--candidate``, ``--ids``), ``--discover`` and ``--all-candidates`` choose
+    what is made, and exclude each other as in asn_generate (one mutually exclusive group
+    there); ``-o`` and ``-p`` (asn_generate's spelling) both name the output folder.
+    """
+    modes = [
+        (flag, what)
+        for given, flag, what in (
+            (candidates, "-i", "only the candidates given"),
+            (discover, "--discover", "only the discovered associations"),
+            (all_candidates, "--all-candidates", "every candidate's and none discovered"),
+        )
+        if given
+    ]
+    if len(modes) > 1:
+        (first, first_what), (second, second_what) = modes[:2]
+        both = (
+            "; give neither for both, the default"
+            if {first, second} == {"--discover", "--all-candidates"}
+            else ""
+        )
+        return (
+            f"{first} and {second} exclude each other, as in asn_generate: {first} makes "
+            f"{first_what}, {second} {second_what}{both}"
+        )
+    if (
+        output is not None
+        and path is not None
+        and os.path.realpath(output) != os.path.realpath(path)
+    ):
+        return (
+            f"-o {output} and -p {path} name different folders: give one "
+            "(-p is asn_generate's spelling of -o)"
+        )
+    return None
 
 
 def _error(prog: str, message: str) -> None:
@@ -270,12 +328,14 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     verbose: bool = False,
     delimiter: str = "|",
     dms: bool = False,
-    discover: bool = True,
+    discover: bool | Literal["only"] = True,
     prog: str = "asnkit generate",
 ) -> int:
     """Generate from ``inputs`` into ``output``; the exit status.
 
     ``version_id``: a tag, or ``True`` for the time now (``--version-id`` alone).
+    ``discover``: as :func:`asnkit.generate.generate_files` takes it (``"only"``:
+    ``--discover``, ``False``: ``--all-candidates``).
 
     Every pool is generated and every association checked before anything is written: a
     pool that cannot be used, or an association ``asnkit validate`` would reject (unless
@@ -336,7 +396,7 @@ def _generate(
     prog: str,
     *,
     dms: bool = False,
-    discover: bool = True,
+    discover: bool | Literal["only"] = True,
 ) -> "list[tuple[Pool, list[tuple[str, Association]]]] | None":
     """Every pool's associations with their file names; ``None`` (said) if one cannot be used."""
     from asnkit.exceptions import PoolError
