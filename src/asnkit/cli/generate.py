@@ -228,7 +228,7 @@ def command(
     done(
         run_generate(
             inputs,
-            output=path or output or ".",
+            output=path if path is not None else output if output is not None else ".",
             candidates=given,
             version_id=True if version_id == NOW else version_id,
             explain=explain,
