@@ -107,17 +107,23 @@ def run_pool(path: Path, out: Path, options: Sequence[str] = ()) -> dict[str, An
     }
 
 
-def run_all(paths: list[Path], out: Path, *, jobs: int = 1) -> list[dict[str, Any]]:
-    """Every pool, in order (``jobs`` processes at once: the timings then overlap)."""
+def run_all(
+    paths: list[Path], out: Path, *, jobs: int = 1, options: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """Every pool, in order (``jobs`` processes at once: the timings then overlap).
+
+    ``options``: asn_generate's, the same for every pool (``--discover``).
+    """
     out.mkdir(parents=True, exist_ok=True)
     warm_up()
     if jobs <= 1:
-        records = [run_pool(path, out) for path in paths]
+        records = [run_pool(path, out, options) for path in paths]
     else:
         # The largest pools first, so that the slowest (mega_pool) does not start last.
         order = sorted(paths, key=lambda p: p.stat().st_size, reverse=True)
         with ProcessPoolExecutor(jobs) as executor:
-            done = dict(zip(order, executor.map(run_pool, order, [out] * len(order)), strict=True))
+            made = executor.map(run_pool, order, [out] * len(order), [options] * len(order))
+            done = dict(zip(order, made, strict=True))
         records = [done[path] for path in paths]
     (out / "results.json").write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
     return records
