@@ -88,7 +88,7 @@ def test_the_command_writes_the_files_the_api_makes(tmp_path: Path) -> None:
         plain.parent.mkdir(exist_ok=True)
         plain.write_text(format_pool(pool.columns, pool.rows), encoding="utf-8")
         out = tmp_path / path.stem
-        argv = [asnkit, "generate", "--discover", plain, "-p", out]
+        argv = [str(asnkit), "generate", "--discover", str(plain), "-p", str(out)]
         subprocess.run(argv, check=True, capture_output=True)
         written = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.json")}
         made = generate_files(pool, discover="only")

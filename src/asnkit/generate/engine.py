@@ -1514,7 +1514,27 @@ class Registry:
         return compiled
 
 
-def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place)
+def _chosen(
+    by_type: Mapping[str, Mapping[str, int]],
+    candidate_ids: Sequence[str] | None,
+    warn: Callable[[str], None] | None,
+) -> list[tuple[str, str]]:
+    """The candidates to generate, with their types: those given, else every one."""
+    if candidate_ids is None:
+        return [(cid, ctype) for ctype, ids in by_type.items() for cid in ids]
+    chosen = []
+    for cid in candidate_ids:
+        for ctype, ids in by_type.items():
+            if cid in ids:
+                chosen.append((cid, ctype))
+                break
+        else:
+            if warn is not None:
+                warn(f"candidate {cid} is not in the pool")
+    return chosen
+
+
+def run(
     rows: Sequence[Mapping[str, str]],
     registry: Registry,
     *,
@@ -1535,22 +1555,9 @@ def run(  # noqa: C901 (candidates, discovery, finish: jwst's order in one place
     if version_id is True:
         version_id = datetime.now(timezone.utc).strftime("%Y%m%dt%H%M%S")
     version = version_id if isinstance(version_id, str) else None
-    by_type = candidates_by_type(rows)
-    chosen: list[tuple[str, str]] = []
-    if candidate_ids is None:
-        # With discovered_only, none: jwst makes every candidate's associations, then keeps
-        # the discovered ones that differ from each of them, which is all of them (below).
-        if not discovered_only:
-            chosen = [(cid, ctype) for ctype, ids in by_type.items() for cid in ids]
-    else:
-        for cid in candidate_ids:
-            for ctype, ids in by_type.items():
-                if cid in ids:
-                    chosen.append((cid, ctype))
-                    break
-            else:
-                if warn is not None:
-                    warn(f"candidate {cid} is not in the pool")
+    # With discovered_only, no candidate: jwst makes every candidate's associations, then
+    # keeps the discovered ones that differ from each of them, which is all of them (below).
+    chosen = [] if discovered_only else _chosen(candidates_by_type(rows), candidate_ids, warn)
     associations: list[GenAsn] = []
     memos: dict[str, _Refusals] = {}
     rows_of = _rows_by_candidate(rows, [cid for cid, _ in chosen])
