@@ -1,6 +1,7 @@
 """A pool from FITS files, as jwst 3.0.0's ``asn_make_pool`` makes one.
 
-Every keyword of each file's primary header is a column (lower case, sorted), with the
+Every keyword of each file's primary header is a column (lower case, sorted; for
+generating, every keyword the engine can read: :func:`header_keywords`), with the
 columns DMS adds: ``asn_candidate`` (the file's observation, ``[('oNNN', 'observation')]``),
 ``targetid`` (1, 2, ... in the order the files' TARGNAMEs first appear), ``pntgtype``
 (``science``), ``is_imprt`` (``f``), ``dms_note``, ``mostilno`` and ``dithptin`` (``1``).

@@ -36,7 +36,7 @@ KEYWORDS: Final = (
 )
 """The keywords ``asnkit inspect`` shows, in its order: those that most often decide which
 rule takes a file, in which role, and how its product is named. (The pool rows the engine
-reads have every keyword of the header: :func:`asnkit.generate.fits.pool_table`.)"""
+reads have every keyword it can read: :func:`asnkit.generate.fits.header_keywords`.)"""
 
 
 _NOT_KEYWORDS: Final = frozenset({"", "COMMENT", "HISTORY"})
