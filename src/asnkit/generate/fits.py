@@ -117,9 +117,11 @@ def pool_from_files(
 ) -> Pool:
     """The pool ``asn_make_pool`` writes for ``paths``, as ``asn_generate`` reads it back.
 
-    Only the columns the engine can read (:func:`header_keywords`): what it generates from
-    them is what it generates from every column. ``headers``: the files' headers, already
-    read by :func:`read_headers` (else they are read here).
+    Only the columns the engine can read with the default rules (:func:`header_keywords`):
+    what it generates from them is what it generates from every column (for rules of one's
+    own that read other keywords, ``pool_from_rows(pool_table(paths)[1])`` has them all).
+    ``headers``: the files' headers, already read by :func:`read_headers` (else they are
+    read here).
 
     Raises:
         HeaderError: a file cannot be read as FITS, or has no OBSERVTN keyword (which
