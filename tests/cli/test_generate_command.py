@@ -519,3 +519,25 @@ def test_o_and_p_must_name_one_folder(
     assert (same.status, same.err) == (0, "")
     assert _names(tmp_path) == ["a", pool.name]
     assert len(_names(tmp_path / "a")) == 6
+
+
+def test_explain_says_what_the_mode_writes(capsys: pytest.CaptureFixture[str]) -> None:
+    # jwst's pool_duplicate: by default observation 29's exposure is in o029's files (the
+    # discovered image3 that has it is pruned); with --discover it is in a3001's first.
+    pool = str(POOLS / "pool_duplicate.csv")
+    exposure = "jw87600029001_02105_00001_nis"
+    taken: dict[str, list[str]] = {}
+    for mode in ("", "--discover", "--all-candidates"):
+        flags = [mode] if mode else []
+        result = in_process(capsys, "generate", pool, *flags, "--explain", exposure)
+        assert (result.status, result.err) == (0, "")
+        taken[mode] = re.findall(r"taken by (\S+)", result.out)
+    assert (
+        taken[""]
+        == taken["--all-candidates"]
+        == [
+            "jw87600-o029_image2_00001_asn.json",
+            "jw87600-o029_image3_00001_asn.json",
+        ]
+    )
+    assert taken["--discover"] == ["jw87600-a3001_image3_00001_asn.json"]

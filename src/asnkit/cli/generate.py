@@ -348,7 +348,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     if pools is None:
         return EXIT_INVALID
     if explain is not None:
-        return _explain(pools, explain, candidates, prog)
+        return _explain(pools, explain, candidates, prog, discover=discover)
     made = _generate(pools, candidates, version_id, prog, dms=dms, discover=discover)
     if made is None:
         return EXIT_INVALID
@@ -363,7 +363,12 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
 
 
 def _explain(
-    pools: "list[Pool]", exposure: str, candidates: Sequence[str] | None, prog: str
+    pools: "list[Pool]",
+    exposure: str,
+    candidates: Sequence[str] | None,
+    prog: str,
+    *,
+    discover: bool | Literal["only"] = True,
 ) -> int:
     from asnkit.exceptions import PoolError
     from asnkit.generate import rules
@@ -377,7 +382,9 @@ def _explain(
         except PoolError:
             continue  # another pool's exposure
         try:
-            lines = explain_lines(pool, exposure, rules=rules(), candidates=candidates)
+            lines = explain_lines(
+                pool, exposure, rules=rules(), candidates=candidates, discover=discover
+            )
         except PoolError as error:
             _error(prog, str(error))
             return EXIT_INVALID

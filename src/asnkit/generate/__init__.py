@@ -93,12 +93,6 @@ def _run(
 
     registry = default_registry() if rule_set is None else Registry(rule_set)
     given = None if candidates is None else list(candidates)
-    if discover == "only" and candidates is not None:
-        msg = 'discover="only" takes no candidates: the candidates given are not discovered'
-        raise ValueError(msg)
-    if not discover and candidates is None:
-        # asn_generate --all-candidates alone: every candidate, as -i would list them.
-        candidates = [cid for ids in candidates_by_type(pool.rows).values() for cid in ids]
     if dms and given is not None:
         # asn_generate --DMS -i: the background candidates of the rows of those given are
         # generated too (so that what they make is pruned as jwst prunes it), then only the
@@ -111,7 +105,7 @@ def _run(
         registry,
         pool_name=pool.name,
         candidate_ids=candidates,
-        discovered_only=discover == "only",
+        discover=discover,
         version_id=version_id,
         warn=warn,
     )

@@ -25,7 +25,7 @@ from ast import literal_eval
 from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, Final, Literal, cast
 
 from asnkit.generate import dms
 from asnkit.generate.constraints import (
@@ -1540,24 +1540,30 @@ def run(
     *,
     pool_name: str,
     candidate_ids: Sequence[str] | None = None,
-    discovered_only: bool = False,
+    discover: bool | Literal["only"] = True,
     version_id: str | bool | None = None,
     warn: Callable[[str], None] | None = None,
     record: list[GenAsn] | None = None,
 ) -> list[GenAsn]:
     """Jwst's per-candidate generation: candidates, discovery, then each stage's finish.
 
-    ``discovered_only`` (``asn_generate --discover``, without ``candidate_ids``): no
-    candidate's associations; the discovered ones alone are numbered and finished (pruned
-    among themselves). ``record``, when given, receives every association made, before
-    the stages complete and prune them (``--explain`` tells what became of each).
+    What is made is one of asn_generate's modes: ``candidate_ids`` given (``-i``), those
+    candidates' associations; else by ``discover``: ``True``, every candidate's and the
+    discovered ones (the default); ``False``, every candidate's (``--all-candidates``);
+    ``"only"``, the discovered ones alone, numbered and finished (pruned) among themselves
+    (``--discover``; with ``candidate_ids``, a ``ValueError``). ``record``, when given,
+    receives every association made, before the stages complete and prune them
+    (``--explain`` tells what became of each).
     """
+    if discover == "only" and candidate_ids is not None:
+        msg = 'discover="only" takes no candidates: the candidates given are not discovered'
+        raise ValueError(msg)
     if version_id is True:
         version_id = datetime.now(timezone.utc).strftime("%Y%m%dt%H%M%S")
     version = version_id if isinstance(version_id, str) else None
-    # With discovered_only, no candidate: jwst makes every candidate's associations, then
-    # keeps the discovered ones that differ from each of them, which is all of them (below).
-    chosen = [] if discovered_only else _chosen(candidates_by_type(rows), candidate_ids, warn)
+    # --discover makes no candidate: jwst makes every candidate's associations, then keeps
+    # the discovered ones that differ from each of them, which is all of them (below).
+    chosen = [] if discover == "only" else _chosen(candidates_by_type(rows), candidate_ids, warn)
     associations: list[GenAsn] = []
     memos: dict[str, _Refusals] = {}
     rows_of = _rows_by_candidate(rows, [cid for cid, _ in chosen])
@@ -1578,7 +1584,7 @@ def run(
                 candidate_type=ctype,
             )
         )
-    if candidate_ids is None:
+    if candidate_ids is None and discover:
         crules = registry.discover()
         # What is never written is not built, unless the caller wants to see it all.
         left_out = frozenset(
@@ -1595,7 +1601,7 @@ def run(
         )
         # jwst drops a discovered association equal to a candidate one; its equality
         # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered
-        # first (and with discovered_only, the candidates' are not made at all).
+        # first (and with --discover, the candidates' are not made at all).
         associations = discovered + associations
         resequence(associations)
     if record is not None:

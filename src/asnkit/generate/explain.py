@@ -8,7 +8,7 @@ exposure failed, or, when the rule did take it, why that association was not wri
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from asnkit.exceptions import PoolError
 from asnkit.generate import missing_keyword
@@ -50,9 +50,17 @@ def find_rows(pool: Pool, exposure: str) -> list[Mapping[str, str]]:
 
 
 def explain(
-    pool: Pool, exposure: str, *, rules: Sequence[PoolRule], candidates: Sequence[str] | None = None
+    pool: Pool,
+    exposure: str,
+    *,
+    rules: Sequence[PoolRule],
+    candidates: Sequence[str] | None = None,
+    discover: bool | Literal["only"] = True,
 ) -> list[str]:
     """The lines that say what became of ``exposure`` (see the module's description).
+
+    ``candidates`` and ``discover`` choose what is made, as :func:`asnkit.generate.engine.run`
+    takes them (``-i``, ``--discover``, ``--all-candidates``).
 
     Raises:
         PoolError: no row is ``exposure`` (:func:`find_rows`), or the rules read a keyword
@@ -63,7 +71,12 @@ def explain(
     made: list[GenAsn] = []
     try:
         written = run(
-            pool.rows, registry, pool_name=pool.name, candidate_ids=candidates, record=made
+            pool.rows,
+            registry,
+            pool_name=pool.name,
+            candidate_ids=candidates,
+            discover=discover,
+            record=made,
         )
     except LookupError as error:
         raise missing_keyword(pool, error) from None
