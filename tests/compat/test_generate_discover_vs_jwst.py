@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +22,8 @@ from generate_compare import compare_pool, report
 from jwst_generate import run_all
 from pool_templates import expanded_pool, pool_paths
 
-from asnkit.codec.emit import dumps
 from asnkit.exceptions import PoolError
 from asnkit.generate import generate_files
-from asnkit.generate.pool import format_pool
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -75,21 +71,3 @@ def test_discover_writes_jwst_files(
     assert outcome.total("jwst") == record["files"]
     assert outcome.total("identical") == record["files"], report([outcome], details=5)
     assert not outcome.extra, report([outcome], details=5)
-
-
-def test_the_command_writes_the_files_the_api_makes(tmp_path: Path) -> None:
-    """So that the comparison of the API with jwst holds for ``asnkit generate --discover``."""
-    asnkit = Path(sys.executable).parent / "asnkit"
-    for path in pool_paths():
-        pool = expanded_pool(path)
-        if "asn_candidate" not in pool.columns:
-            continue
-        plain = tmp_path / "pools" / path.name
-        plain.parent.mkdir(exist_ok=True)
-        plain.write_text(format_pool(pool.columns, pool.rows), encoding="utf-8")
-        out = tmp_path / path.stem
-        argv = [str(asnkit), "generate", "--discover", str(plain), "-p", str(out)]
-        subprocess.run(argv, check=True, capture_output=True)
-        written = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.json")}
-        made = generate_files(pool, discover="only")
-        assert written == {name: dumps(asn) for name, asn in made}, path.name

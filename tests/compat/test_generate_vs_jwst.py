@@ -22,7 +22,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 from generate_compare import (
@@ -103,8 +103,16 @@ def test_templates_expand_as_jwst_tests_expand_them(path: Path) -> None:
     assert [dict(row) for row in ours.rows] == theirs
 
 
-def test_the_command_writes_the_files_the_api_makes(tmp_path: Path) -> None:
-    """So that the comparison of the API with jwst holds for ``asnkit generate`` too."""
+@pytest.mark.parametrize(
+    ("flags", "discover"), [((), True), (("--discover",), "only")], ids=["default", "discover"]
+)
+def test_the_command_writes_the_files_the_api_makes(
+    tmp_path: Path, flags: tuple[str, ...], discover: bool | Literal["only"]
+) -> None:
+    """So that the comparison of the API with jwst holds for ``asnkit generate`` too.
+
+    In the default mode and with ``--discover`` (test_generate_discover_vs_jwst.py).
+    """
     asnkit = Path(sys.executable).parent / "asnkit"
     for path in pool_paths():
         pool = expanded_pool(path)
@@ -114,9 +122,11 @@ def test_the_command_writes_the_files_the_api_makes(tmp_path: Path) -> None:
         plain.parent.mkdir(exist_ok=True)
         plain.write_text(format_pool(pool.columns, pool.rows), encoding="utf-8")
         out = tmp_path / path.stem
-        subprocess.run([asnkit, "generate", plain, "-o", out], check=True, capture_output=True)
+        argv = [str(asnkit), "generate", *flags, str(plain), "-o", str(out)]
+        subprocess.run(argv, check=True, capture_output=True)
         written = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.json")}
-        assert written == {name: dumps(asn) for name, asn in generate_files(pool)}, path.name
+        made = generate_files(pool, discover=discover)
+        assert written == {name: dumps(asn) for name, asn in made}, path.name
 
 
 # The comparison itself: what it calls identical, different, and how the floor moves.
