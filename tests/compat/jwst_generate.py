@@ -30,6 +30,7 @@ import contextlib
 import io
 import json
 import logging
+import os
 import sys
 import time
 import warnings
@@ -44,6 +45,8 @@ from testdata import POOLS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    import pytest
 
 TEMPLATE_MARK = "@!"
 
@@ -105,6 +108,26 @@ def run_pool(path: Path, out: Path, options: Sequence[str] = ()) -> dict[str, An
         "seconds": round(seconds, 3),
         "error": error,
     }
+
+
+def output_for_tests(
+    factory: pytest.TempPathFactory,
+    paths: list[Path],
+    *,
+    reuse: str,
+    options: Sequence[str] = (),
+) -> Path:
+    """asn_generate's files for ``paths``, for a test module: run once, or reused.
+
+    ``reuse``: the environment variable that names a folder already written in this layout
+    (by a run with the same ``options``), to compare against instead of running jwst.
+    """
+    given = os.environ.get(reuse)
+    if given:
+        return Path(given)
+    out = factory.mktemp("jwst-generate")
+    run_all(paths, out, jobs=os.cpu_count() or 1, options=options)
+    return out
 
 
 def run_all(

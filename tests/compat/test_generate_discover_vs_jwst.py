@@ -13,34 +13,28 @@ To compare against a folder already written (``jwst_generate.py``'s layout, by a
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from generate_compare import compare_pool, report
-from jwst_generate import run_all
+from jwst_generate import output_for_tests
 from pool_templates import expanded_pool, pool_paths
 
 from asnkit.exceptions import PoolError
 from asnkit.generate import generate_files
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from pathlib import Path
 
 UNREADABLE = "jw93060_20150312T160130_pool.csv"
 """The one pool jwst cannot read: it has no ASN_CANDIDATE column."""
 
 
 @pytest.fixture(scope="module")
-def jwst_out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    given = os.environ.get("ASNKIT_JWST_DISCOVER_OUT")
-    if given:
-        yield Path(given)
-        return
-    out = tmp_path_factory.mktemp("jwst-discover")
-    run_all(pool_paths(), out, jobs=os.cpu_count() or 1, options=["--discover"])
-    yield out
+def jwst_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return output_for_tests(
+        tmp_path_factory, pool_paths(), reuse="ASNKIT_JWST_DISCOVER_OUT", options=["--discover"]
+    )
 
 
 @pytest.fixture(scope="module")

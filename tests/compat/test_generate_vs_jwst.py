@@ -17,12 +17,11 @@ against a folder that ``jwst_generate.py`` already wrote, set ``ASNKIT_JWST_GENE
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import pytest
 from generate_compare import (
@@ -36,7 +35,7 @@ from generate_compare import (
     report,
     text_difference,
 )
-from jwst_generate import run_all, run_pool
+from jwst_generate import output_for_tests, run_pool
 from pool_templates import expanded_pool, pool_paths
 
 from asnkit.codec.emit import dumps
@@ -44,19 +43,10 @@ from asnkit.exceptions import PoolError
 from asnkit.generate import generate_files
 from asnkit.generate.pool import format_pool
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 
 @pytest.fixture(scope="module")
-def jwst_out(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    given = os.environ.get("ASNKIT_JWST_GENERATE_OUT")
-    if given:
-        yield Path(given)
-        return
-    out = tmp_path_factory.mktemp("jwst-generate")
-    run_all(pool_paths(), out, jobs=os.cpu_count() or 1)
-    yield out
+def jwst_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return output_for_tests(tmp_path_factory, pool_paths(), reuse="ASNKIT_JWST_GENERATE_OUT")
 
 
 @pytest.fixture(scope="module")
