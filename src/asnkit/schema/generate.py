@@ -161,6 +161,11 @@ def _compiled_text(stage: Stage) -> str:
 
 _KEY_SET: Final = re.compile(r"^[ \t]*(\w+)_keys = set\(\1\.keys\(\)\)\n", re.MULTILINE)
 _REQUIRED: Final = re.compile(r"set\(\[('[^'\]]*'(?:, '[^'\]]*')*)\]\) - (\w+)\.keys\(\)")
+_MISSING: Final = re.compile(
+    r"^([ \t]*)(\w+)__missing_keys = (\{'[^'}]*'(?:, '[^'}]*')*\}) - \2\.keys\(\)\n"
+    r"\1if \2__missing_keys:\n",
+    re.MULTILINE,
+)
 
 
 def streamlined(code: str) -> str:
@@ -174,7 +179,8 @@ def streamlined(code: str) -> str:
       the object itself (``if "name" in data__x:``) and no set is built. Done only for an
       object whose set nothing else reads.
     - The required keys are a set display (``{'expname', 'exptype'} - item.keys()``), not a
-      list made into a set on every call.
+      list made into a set on every call, and that set is made only when a key is missing:
+      an object that has them all is asked ``'expname' in item and 'exptype' in item``.
     - ``decimal`` is imported only if the code uses it (it costs every command's start-up).
 
     tests/schema/test_schemas.py holds the result to fastjsonschema's own compiled validator
@@ -189,11 +195,21 @@ def streamlined(code: str) -> str:
         if code.count(keys) != uses:
             continue  # something else reads the set: keep it
         code = tested.sub(rf"if \1 in {variable}:", removed.sub("", made.sub("", code)))
-    code = _REQUIRED.sub(r"{\1} - \2.keys()", code)
+    code = _MISSING.sub(_missing_only_then, _REQUIRED.sub(r"{\1} - \2.keys()", code))
     decimal = "from decimal import Decimal\n"
     if code.count("Decimal") == 1 and decimal in code:
         code = code.replace(decimal, "")
     return code
+
+
+def _missing_only_then(match: re.Match[str]) -> str:
+    """The missing keys computed only once a required key is found missing."""
+    indent, variable, keys = match.groups()
+    present = " and ".join(f"{key.strip()} in {variable}" for key in keys[1:-1].split(","))
+    return (
+        f"{indent}if not ({present}):\n"
+        f"{indent}    {variable}__missing_keys = {keys} - {variable}.keys()\n"
+    )
 
 
 def expected_files(root: Path) -> dict[Path, str]:
