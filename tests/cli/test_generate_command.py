@@ -470,11 +470,21 @@ _ALL = "every candidate's and none discovered"
         ),
         (
             ("--discover", "--ids", "o017"),
-            f"-i and --discover {_EXCLUDE} -i {_ONLY_GIVEN}, "
+            f"--ids and --discover {_EXCLUDE} --ids {_ONLY_GIVEN}, "
             "--discover only the discovered associations",
         ),
         (
             ("--candidate", "o017", "--all-candidates"),
+            f"--candidate and --all-candidates {_EXCLUDE} --candidate {_ONLY_GIVEN}, "
+            f"--all-candidates {_ALL}",
+        ),
+        (
+            ("--candidate=o017", "--discover"),
+            f"--candidate and --discover {_EXCLUDE} --candidate {_ONLY_GIVEN}, "
+            "--discover only the discovered associations",
+        ),
+        (
+            ("-io017", "--all-candidates"),
             f"-i and --all-candidates {_EXCLUDE} -i {_ONLY_GIVEN}, --all-candidates {_ALL}",
         ),
         (

@@ -34,6 +34,7 @@ __all__ = [
     "VersionOption",
     "done",
     "given_in_order",
+    "spelling_used",
     "usage_error",
     "values_of",
 ]
@@ -238,6 +239,26 @@ def given_in_order(ctx: typer.Context) -> list[tuple[str | None, list[str]]]:
         else:
             given.append((None, [word]))
     return given
+
+
+def spelling_used(ctx: typer.Context, *spellings: str) -> str | None:
+    """Which of ``spellings`` (one option's) the command line used first, or ``None``.
+
+    ``--name``, ``--name=VALUE``, ``-x`` and ``-xVALUE`` count; so that a message names an
+    option as the user wrote it (``--ids``, not ``-i``).
+    """
+    for word in ctx.meta.get(_RAW, []):
+        if word == "--":
+            break
+        for spelling in spellings:
+            if word == spelling:
+                return spelling
+            if spelling.startswith("--"):
+                if word.startswith(f"{spelling}="):
+                    return spelling
+            elif not word.startswith("--") and word.startswith(spelling):
+                return spelling
+    return None
 
 
 def _cluster(

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal
 import typer
 
 from asnkit.cli._exit import ExitStatus, refuse, warn
-from asnkit.cli._typer import VersionOption, done
+from asnkit.cli._typer import VersionOption, done, spelling_used
 
 if TYPE_CHECKING:
     from asnkit.generate.pool import Pool
@@ -72,6 +72,7 @@ REFUSED: Final = {
 
 
 def command(
+    ctx: typer.Context,
     *,
     inputs: Annotated[
         list[str],
@@ -204,7 +205,9 @@ def command(
     prog = "asnkit generate"
     given = None if candidates is None and ids is None else [*(candidates or ()), *(ids or ())]
     wrong = usage_error(
-        candidates=given is not None,
+        candidates=None
+        if given is None
+        else spelling_used(ctx, "-i", "--candidate", "--ids") or "-i",
         discover=discover,
         all_candidates=all_candidates,
         output=output,
@@ -243,18 +246,25 @@ def command(
 
 
 def usage_error(
-    *, candidates: bool, discover: bool, all_candidates: bool, output: str | None, path: str | None
+    *,
+    candidates: str | None,
+    discover: bool,
+    all_candidates: bool,
+    output: str | None,
+    path: str | None,
 ) -> str | None:
     """What is wrong with this use of the options together, or ``None``.
 
     ``-i`` (``--candidate``, ``--ids``), ``--discover`` and ``--all-candidates`` choose
     what is made, and exclude each other as in asn_generate (one mutually exclusive group
     there); ``-o`` and ``-p`` (asn_generate's spelling) both name the output folder.
+    ``candidates`` is the spelling of the candidate option given (named as the user wrote
+    it), or ``None``.
     """
     modes = [
         (flag, what)
         for given, flag, what in (
-            (candidates, "-i", "only the candidates given"),
+            (candidates is not None, candidates or "-i", "only the candidates given"),
             (discover, "--discover", "only the discovered associations"),
             (all_candidates, "--all-candidates", "every candidate's and none discovered"),
         )
