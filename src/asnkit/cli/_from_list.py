@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from asnkit.cli._exit import ExitStatus, refuse, warn
-from asnkit.cli._request import Request
-from asnkit.paths import PATH_POLICIES
+from asnkit.paths import PATH_POLICIES, PathPolicy
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from asnkit.models import JSONValue
     from asnkit.validation import Finding, Report
 
@@ -26,6 +27,48 @@ __all__ = ["PATH_POLICIES", "Request", "make"]
 EXIT_OK: Final = ExitStatus.OK
 EXIT_INVALID: Final = ExitStatus.INVALID
 EXIT_USAGE: Final = ExitStatus.USAGE
+
+
+class Request(NamedTuple):
+    """Everything the command line says, whichever parser read it.
+
+    Attributes:
+        output_file: ``-o/--output-file``.
+        filelist: The science files given as arguments.
+        product_name: ``--product-name``.
+        rule: ``-r/--rule``.
+        acid: ``-i/--id``.
+        format: ``-f/--format`` (deprecated; ``None`` when not given).
+        ruledefs: ``--ruledefs`` (refused when given).
+        roles: ``(exptype, file)`` of every role flag, in command-line order.
+        lists: ``--list`` files.
+        asn_type: ``--asn-type``.
+        program: ``--program``.
+        target: ``--target``.
+        asn_pool: ``--pool``.
+        version_id: ``--version-id``.
+        paths: ``--paths``: one of :data:`PATH_POLICIES`.
+        from_headers: ``--from-headers``.
+        force: ``--force``.
+    """
+
+    output_file: str
+    filelist: Sequence[str] = ()
+    product_name: str | None = None
+    rule: str = "DMS_Level3_Base"
+    acid: str | None = None
+    format: str | None = None
+    ruledefs: Sequence[str] | None = None
+    roles: Sequence[tuple[str, str]] | None = None
+    lists: Sequence[str] | None = None
+    asn_type: str | None = None
+    program: str | None = None
+    target: str | None = None
+    asn_pool: str | None = None
+    version_id: str | None = None
+    paths: PathPolicy = "keep"
+    from_headers: bool = False
+    force: bool = False
 
 
 class _Refusal(Exception):  # noqa: N818 (an outcome, not an error of the program)
