@@ -97,7 +97,9 @@ def stress() -> None:
 
 def test_threads_make_what_one_call_alone_makes() -> None:
     here = Path(__file__).parent
-    path = os.pathsep.join([str(here), str(here.parent), os.environ.get("PYTHONPATH", "")])
+    path = os.pathsep.join(
+        filter(None, [str(here), str(here.parent), os.environ.get("PYTHONPATH")])
+    )
     child = subprocess.run(
         [sys.executable, "-c", f"import {Path(__file__).stem} as t; t.stress()"],
         env={**os.environ, "PYTHONPATH": path},
