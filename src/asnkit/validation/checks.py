@@ -24,7 +24,7 @@ from asnkit.validation.report import Finding, error, warning
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from asnkit.vocabulary import Stage
 
@@ -40,8 +40,7 @@ class Document:
         products: ``(index, product)`` for every product that is an object.
         arrays: ``(index, members)`` for every such product whose ``members`` is an array.
         entries: How many members there are, objects or not, in those arrays.
-        members: ``(product index, member index, member)`` for every member that is an
-            object, in those arrays.
+        objects: How many of those members are objects (see :meth:`located` for them).
         expname_values: Every ``expname`` that is a string, in order (see :meth:`located`).
         exptype_values: The same for ``exptype``.
         product_names: Every product ``name`` that is a string, in order.
@@ -55,8 +54,8 @@ class Document:
         "entries",
         "expname_values",
         "exptype_values",
-        "members",
         "names",
+        "objects",
         "product_names",
         "products",
         "stage",
@@ -69,11 +68,10 @@ class Document:
         # start here): a comprehension for each list was slower.
         products: list[tuple[int, Mapping[str, object]]] = []
         arrays: list[tuple[int, Sequence[object]]] = []
-        members: list[tuple[int, int, Mapping[str, object]]] = []
         expnames: list[str] = []
         exptypes: list[str] = []
         names: list[str] = []
-        entries = 0
+        entries = objects = 0
         listed = data.get("products")
         for p_index, product in enumerate(listed if isinstance(listed, (list, tuple)) else ()):
             if not isinstance(product, dict):
@@ -85,9 +83,9 @@ class Document:
                 continue
             arrays.append((p_index, entries_of))
             entries += len(entries_of)
-            for m_index, member in enumerate(entries_of):
+            for member in entries_of:
                 if isinstance(member, dict):
-                    members.append((p_index, m_index, member))
+                    objects += 1
                     if isinstance(value := member.get("expname"), str):
                         expnames.append(value)
                     if isinstance(value := member.get("exptype"), str):
@@ -95,7 +93,7 @@ class Document:
         self.products = products
         self.arrays = arrays
         self.entries = entries
-        self.members = members
+        self.objects = objects
         self.expname_values = expnames
         self.exptype_values = exptypes
         self.product_names = names
@@ -105,7 +103,7 @@ class Document:
         """``(product index, member index, value)`` of every member whose ``key`` is a string."""
         return [
             (p_index, m_index, value)
-            for p_index, m_index, member in self.members
+            for p_index, m_index, member in self._objects()
             if isinstance(value := member.get(key), str)
         ]
 
@@ -118,10 +116,20 @@ class Document:
         """``(product index, member index, expname, exptype)`` where both are strings."""
         return [
             (p_index, m_index, expname, exptype)
-            for p_index, m_index, member in self.members
+            for p_index, m_index, member in self._objects()
             if isinstance(expname := member.get("expname"), str)
             and isinstance(exptype := member.get("exptype"), str)
         ]
+
+    def _objects(self) -> Iterator[tuple[int, int, Mapping[str, object]]]:
+        """``(product index, member index, member)`` of every member that is an object.
+
+        Walked only when a check has found something to locate: most files need none.
+        """
+        for p_index, members in self.arrays:
+            for m_index, member in enumerate(members):
+                if isinstance(member, dict):
+                    yield p_index, m_index, member
 
 
 _SCIENCE: Final = str(ExpType.SCIENCE)  # a plain string: compared with C's speed
@@ -271,7 +279,7 @@ def science_count(doc: Document) -> list[Finding]:
 
 def member_not_an_object(doc: Document) -> list[Finding]:
     """A member is an object (jwst's schemas do not say so; its pipelines need it)."""
-    if len(doc.members) == doc.entries:  # every member is an object
+    if doc.objects == doc.entries:  # every member is an object
         return []
     found = []
     for p_index, product in doc.products:
