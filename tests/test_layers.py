@@ -18,7 +18,7 @@ SOURCE: Final = Path(__file__).resolve().parent.parent / "src"
 
 LAYERS: Final = (
     ("base", ("asnkit._version", "asnkit._types", "asnkit.exceptions")),
-    ("vocabulary", ("asnkit.vocabulary", "asnkit.exposure_types")),
+    ("vocabulary", ("asnkit.vocabulary", "asnkit.exposure_types", "asnkit.name_parts")),
     ("models", ("asnkit.models", "asnkit.naming")),
     ("codec", ("asnkit.codec", "asnkit.schema")),
     ("io", ("asnkit.files", "asnkit.io")),

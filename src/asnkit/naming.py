@@ -58,21 +58,21 @@ def _positions(text: str, character: str) -> list[int]:
 
 
 def product_name_from_expname(expname: str) -> str:
-    """A Stage 2 product's name, from its science member's file name, as jwst makes it.
+    """A Stage 2 product's name, from its science member's file name.
 
-    The path without its last extension, then one step suffix removed (:func:`strip_suffix`).
-    A directory part is kept; a leading ``./`` and repeated slashes go, because the path is
-    normalised first (``sub//a_rate.fits`` gives ``sub/a``).
+    The file's name without its folder (after the last ``/`` or backslash) and without its last
+    extension, then one step suffix removed (:func:`strip_suffix`): ``sub/x_rate.fits``
+    gives ``x``. jwst keeps the folder (``sub/x``); the pipeline names its output files
+    after the product, so a folder there (``../../x``) would steer where it writes (see
+    docs/differences.md).
     """
-    if "/" in expname or expname in ("", "."):
-        from pathlib import PurePosixPath  # only for names with a directory: start-up
-
-        path = PurePosixPath(expname)
-        return strip_suffix(str(path.parent / path.stem))
-    # A bare name (most names): pathlib's stem without building a path, which costs more
-    # than the rest of building a Stage 2 product.
-    dot = expname.rfind(".")
-    stem = expname[:dot] if 0 < dot < len(expname) - 1 else expname
+    base = expname[max(expname.rfind("/"), expname.rfind("\\")) + 1 :]
+    if base in (".", ".."):
+        return base  # no stem to take: refused as a name by every check of one
+    # pathlib's stem without building a path, which costs more than the rest of building a
+    # Stage 2 product.
+    dot = base.rfind(".")
+    stem = base[:dot] if 0 < dot < len(base) - 1 else base
     return strip_suffix(stem)
 
 

@@ -62,11 +62,13 @@ def run_jwst_command(argv: Sequence[str]) -> bool:
     return True
 
 
-def expected_asnkit_text(jwst_text: str, *, acid: str | None) -> str:
+def expected_asnkit_text(jwst_text: str, *, acid: str | None, named_by_files: bool = False) -> str:
     """jwst's file with the deliberate differences of docs/differences.md applied.
 
     ``code_version`` says asnkit's version; with ``-i``, ``asn_id`` is the id given. Each
     replacement must find its line exactly once, so a changed layout cannot hide here.
+    ``named_by_files``: the products are named after their science files (not by a
+    ``product_name_func``), whose folders asnkit leaves out.
     """
     text = _replace_once(
         jwst_text,
@@ -77,7 +79,38 @@ def expected_asnkit_text(jwst_text: str, *, acid: str | None) -> str:
         text = _replace_once(
             text, f'    "asn_id": "{JWST_ASN_ID}",\n', f'    "asn_id": {json.dumps(acid)},\n'
         )
-    return text
+    return _no_folder_in_product_names(text) if named_by_files else text
+
+
+def _name_of_file(expname: str) -> str:
+    """The product name jwst gives the file ``expname`` without its folder.
+
+    jwst's own suffix removal on the stem of the file's name (after its last ``/`` or
+    ``\\``): asnkit names a Stage 2 product after its file, not its folder
+    (docs/differences.md); ``.`` and ``..`` have no stem and stay as they are.
+    """
+    from pathlib import PurePosixPath
+
+    from jwst.lib.suffix import remove_suffix
+
+    base = expname.replace("\\", "/").rpartition("/")[2]
+    if base in (".", ".."):
+        return base
+    return str(remove_suffix(PurePosixPath(base).stem if base else "")[0])
+
+
+def _no_folder_in_product_names(text: str) -> str:
+    """Each product named after its science file, without the folder jwst keeps."""
+    done = []
+    rest = text
+    for product in json.loads(text)["products"]:
+        name, expname = product["name"], product["members"][0]["expname"]
+        old = f'            "name": {json.dumps(name)},\n'
+        new = f'            "name": {json.dumps(_name_of_file(expname))},\n'
+        before, found, rest = rest.partition(old)
+        assert found, name
+        done += [before, new]
+    return "".join(done) + rest
 
 
 def _replace_once(text: str, old: str, new: str) -> str:
@@ -99,7 +132,7 @@ def invalid_for_asnkit(jwst_text: str) -> bool:
     return bool(asnkit.validate(jwst_text.encode("utf-8")).errors)
 
 
-def clashing_products(jwst_text: str) -> bool:
+def clashing_products(jwst_text: str, *, named_by_files: bool = True) -> bool:
     """Whether jwst's Stage 2 result names two products alike for different exposures.
 
     Their outputs would overwrite each other; asnkit refuses such a list, naming both files
@@ -108,6 +141,8 @@ def clashing_products(jwst_text: str) -> bool:
     seen: dict[str, str] = {}
     for product in json.loads(jwst_text)["products"]:
         science = product["members"][0]["expname"]
-        if seen.setdefault(product["name"], science) != science:
+        # asnkit names the product without the member's folder (docs/differences.md).
+        name = _name_of_file(science) if named_by_files else product["name"]
+        if seen.setdefault(name, science) != science:
             return True
     return False

@@ -214,7 +214,11 @@ def test_same_file_as_jwst(seed: int, tmp_path: Path, capfd: pytest.CaptureFixtu
     expected_status = case.asnkit_exit()
     if expected_status == 0 and (
         (not case.stage3 and clashing_products(jwst_output.read_text("utf-8")))
-        or invalid_for_asnkit(jwst_output.read_text("utf-8"))
+        or invalid_for_asnkit(
+            expected_asnkit_text(
+                jwst_output.read_text("utf-8"), acid=case.acid, named_by_files=not case.stage3
+            )
+        )
     ):
         # Two files, one product name; or a name no pipeline can run: refused
         # (docs/differences.md).
@@ -226,5 +230,7 @@ def test_same_file_as_jwst(seed: int, tmp_path: Path, capfd: pytest.CaptureFixtu
         errors = [line for line in stderr.splitlines() if ": error: " in line]
         assert len(errors) == 1, stderr
         return
-    expected = expected_asnkit_text(jwst_output.read_text(encoding="utf-8"), acid=case.acid)
+    expected = expected_asnkit_text(
+        jwst_output.read_text(encoding="utf-8"), acid=case.acid, named_by_files=not case.stage3
+    )
     assert ours.read_bytes() == expected.encode("utf-8"), reproduce

@@ -174,9 +174,15 @@ def test_check_before_write_passes_the_valid_corpus(
 ) -> None:
     from asnkit.io import load
 
+    steering = []
     for path, _ in corpus_documents:
-        assert _check_before_write(load(path)) == [], path.name
+        problems = _check_before_write(load(path))
+        if problems and all("a name part names no folder" in p for p in problems):
+            steering.append(path.name)  # a product named with a folder: refused (#21)
+            continue
+        assert problems == [], path.name
     assert len(corpus_documents) == 195
+    assert len(steering) == 2
 
 
 def test_a_product_without_a_name_is_checked_too() -> None:

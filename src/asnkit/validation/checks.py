@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from asnkit.codec.decode import json_type
+from asnkit.name_parts import MAX_PRODUCT_NAME_BYTES, product_name_problem
 from asnkit.validation.report import Finding, error, warning
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
 
@@ -216,6 +217,46 @@ def product_name_missing_or_empty(doc: Document) -> list[Finding]:
                 )
             )
     return found
+
+
+def product_name_steers_writes(doc: Document) -> list[Finding]:
+    """A product's name names files, not folders: the name-part rule (:mod:`asnkit.name_parts`).
+
+    The pipelines write their outputs as ``<product name>_<suffix>.fits`` in their output
+    folder: ``../../x`` or ``/some/dir/x`` would steer those writes elsewhere, a name too
+    long for the file system fails them, and a non-printable character (a bidirectional
+    override) disguises them. A control character is :func:`control_characters`'s.
+    """
+    joined = "".join(doc.product_names)
+    if (
+        joined.isprintable()
+        and "/" not in joined
+        and "\\" not in joined
+        and len(joined) <= MAX_PRODUCT_NAME_BYTES // 4  # no name can be too long
+        and "." not in doc.product_names
+        and ".." not in doc.product_names
+    ):
+        return []
+    found = []
+    for p_index, product in doc.products:
+        name = product.get("name")
+        if not isinstance(name, str) or _CONTROL.search(name):
+            continue
+        problem = product_name_problem(name)
+        if problem is not None:
+            shown = name if len(name) <= _SHOWN_NAME else name[:_SHOWN_NAME] + "..."
+            found.append(
+                error(
+                    f"/products/{p_index}/name",
+                    f"the product name {shown!r} {problem}; the pipeline names its output "
+                    "files after it: give a plain name",
+                )
+            )
+    return found
+
+
+_SHOWN_NAME: Final = 60
+"""The longest product name a finding quotes whole."""
 
 
 def duplicate_product_name(doc: Document) -> list[Finding]:
@@ -488,6 +529,7 @@ CHECKS: Final[Sequence[Callable[[Document], list[Finding]]]] = (
     no_product,
     product_without_member,
     product_name_missing_or_empty,
+    product_name_steers_writes,
     duplicate_product_name,
     science_count,
     member_not_an_object,
