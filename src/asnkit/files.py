@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LOCK_TIMEOUT",
+    "confined",
     "copy_file",
     "is_json_text",
     "parse_json",
@@ -172,6 +173,40 @@ def _decoded(name: str, data: str | bytes) -> tuple[str, object]:
         raise LoadError(
             name, problem.describe(), line=problem.line, column=problem.column
         ) from None
+
+
+def confined(folder: str | os.PathLike[str], name: str) -> str:
+    """The path a writer that must stay in ``folder`` writes the file ``name`` to.
+
+    ``name`` is a plain file name (:func:`asnkit.name_parts.file_name_problem`: no folder,
+    no ``..``, no control character, not too long), so that the path is in ``folder``
+    whatever ``name`` came from; a symbolic link already there is followed only when the
+    file it leads to is in ``folder`` too (any depth below it), every link on the way
+    resolved, none collapsed away. Nothing is written here: a writer checks every file of a
+    run first, then writes.
+
+    Raises:
+        OSError: ``name`` is not a plain file name, or the path is a link that leads
+            outside ``folder``; the error names the path and says how to fix it.
+    """
+    from asnkit.name_parts import file_name_problem
+
+    directory = os.fspath(folder)
+    path = os.path.join(directory, name)
+    problem = file_name_problem(name)
+    if problem is not None:
+        message = f"the file name {name!r} {problem}; nothing written"
+        raise OSError(errno.EINVAL, message, path)
+    if os.path.islink(path):
+        inside = os.path.realpath(directory)
+        target = os.path.realpath(path)
+        if os.path.commonpath([inside, target]) != inside or target == inside:
+            message = (
+                f"a symbolic link to {os.readlink(path)!r}, outside the folder: a writer "
+                "stays in the folder it is given; remove the link"
+            )
+            raise OSError(errno.EXDEV, message, path)
+    return path
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:

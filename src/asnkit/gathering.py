@@ -68,9 +68,15 @@ def _safe_name(expname: str) -> str:
         GatherError: the name has no file part (``""``, ``.``, ``..``) and could only land
             on the destination itself or outside it.
     """
+    from asnkit.name_parts import file_name_problem
+
     name = PurePosixPath(expname.replace("\\", "/")).name
     if name in {"", ".", ".."}:
         msg = f"member {expname!r} names no file; it cannot be gathered (fix its expname)"
+        raise GatherError(msg)
+    problem = file_name_problem(name)
+    if problem is not None:
+        msg = f"member {expname!r}: the file name {problem}; nothing copied (fix its expname)"
         raise GatherError(msg)
     return name
 
@@ -109,11 +115,12 @@ def gather(
             file part. Nothing has been copied.
         InvalidAssociationError: the gathered association would be invalid, as ``asnkit
             validate`` checks it (and not ``force``). Nothing has been copied.
-        OSError: a copy failed; the files already copied stay, the association is not
-            written.
+        OSError: a copy failed (the files already copied stay, the association is not
+            written), or the association's name in ``dest`` is a symbolic link that leads
+            out of it (nothing copied).
     """
     from asnkit.codec.whitespace import render
-    from asnkit.files import write_text
+    from asnkit.files import confined, write_text
     from asnkit.io import read_with_whitespace
     from asnkit.write_check import check_before_write
 
@@ -148,6 +155,9 @@ def gather(
     gathered = _renamed(asn, chosen, targets)
     text = render(gathered, layout)
     problems = check_before_write(text, force=force, what="gathering")
+    # Every file lands in the destination: checked before the first copy (a link there
+    # that leads outside it is refused; each member's copy replaces a link, not follows).
+    out = Path(confined(destination, origin.name))
     destination.mkdir(parents=True, exist_ok=True)
     copied = []
     for expname, name in targets.items():
@@ -157,7 +167,6 @@ def gather(
         _copy(sources[expname], target)
         copied.append(target)
 
-    out = destination / origin.name
     write_text(out, text)
     return GatherResult(
         association=out, copied=tuple(copied), missing=tuple(missing), problems=tuple(problems)

@@ -354,6 +354,14 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     if not inputs:
         _error(prog, f"give one or more pools, FITS files or folders (see {prog} --help)")
         return EXIT_USAGE
+    if isinstance(version_id, str):
+        from asnkit.generate.name_check import check_version_id
+
+        try:
+            check_version_id(version_id)
+        except ValueError as error:
+            _error(prog, f"{error} (see {prog} --help)")
+            return EXIT_USAGE
     pools = _pools(inputs, prog, delimiter)
     if pools is None:
         return EXIT_INVALID
@@ -362,14 +370,48 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     made = _generate(pools, candidates, version_id, prog, dms=dms, discover=discover)
     if made is None:
         return EXIT_INVALID
+    made = [
+        (
+            pool,
+            [(name, _members_from(output, asn)) for name, asn in files]
+            if pool.from_files
+            else files,
+        )
+        for pool, files in made
+    ]
     texts = _checked(made, force=force, prog=prog)
     if texts is None:
         return EXIT_INVALID
     if dry_run:
         for pool, files in made:
-            sys.stdout.write(f"{pool.name}: {len(files)} associations (--dry-run: none written)\n")
+            sys.stdout.write(
+                f"{pool.source}: {len(files)} associations (--dry-run: none written)\n"
+            )
         return EXIT_OK
     return _write(made, texts, output, verbose=verbose, prog=prog)
+
+
+def _members_from(folder: str, asn: "Association") -> "Association":
+    """``asn`` with each member named relative to ``folder``, where it will be written.
+
+    Members made from FITS files are named as the files were given (relative to the
+    current folder); the pipelines resolve a member from its association's folder.
+    """
+    import attrs
+
+    from asnkit.paths import apply_path_policy
+
+    def moved(name: str) -> str:
+        return apply_path_policy(name, "relative", association_dir=folder)
+
+    products = tuple(
+        attrs.evolve(
+            product,
+            members=tuple(attrs.evolve(m, expname=moved(m.expname)) for m in product.members),
+        )
+        for product in asn.products
+    )
+    return attrs.evolve(asn, products=products)
 
 
 def _explain(
@@ -399,7 +441,7 @@ def _explain(
             _error(prog, str(error))
             return EXIT_INVALID
         found = True
-        sys.stdout.write(f"{pool.name}:\n" + "".join(f"  {line}\n" for line in lines))
+        sys.stdout.write(f"{pool.source}:\n" + "".join(f"  {line}\n" for line in lines))
     if not found:
         _error(prog, f"no exposure {exposure!r} in the pools: give a FILENAME of a pool")
         return EXIT_INVALID
@@ -435,7 +477,7 @@ def _generate(
             _error(prog, str(error))
             return None
         for warning in warnings:
-            warn(prog, f"{pool.name}: {warning}")
+            warn(prog, f"{pool.source}: {warning}")
         made.append((pool, files))
     return made
 
@@ -457,7 +499,7 @@ def _checked(
         texts.append([])
         for name, asn in files:
             text = dumps(asn)
-            what = f"{name} (from {pool.name}, {asn.asn_rule})"
+            what = f"{name} (from {pool.source}, {asn.asn_rule})"
             try:
                 problems = check_before_write(text, force=force, what=what)
             except InvalidAssociationError as error:
@@ -477,21 +519,29 @@ def _write(
     verbose: bool,
     prog: str,
 ) -> int:
-    from asnkit.files import write_text
+    from asnkit.files import confined, write_text
 
     try:
         os.makedirs(output, exist_ok=True)  # noqa: PTH103
     except OSError as error:
         _error(prog, f"{output}: cannot make the folder: {error.strerror or error}")
         return EXIT_INVALID
+    # Every target is checked before the first is written: a name or a link that would
+    # lead out of the folder refuses the whole run.
+    paths: list[list[str]] = []
+    try:
+        for _, files in made:
+            paths.append([confined(output, name) for name, _ in files])
+    except OSError as error:
+        _error(prog, f"{error.filename}: cannot write: {error.strerror or error}")
+        return EXIT_INVALID
     written: dict[str, str] = {}
-    for (pool, files), pool_texts in zip(made, texts, strict=True):
-        for (name, _), text in zip(files, pool_texts, strict=True):
-            path = os.path.join(output, name)  # noqa: PTH118
+    for (pool, files), pool_texts, pool_paths in zip(made, texts, paths, strict=True):
+        for (name, _), text, path in zip(files, pool_texts, pool_paths, strict=True):
             if name in written:
                 warn(
                     prog,
-                    f"{path} from {pool.name} replaces the one from {written[name]} "
+                    f"{path} from {pool.source} replaces the one from {written[name]} "
                     "(as separate asn_generate runs would)",
                 )
             try:
@@ -499,17 +549,17 @@ def _write(
             except OSError as error:
                 _error(prog, f"{path}: cannot write: {error.strerror or error}")
                 return EXIT_INVALID
-            written[name] = pool.name
+            written[name] = pool.source
             if verbose:
                 sys.stdout.write(f"{path}\n")
-        sys.stdout.write(f"{pool.name}: {len(files)} associations written to {output}\n")
+        sys.stdout.write(f"{pool.source}: {len(files)} associations written to {output}\n")
     return EXIT_OK
 
 
 def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") -> int:
     """Write the pool of ``files`` (FITS files or folders) to ``output``; the exit status."""
     from asnkit.exceptions import HeaderError
-    from asnkit.files import write_text
+    from asnkit.files import confined, write_text
     from asnkit.generate.fits import expand_inputs, pool_table
     from asnkit.generate.pool import format_pool
 
@@ -523,7 +573,8 @@ def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") ->
         _error(prog, str(error))
         return EXIT_INVALID
     try:
-        write_text(output, format_pool(columns, rows, upper=False))
+        folder, name = os.path.split(output)
+        write_text(confined(folder or ".", name), format_pool(columns, rows, upper=False))
     except OSError as error:
         _error(prog, f"{output}: cannot write: {error.strerror or error}")
         return EXIT_INVALID

@@ -145,10 +145,20 @@ def generate_files(
             alone, numbered and pruned among themselves (``asn_generate
             --discover``). With ``candidates`` nothing is discovered: ``"only"`` is then
             a ``ValueError``.
+
+    Raises:
+        PoolError: the pool lacks a column the rules need, a row a keyword they read, or
+            a file or product name made of its values would break the name-part rule
+            (:mod:`asnkit.name_parts`: a folder, ``..``, a control character, too long);
+            the message names the row, the column and the value.
+        ValueError: ``version_id`` cannot be part of a file name.
     """
     from asnkit.exceptions import PoolError
-    from asnkit.generate.output import to_association
+    from asnkit.generate.name_check import check_version_id, refuse_unsafe_names
+    from asnkit.generate.output import file_name, to_association
 
+    if isinstance(version_id, str):
+        check_version_id(version_id)
     pool = _as_pool(pool_or_rows)
     if pool.rows:
         for needed in REQUIRED_COLUMNS:
@@ -157,7 +167,7 @@ def generate_files(
                     f"no {needed.upper()} column: a pool names each exposure's file and "
                     "candidates (asnkit pool FILES writes one)"
                 )
-                raise PoolError(pool.name, msg)
+                raise PoolError(pool.source, msg)
     try:
         made = _run(
             pool,
@@ -170,6 +180,7 @@ def generate_files(
         )
     except LookupError as error:
         raise missing_keyword(pool, error) from None
+    refuse_unsafe_names(pool, [(file_name(asn), asn) for asn in made])
     return [to_association(asn) for asn in made]
 
 
@@ -182,7 +193,7 @@ def missing_keyword(pool: Pool, error: LookupError) -> PoolError:
         msg = f"a row has no {keyword} keyword, which the rules read: add the column"
     else:
         msg = "a row has no EXP_TYPE value, which the rules read: fill the column"
-    return PoolError(pool.name, msg)
+    return PoolError(pool.source, msg)
 
 
 def generate(

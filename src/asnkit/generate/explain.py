@@ -36,16 +36,24 @@ __all__ = ["explain", "find_rows"]
 def find_rows(pool: Pool, exposure: str) -> list[Mapping[str, str]]:
     """The rows whose file name is ``exposure`` or starts with it (any case).
 
+    A bare name finds a row whose file is in a folder (``jw..._uncal.fits`` finds
+    ``data/jw..._uncal.fits``).
+
     Raises:
         PoolError: no row matches.
     """
     wanted = exposure.strip().lower()
     for suffix in (".fits", "_uncal", "_rate", "_cal", "_rateints", "_calints"):
         wanted = wanted.removesuffix(suffix)
-    found = [row for row in pool.rows if row.get("filename", "").startswith(wanted)]
+    found = [
+        row
+        for row in pool.rows
+        if (name := row.get("filename", "")).startswith(wanted)
+        or ("/" not in wanted and name.rpartition("/")[2].startswith(wanted))
+    ]
     if not found or not wanted:
         msg = f"no exposure {exposure!r} in the pool: give a FILENAME of the pool (or its start)"
-        raise PoolError(pool.name, msg)
+        raise PoolError(pool.source, msg)
     return found
 
 

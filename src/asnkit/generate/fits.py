@@ -131,7 +131,19 @@ def pool_from_files(
         headers = read_headers(paths)
     columns, rows = _table(headers)
     made = pool_from_rows(rows, name=name)
-    return Pool(name=name, columns=columns, rows=made.rows)
+    return Pool(
+        name=name, columns=columns, rows=made.rows, origin=describe_files(paths), from_files=True
+    )
+
+
+def describe_files(paths: Sequence[str]) -> str:
+    """``3 FITS files in data/`` (or ``... in data/, raw/``; one file: its name)."""
+    if len(paths) == 1:
+        return paths[0]
+    folders = list(dict.fromkeys(os.path.dirname(path) or "." for path in paths))  # noqa: PTH120
+    shown = ", ".join(folder if folder == "." else folder + "/" for folder in folders[:3])
+    more = f" and {len(folders) - 3} more folders" if len(folders) > 3 else ""  # noqa: PLR2004
+    return f"{len(paths)} FITS files in {shown}{more}"
 
 
 def pool_table(paths: Sequence[str]) -> tuple[tuple[str, ...], list[dict[str, str]]]:

@@ -37,11 +37,22 @@ class Pool:
             ``in-memory`` for rows made in a program.
         columns: The column names, lower case, in file order.
         rows: The exposures, in file order; each maps every column to its text.
+        origin: What the rows were read from, as messages name it when that is not a pool
+            file of :attr:`name`: the FITS files (``3 FITS files in data/``).
+        from_files: Whether each row is a FITS file's primary header (its columns are the
+            header's keywords).
     """
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[Mapping[str, str], ...]
+    origin: str = ""
+    from_files: bool = False
+
+    @property
+    def source(self) -> str:
+        """What the rows were read from, for messages (:attr:`origin`, else :attr:`name`)."""
+        return self.origin or self.name
 
     def __len__(self) -> int:
         return len(self.rows)
