@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Final
@@ -221,6 +220,39 @@ def test_no_member_name_steers_gather(value: str) -> None:
         assert all(name.startswith("deep") for name in new), sorted(new)
 
 
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    keyword=st.sampled_from(["PROGRAM", "FILTER", "PUPIL", "DETECTOR", "INSTRUME", "OBSERVTN"]),
+    value=st.one_of(
+        st.sampled_from(["../../../fits_escape", "/abs/x", "a/b", "..", ".", "a\\b", "f" * 60]),
+        st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=30),
+    ),
+)
+@example(keyword="PROGRAM", value="../../../fits_escape")
+def test_no_fits_header_steers_a_write(keyword: str, value: str) -> None:
+    pytest.importorskip("astropy", reason=ASTROPY_MISSING)
+    from fitscases import CASES, COMMON, write_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        data = root / "a" / "b" / "data"
+        data.mkdir(parents=True)
+        for name, own in CASES["nircam_imaging"]:
+            write_file(data / name, {**COMMON, **own, keyword: value})
+        out = root / "a" / "b" / "out"
+        before = _files(root)
+
+        status, _, err = _run("generate", str(data), "-o", str(out))
+
+        _assert_one_line_refusal(status, err)
+        new = _files(root) - before
+        assert all(name.startswith("a/b/out") for name in new), sorted(new)
+        if status != 0:
+            assert not out.exists() or not any(out.iterdir())
+            return
+        _assert_written_files_are_safe(out)
+
+
 # -- the reproductions of #21 --------------------------------------------------------------
 
 
@@ -309,7 +341,7 @@ def test_a_fits_header_cannot_steer_a_write(tmp_path: Path) -> None:
 
 
 def test_generate_from_a_folder_writes_members_that_resolve_from_the_output(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("astropy", reason=ASTROPY_MISSING)
     from fitscases import write_case
@@ -318,13 +350,9 @@ def test_generate_from_a_folder_writes_members_that_resolve_from_the_output(
     data.mkdir()
     names = write_case("nircam_imaging", data)
     out = tmp_path / "asn"
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        status, stdout, err = _run("generate", "nircam_imaging/", "-o", "asn/")
-        explained = _run("generate", "nircam_imaging/", "--explain", names[0])
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(tmp_path)
+    status, stdout, err = _run("generate", "nircam_imaging/", "-o", "asn/")
+    explained = _run("generate", "nircam_imaging/", "--explain", names[0])
     assert status == 0, err
     assert stdout.startswith(f"{len(names)} FITS files in nircam_imaging/: ")
     assert "pool.csv" not in stdout
@@ -335,5 +363,7 @@ def test_generate_from_a_folder_writes_members_that_resolve_from_the_output(
             for member in product["members"]:
                 assert member["expname"].startswith("../nircam_imaging/")
         assert asnkit.validate(path).valid
+    checked = _run("validate", "--check-files", str(out))
+    assert checked[0] == 0, checked[1] + checked[2]
     assert explained[0] == 0, explained[2]
     assert names[0].removesuffix(".fits") in explained[1]
