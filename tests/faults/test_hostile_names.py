@@ -29,6 +29,7 @@ from requires import ASTROPY_MISSING
 
 import asnkit
 from asnkit.cli import run
+from asnkit.generate import generate_files, read_pool
 from asnkit.name_parts import product_name_problem
 
 POOLS: Final = Path(__file__).resolve().parents[1] / "data" / "pools"
@@ -292,7 +293,7 @@ def test_a_version_id_that_is_no_name_part_is_a_usage_error(tmp_path: Path, tag:
     assert f"--version-id {tag!r}" in err
     assert not (tmp_path / "out").exists()
     with pytest.raises(ValueError, match="version-id"):
-        asnkit.generate.generate_files(asnkit.generate.read_pool(POOL), version_id=tag)
+        generate_files(read_pool(POOL), version_id=tag)
 
 
 def test_the_refusal_names_row_column_value_and_rule(tmp_path: Path) -> None:
