@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from asnkit._types import Names
+    from asnkit.validation import Report
     from asnkit.vocabulary import Stage
 
 __all__ = [
@@ -410,6 +411,7 @@ def edit_file(
     output: str | os.PathLike[str] | None = None,
     backup: bool = False,
     force: bool = False,
+    on_report: Callable[[Report], object] | None = None,
 ) -> list[str]:
     """Apply ``change`` to the association file ``path``, safely.
 
@@ -424,6 +426,8 @@ def edit_file(
         output: Write here instead of over ``path``.
         backup: Keep the file being replaced as ``<file>.bak``.
         force: Write even an association ``validate`` would reject.
+        on_report: Called with what ``validate`` reports of the association written (its
+            warnings, and its errors with ``force``), before it is written.
 
     Returns:
         The problems of the association written (only with ``force``; else empty).
@@ -437,7 +441,7 @@ def edit_file(
     from asnkit.codec.whitespace import render
     from asnkit.files import update_text
     from asnkit.io import parse_with_whitespace
-    from asnkit.write_check import check_before_write
+    from asnkit.write_check import checked_report, problems_of
 
     name = os.fspath(path)
     problems: list[str] = []
@@ -445,7 +449,10 @@ def edit_file(
     def rewrite(data: bytes) -> str:
         asn, layout = parse_with_whitespace(data, source=name)
         text = render(change(asn), layout)
-        problems.extend(check_before_write(text, force=force, what="the edit"))
+        report = checked_report(text, force=force, what="the edit")
+        problems[:] = problems_of(report)
+        if on_report is not None:
+            on_report(report)
         return text
 
     update_text(name, rewrite, output=output, backup=backup)

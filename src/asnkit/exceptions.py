@@ -33,16 +33,24 @@ class LoadError(AsnkitError):
         reason: What is wrong, without the source.
         line: The 1-based line of the problem, when the text is not valid JSON.
         column: The 1-based column (in characters) of the problem, likewise.
+        missing: The file is not there (the commands exit 2, as for a name mistyped).
     """
 
     def __init__(
-        self, source: str, message: str, *, line: int | None = None, column: int | None = None
+        self,
+        source: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        missing: bool = False,
     ) -> None:
         super().__init__(f"{source}: {message}")
         self.source = source
         self.reason = message
         self.line = line
         self.column = column
+        self.missing = missing
 
 
 class UnknownRuleError(AsnkitError, LookupError):
@@ -63,11 +71,13 @@ class GatherError(AsnkitError):
 
     Attributes:
         missing: The members that could not be found, when that is the reason.
+        usage: The command line asked for what cannot be (a misspelled type): exit 2.
     """
 
-    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, missing: tuple[str, ...] = (), *, usage: bool = False) -> None:
         super().__init__(message)
         self.missing = missing
+        self.usage = usage
 
 
 class HeaderError(AsnkitError):
@@ -78,11 +88,13 @@ class HeaderError(AsnkitError):
 
     Attributes:
         source: The file (or files) the message is about.
+        missing: The file is not there (the commands exit 2, as for a name mistyped).
     """
 
-    def __init__(self, source: str, message: str) -> None:
+    def __init__(self, source: str, message: str, *, missing: bool = False) -> None:
         super().__init__(f"{source}: {message}")
         self.source = source
+        self.missing = missing
 
 
 class PoolError(AsnkitError):
@@ -90,8 +102,10 @@ class PoolError(AsnkitError):
 
     Attributes:
         source: The pool file (or ``<text>``) the message is about.
+        missing: The file is not there (the commands exit 2, as for a name mistyped).
     """
 
-    def __init__(self, source: str, message: str) -> None:
+    def __init__(self, source: str, message: str, *, missing: bool = False) -> None:
         super().__init__(f"{source}: {message}")
         self.source = source
+        self.missing = missing

@@ -67,7 +67,8 @@ def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         size, data = _read_at_most(path, max_bytes)
     except OSError as error:
-        raise LoadError(path, f"cannot read the file: {error.strerror or error}") from None
+        message = f"cannot read the file: {error.strerror or error}"
+        raise LoadError(path, message, missing=error.errno == errno.ENOENT) from None
     if data is None:
         raise LoadError(path, f"file too large: {size:,} bytes (the limit is {max_bytes:,})")
     if len(data) > max_bytes:
@@ -282,7 +283,8 @@ def update_text(
                         data = stream.read()
                 except OSError as error:
                     message = f"cannot read the file: {error.strerror or error}"
-                    raise LoadError(name, message) from None
+                    missing = isinstance(error, FileNotFoundError)
+                    raise LoadError(name, message, missing=missing) from None
             else:
                 data = _read_all(descriptor)
             text = change(data)

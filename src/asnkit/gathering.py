@@ -26,9 +26,11 @@ from asnkit.exceptions import GatherError
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Callable
 
     from asnkit._types import Names
     from asnkit.models import Association, Member, Product
+    from asnkit.validation import Report
 
 __all__ = ["GatherResult", "gather"]
 
@@ -90,6 +92,7 @@ def gather(
     source: str | os.PathLike[str] | None = None,
     skip_missing: bool = False,
     force: bool = False,
+    on_report: Callable[[Report], object] | None = None,
 ) -> GatherResult:
     """Copy the association at ``asn_path`` and its members into the folder ``dest``.
 
@@ -104,6 +107,8 @@ def gather(
         skip_missing: Leave out members that cannot be found instead of stopping.
         force: Gather even when the gathered association would be invalid (``--exclude
             science`` leaves products with no science member): ``problems`` says why.
+        on_report: Called with what ``validate`` reports of the gathered association (its
+            warnings, and its errors with ``force``), before anything is copied.
 
     Returns:
         The gathered association's path and the member files copied.
@@ -122,13 +127,16 @@ def gather(
     from asnkit.codec.whitespace import render
     from asnkit.files import confined, write_text
     from asnkit.io import read_with_whitespace
-    from asnkit.write_check import check_before_write
+    from asnkit.write_check import checked_report, problems_of
 
     origin = Path(asn_path)
     asn, layout = read_with_whitespace(origin)
     base = Path(source) if source is not None else origin.parent
     destination = Path(dest)
 
+    if destination.exists() and not destination.is_dir():
+        msg = f"{destination} is a file, not a folder: give the folder to gather into"
+        raise GatherError(msg)
     if destination.is_dir() and destination.samefile(origin.parent):
         msg = (
             f"{destination} is the folder {origin.name} is in; gathering there would "
@@ -154,7 +162,10 @@ def gather(
     targets = _targets(sources)
     gathered = _renamed(asn, chosen, targets)
     text = render(gathered, layout)
-    problems = check_before_write(text, force=force, what="gathering")
+    report = checked_report(text, force=force, what="gathering")
+    problems = problems_of(report)
+    if on_report is not None:
+        on_report(report)
     # Every file lands in the destination: checked before the first copy (a link there
     # that leads outside it is refused; each member's copy replaces a link, not follows).
     out = Path(confined(destination, origin.name))
@@ -176,7 +187,14 @@ def gather(
 def _choose(
     asn: Association, include: frozenset[str] | None, exclude: frozenset[str]
 ) -> tuple[Product, ...]:
-    """The products with the members of the types asked for; empty products left out."""
+    """The products with the members of the types asked for; empty products left out.
+
+    Raises:
+        GatherError: a type asked for (or left out) that no member has is a misspelling of
+            one (``backgroud``); or no member is left.
+    """
+    _check_spelling(asn, include or frozenset(), "exptypes")
+    _check_spelling(asn, exclude, "exclude")
     chosen = []
     for product in asn.products:
         members = tuple(m for m in product.members if _wanted(m, include, exclude))
@@ -186,6 +204,24 @@ def _choose(
         msg = "no member has the types asked for; nothing to gather (check --exptypes/--exclude)"
         raise GatherError(msg)
     return tuple(chosen)
+
+
+def _check_spelling(asn: Association, asked: frozenset[str], option: str) -> None:
+    """Refuse a type no member has that is close to a type one has, or that DMS knows."""
+    present = {m.exptype.lower() for product in asn.products for m in product.members}
+    for kind in sorted(asked - present):
+        import difflib
+
+        from asnkit.vocabulary import KNOWN_EXPTYPES
+
+        choices = sorted(present | set(KNOWN_EXPTYPES))
+        close = difflib.get_close_matches(kind, choices, n=1, cutoff=0.8)
+        if close and kind not in KNOWN_EXPTYPES:
+            msg = (
+                f"no member has exptype {kind!r} (--{option}): did you mean {close[0]!r}? "
+                f"(the association's: {', '.join(sorted(present))})"
+            )
+            raise GatherError(msg, usage=True)
 
 
 def _find(products: tuple[Product, ...], base: Path) -> tuple[dict[str, Path], list[str]]:

@@ -106,6 +106,9 @@ def expand_pattern(pattern: str) -> list[str]:
 
     matches = sorted(glob.glob(pattern))  # noqa: PTH207
     if not matches:
-        msg = f"no file matches {pattern!r}: check the pattern, or quote a literal name"
+        msg = (
+            f"no file matches {pattern!r}: check the pattern (a name with *, ? or [ is "
+            "taken as it is only when that file exists)"
+        )
         raise InvalidAssociationError(msg)
     return matches

@@ -57,9 +57,11 @@ def test_both_commands_take_the_same_options() -> None:
 
 
 def test_both_parsers_fill_every_field_of_the_request() -> None:
-    # argparse's destinations (the role flags share one, "roles") are the Request's fields.
-    destinations = set(_argparse_options()) | {"filelist"}
+    # argparse's destinations (the role flags share one, "roles") are the Request's fields;
+    # "expand" is a default of argparse's (jwst's command expands no file argument).
+    destinations = set(_argparse_options()) | {"filelist", "expand"}
     assert destinations == set(Request._fields)
+    assert build_parser("asn_from_list").parse_args(["-o", "x.json", "a"]).expand is False
 
 
 def test_the_path_policies_are_the_librarys() -> None:

@@ -275,7 +275,13 @@ def test_force_writes_an_invalid_association_with_a_warning(
         "asnkit generate: warning: --force: jw01234-o001_image2_00002_asn.json (from "
         f"{pool.name}, candidate_Asn_Lv2Image) is an invalid association: /products/0/members: "
     )
-    assert result.err.count("\n") == 1
+    # Then what asnkit validate warns of in what was written, as every writer says it.
+    assert result.err.count("\n") == 2
+    assert result.err.splitlines()[1] == (
+        "asnkit generate: warning: jw01234-o001_image2_00002_asn.json:/products/0/members/1: "
+        "the same member as member 0 of this product "
+        "('jw01234001001_02101_00002_nrcb1_rate.fits', 'science')"
+    )
     assert len(_names(out)) == 6
     bad = json.loads((out / "jw01234-o001_image2_00002_asn.json").read_text())
     assert [m["exptype"] for m in bad["products"][0]["members"]] == ["science", "science"]
@@ -294,9 +300,14 @@ def test_a_pool_that_cannot_be_used_leaves_the_others_unwritten(
 
 def test_candidate_option(pool: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
-    assert run_generate([str(pool)], output=str(out), candidates=["o009"]) == 0
-    assert _names(out) == []
-    assert "candidate o009 is not in the pool" in capsys.readouterr().err
+    assert run_generate([str(pool)], output=str(out), candidates=["o009"]) == 1  # nothing to do
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "candidate o009 is not in the pool" in err
+    assert err.endswith(
+        f"asnkit generate: error: {pool.name}: no association of the candidates asked for "
+        "(o009); nothing written\n"
+    )
 
 
 def test_explain_says_where_and_why(pool: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -338,7 +349,7 @@ def test_explain_of_an_acquisition(pool: Path, capsys: pytest.CaptureFixture[str
     ("args", "status", "message"),
     [
         ((), 2, "asnkit generate: error: give one or more pools, FITS files or folders"),
-        (("missing.csv",), 1, "asnkit generate: error: missing.csv: cannot read:"),
+        (("missing.csv",), 2, "asnkit generate: error: missing.csv: cannot read:"),
         (
             ("POOL", "--explain", "nope"),
             1,

@@ -174,9 +174,11 @@ def test_unexpanded_globs_are_expanded_sorted_and_empty_ones_refused(
         ("bkg_1_rate.fits", "background"),
         ("bkg_2_rate.fits", "background"),
     ]
-    assert run(["-o", "x.json", "--product-name", "p", "--psf", "nothing*.fits", "a.fits"]) == 1
+    # A pattern matching nothing: as a name mistyped, exit 2 (docs/cli.md).
+    assert run(["-o", "x.json", "--product-name", "p", "--psf", "nothing*.fits", "a.fits"]) == 2
     assert capsys.readouterr().err.endswith(
-        "error: no file matches 'nothing*.fits': check the pattern, or quote a literal name\n"
+        "error: no file matches 'nothing*.fits': check the pattern (a name with *, ? or [ is "
+        "taken as it is only when that file exists)\n"
     )
 
 

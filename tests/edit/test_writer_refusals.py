@@ -275,7 +275,7 @@ def test_list_names_with_spaces_a_bom_crlf_and_patterns(
     assert asn_from_list_command(["-o", "b.json", "--product-name", "p", "--list", "none.txt"]) == 1
     assert capsys.readouterr().err == (
         "asn_from_list: error: none.txt: line 2: no file matches 'z*_cal.fits': check the "
-        "pattern, or quote a literal name\n"
+        "pattern (a name with *, ? or [ is taken as it is only when that file exists)\n"
     )
     assert not (tmp_path / "b.json").exists()
     assert sorted(os.listdir(tmp_path)) == [  # noqa: PTH208

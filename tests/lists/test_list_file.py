@@ -87,7 +87,8 @@ def test_a_pattern_is_expanded_or_refused_never_written(
     with pytest.raises(LoadError) as caught:
         parse_member_list("a_cal.fits\nz*.fits\n", source="l.txt", expand=expand_pattern)
     assert str(caught.value) == (
-        "l.txt: line 2: no file matches 'z*.fits': check the pattern, or quote a literal name"
+        "l.txt: line 2: no file matches 'z*.fits': check the pattern (a name with *, ? or [ "
+        "is taken as it is only when that file exists)"
     )
     with pytest.raises(LoadError, match=r"line 1: '\*_cal.fits' is a pattern: list the files"):
         parse_member_list("*_cal.fits\n")

@@ -31,7 +31,7 @@ def test_build_members_keeps_the_given_order() -> None:
 
 
 def test_product_name_is_required() -> None:
-    with pytest.raises(InvalidAssociationError, match="--product-name"):
+    with pytest.raises(InvalidAssociationError, match="product_name=NAME"):
         Level3Rule().build_members([("a", "science")])
 
 

@@ -30,12 +30,13 @@ __all__ = [
     "line",
     "refuse",
     "run_guarded",
+    "status_of",
     "warn",
 ]
 
 
 class ExitStatus(enum.IntEnum):
-    """The exit statuses of every command."""
+    """The exit statuses of every command: one per situation (docs/cli.md has the table)."""
 
     OK = 0
     """Done: written, valid, shown."""
@@ -43,6 +44,12 @@ class ExitStatus(enum.IntEnum):
     """Bad data: an association or a file is bad, or could not be written."""
     USAGE = 2
     """The command was called wrongly (``PROG: error: ... (see PROG --help)``)."""
+    MISSING = 2
+    """An input named on the command line is not there: a file, a folder, or a pattern
+    that matches nothing (as a name mistyped, a usage error: grep and diff say 2 too)."""
+    NOTHING_TO_DO = 1
+    """The input is there but gives nothing to do: no member left to gather, no candidate
+    of those asked for in the pool, a pool with no exposure (the line says why)."""
     INTERRUPTED = 130
     """Ended by SIGINT (Ctrl-C): 128 + 2, as a shell reports it."""
     TERMINATED = 143
@@ -97,6 +104,18 @@ def handle_signals() -> None:
     for number in _SIGNALS:
         if signal.getsignal(number) is not signal.SIG_IGN:
             signal.signal(number, _stop)
+
+
+def status_of(error: BaseException) -> ExitStatus:
+    """The status a refusal for ``error`` ends with.
+
+    :attr:`ExitStatus.USAGE` for an error of the command line (an error whose ``usage`` is
+    true), :attr:`ExitStatus.MISSING` for an input that is not there (whose ``missing`` is
+    true), else :attr:`ExitStatus.INVALID`.
+    """
+    if getattr(error, "usage", False):
+        return ExitStatus.USAGE
+    return ExitStatus.MISSING if getattr(error, "missing", False) is True else ExitStatus.INVALID
 
 
 def line(text: str) -> str:

@@ -14,13 +14,14 @@ import sys
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from asnkit.cli._exit import ExitStatus, refuse, warn
+from asnkit.cli._written import warn_as_validate_does
 from asnkit.paths import PATH_POLICIES, PathPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import JSONValue
-    from asnkit.validation import Finding, Report
+
 
 __all__ = ["PATH_POLICIES", "Request", "make"]
 
@@ -50,6 +51,9 @@ class Request(NamedTuple):
         paths: ``--paths``: one of :data:`PATH_POLICIES`.
         from_headers: ``--from-headers``.
         force: ``--force``.
+        expand: Expand a file argument the shell did not (``*``, ``?``, ``[``), as the role
+            flags and ``--list`` are: ``asnkit from-list`` does, ``asn_from_list`` (jwst's
+            command) takes every argument as a name.
     """
 
     output_file: str
@@ -69,6 +73,7 @@ class Request(NamedTuple):
     paths: PathPolicy = "keep"
     from_headers: bool = False
     force: bool = False
+    expand: bool = False
 
 
 class _Refusal(Exception):  # noqa: N818 (an outcome, not an error of the program)
@@ -102,6 +107,7 @@ def make(args: Request, prog: str) -> int:
                 args, rule.name, members, meta, lambda message: warn(prog, message)
             )
         else:
+            _require_product_name(rule.stage, args)
             naming = ProductNaming(name=args.product_name)
             association = rule.build_members(members, naming=naming, acid=args.acid, meta=meta)
         check_distinct_products(association)
@@ -119,13 +125,20 @@ def make(args: Request, prog: str) -> int:
     except InvalidAssociationError as error:
         return refuse(prog, f"{error}; nothing written (--force writes it anyway)", EXIT_INVALID)
 
-    _warn_as_validate_does(prog, report)
+    warn_as_validate_does(prog, [("", report)])
     problems = problems_of(report)
     if problems:
         from asnkit.write_check import summary
 
         warn(prog, f"--force: writing an invalid association: {summary(problems)}")
     return _write(prog, text, args.output_file)
+
+
+def _require_product_name(stage: str, args: Request) -> None:
+    """Refuse a Stage 3 association without ``--product-name`` (in the command's words)."""
+    if stage == "level3" and args.product_name is None:
+        message = "a Stage 3 association needs a product name: give --product-name NAME"
+        raise _Refusal(message + "; nothing written", EXIT_INVALID)
 
 
 def _usage_problem(prog: str, args: Request) -> str | None:
@@ -148,7 +161,12 @@ def _members(args: Request, *, rewrite_paths: bool = True) -> list[tuple[str, st
     """Every member as ``(expname, exptype)``: science first, then the others as given."""
     from asnkit.vocabulary import ExpType
 
-    given = [(name, ExpType.SCIENCE) for name in args.filelist]
+    names = (
+        [name for pattern in args.filelist for name in _expand(pattern)]
+        if args.expand
+        else args.filelist
+    )
+    given = [(name, ExpType.SCIENCE) for name in names]
     for source in args.lists or ():
         given += _read_list(source)
     for exptype, pattern in args.roles or ():
@@ -178,7 +196,8 @@ def _read_list(source: str) -> list[tuple[str, str]]:
         text = data if isinstance(data, str) else data.decode("utf-8")
     except OSError as error:
         message = f"cannot read the member list {source}: {error.strerror or error}"
-        raise _Refusal(message, EXIT_INVALID) from None
+        missing = isinstance(error, FileNotFoundError)
+        raise _Refusal(message, ExitStatus.MISSING if missing else EXIT_INVALID) from None
     except UnicodeDecodeError as error:
         message = f"the member list {source} is not UTF-8 text (byte {error.start})"
         raise _Refusal(message, EXIT_INVALID) from None
@@ -196,7 +215,7 @@ def _expand(pattern: str) -> list[str]:
     try:
         return expand_pattern(pattern)
     except InvalidAssociationError as error:
-        raise _Refusal(str(error), EXIT_INVALID) from None
+        raise _Refusal(str(error), ExitStatus.MISSING) from None
 
 
 def _meta(args: Request) -> dict[str, str | None]:
@@ -213,28 +232,6 @@ def _meta(args: Request) -> dict[str, str | None]:
         if value is not None:
             meta[key] = value
     return meta
-
-
-_SHOWN_PER_CHECK: Final = 3
-"""Warnings of one check said in full; the others are counted."""
-
-
-def _warn_as_validate_does(prog: str, report: Report) -> None:
-    """Say what ``asnkit validate`` would warn of in the file written (it is kept as given).
-
-    The warnings are validation's (:data:`asnkit.validation.checks.CHECKS`), so that the
-    command and ``asnkit validate`` cannot disagree: the first few of each check, with
-    where they are, then how many more.
-    """
-    by_check: dict[str, list[Finding]] = {}
-    for finding in report.warnings:
-        by_check.setdefault(finding.check, []).append(finding)
-    for findings in by_check.values():
-        for finding in findings[:_SHOWN_PER_CHECK]:
-            warn(prog, f"{finding.pointer or '/'}: {finding.message}")
-        if len(findings) > _SHOWN_PER_CHECK:
-            more = len(findings) - _SHOWN_PER_CHECK
-            warn(prog, f"... and {more} more like it (asnkit validate lists them all)")
 
 
 def _write(prog: str, text: str, output: str) -> int:

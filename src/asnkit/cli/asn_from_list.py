@@ -188,6 +188,8 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
         "problems); with --from-headers, also write when the files are not one association: "
         "the one that takes the most of them, a warning naming the files left out",
     )
+    # jwst's command takes every file argument as a name; asnkit from-list expands them.
+    parser.set_defaults(expand=False)
     return parser
 
 

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse, warn
+from asnkit.cli._exit import ExitStatus, refuse, status_of, warn
 from asnkit.cli._typer import VersionOption, done, given_in_order, values_of
+from asnkit.cli._written import warn_as_validate_does
 
 if TYPE_CHECKING:
     from asnkit.models import Association
+    from asnkit.validation import Report
 
 EXIT_OK = ExitStatus.OK
 EXIT_INVALID = ExitStatus.INVALID
@@ -273,21 +275,30 @@ def _edit(
         )
 
     target = args.output or association
+    if os.path.isdir(association):  # noqa: PTH112
+        return refuse(prog, f"{association} is a folder: give an association file", EXIT_USAGE)
     force = getattr(args, "force", False)
+    reports: list[Report] = []
     try:
         problems = edit_file(
-            association, change, output=args.output, backup=args.backup, force=force
+            association,
+            change,
+            output=args.output,
+            backup=args.backup,
+            force=force,
+            on_report=reports.append,
         )
     except InvalidAssociationError as error:
         return refuse(prog, f"{error}; nothing written (--force writes it anyway)", EXIT_INVALID)
     except AsnkitError as error:
-        return refuse(prog, f"{error}; nothing written", EXIT_INVALID)
+        return refuse(prog, f"{error}; nothing written", status_of(error))
     except OSError as error:
         reason = error.strerror or str(error)
         where = error.filename if error.filename is not None else target
         return refuse(prog, f"cannot write {where}: {reason}; nothing written", EXIT_INVALID)
     for warning in warnings:
         warn(prog, warning)
+    warn_as_validate_does(prog, [("", report) for report in reports[-1:]])
     if problems:
         from asnkit.write_check import summary
 

@@ -228,5 +228,6 @@ def command(
         paths=paths.value,
         from_headers=from_headers,
         force=force,
+        expand=True,
     )
     done(make(request, _PROG))

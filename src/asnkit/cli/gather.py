@@ -6,12 +6,16 @@ through a shell command.
 """
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse, warn
+from asnkit.cli._exit import ExitStatus, refuse, status_of, warn
 from asnkit.cli._typer import VersionOption, done
+from asnkit.cli._written import warn_as_validate_does
+
+if TYPE_CHECKING:
+    from asnkit.validation import Report
 
 EXIT_OK = ExitStatus.OK
 EXIT_INVALID = ExitStatus.INVALID
@@ -148,6 +152,7 @@ def gather_files(
     from asnkit.exceptions import AsnkitError, GatherError, InvalidAssociationError
     from asnkit.gathering import gather
 
+    reports: list[Report] = []
     try:
         result = gather(
             association,
@@ -157,17 +162,18 @@ def gather_files(
             source=source,
             skip_missing=skip_missing,
             force=force,
+            on_report=reports.append,
         )
     except GatherError as error:
         for name in error.missing:
             sys.stderr.write(f"{prog}: missing: {name}\n")
         sys.stderr.write(f"{prog}: error: {error}\n")
-        return EXIT_INVALID
+        return status_of(error)
     except InvalidAssociationError as error:
         return refuse(prog, f"{error}; nothing copied (--force gathers it anyway)", EXIT_INVALID)
     except AsnkitError as error:
         sys.stderr.write(f"{prog}: error: {error}\n")
-        return EXIT_INVALID
+        return status_of(error)
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         sys.stderr.write(
@@ -177,6 +183,7 @@ def gather_files(
         return EXIT_INVALID
     for name in result.missing:
         sys.stderr.write(f"{prog}: warning: missing, left out: {name}\n")
+    warn_as_validate_does(prog, [("", report) for report in reports[-1:]])
     if result.problems:
         from asnkit.write_check import summary
 

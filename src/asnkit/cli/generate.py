@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse, warn
+from asnkit.cli._exit import ExitStatus, refuse, status_of, warn
 from asnkit.cli._typer import VersionOption, done, spelling_used
+from asnkit.cli._written import warn_as_validate_does
 
 if TYPE_CHECKING:
     from asnkit.generate.pool import Pool
@@ -297,8 +298,12 @@ def _error(prog: str, message: str) -> None:
     refuse(prog, message, EXIT_INVALID)
 
 
-def _pools(inputs: Sequence[str], prog: str, delimiter: str = "|") -> "list[Pool] | None":
-    """Each pool file read; the FITS files (and directories) together as one pool."""
+def _pools(inputs: Sequence[str], prog: str, delimiter: str = "|") -> "list[Pool] | int":
+    """Each pool file read; the FITS files (and directories) together as one pool.
+
+    Or the exit status of the refusal said: an input that is not there, one that cannot
+    be used.
+    """
     from asnkit.exceptions import HeaderError, PoolError
     from asnkit.generate.fits import expand_inputs, is_fits_name, pool_from_files
     from asnkit.generate.pool import read_pool
@@ -312,17 +317,15 @@ def _pools(inputs: Sequence[str], prog: str, delimiter: str = "|") -> "list[Pool
         try:
             pools.append(read_pool(path, delimiter=delimiter))
         except PoolError as error:
-            _error(prog, str(error))
-            return None
+            return refuse(prog, str(error), status_of(error))
     if fits_files:
         try:
             pools.append(pool_from_files(fits_files))
         except HeaderError as error:
-            _error(prog, str(error))
-            return None
+            return refuse(prog, str(error), status_of(error))
     elif not pools:
-        _error(prog, f"no FITS file in {', '.join(inputs)}: give pools, FITS files or folders")
-        return None
+        message = f"no FITS file in {', '.join(inputs)}: give pools, FITS files or folders"
+        return refuse(prog, message, ExitStatus.NOTHING_TO_DO)
     return pools
 
 
@@ -354,22 +357,19 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
     if not inputs:
         _error(prog, f"give one or more pools, FITS files or folders (see {prog} --help)")
         return EXIT_USAGE
-    if isinstance(version_id, str):
-        from asnkit.generate.name_check import check_version_id
-
-        try:
-            check_version_id(version_id)
-        except ValueError as error:
-            _error(prog, f"{error} (see {prog} --help)")
-            return EXIT_USAGE
+    if isinstance(version_id, str) and not _version_ok(version_id, prog):
+        return EXIT_USAGE
     pools = _pools(inputs, prog, delimiter)
-    if pools is None:
-        return EXIT_INVALID
+    if isinstance(pools, int):
+        return pools
     if explain is not None:
         return _explain(pools, explain, candidates, prog, discover=discover)
     made = _generate(pools, candidates, version_id, prog, dms=dms, discover=discover)
     if made is None:
         return EXIT_INVALID
+    nothing = _nothing_made(made, candidates, prog)
+    if nothing is not None:
+        return nothing
     made = [
         (
             pool,
@@ -384,9 +384,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
         return EXIT_INVALID
     if dry_run:
         for pool, files in made:
-            sys.stdout.write(
-                f"{pool.source}: {len(files)} associations (--dry-run: none written)\n"
-            )
+            sys.stdout.write(f"{pool.source}: {_count(files)} (--dry-run: none written)\n")
         return EXIT_OK
     return _write(made, texts, output, verbose=verbose, prog=prog)
 
@@ -482,32 +480,77 @@ def _generate(
     return made
 
 
+def _version_ok(version_id: str, prog: str) -> bool:
+    """Whether the ``--version-id`` tag can be part of a file name (else said)."""
+    from asnkit.generate.name_check import check_version_id
+
+    try:
+        check_version_id(version_id)
+    except ValueError as error:
+        refuse(prog, f"{error} (see {prog} --help)", EXIT_USAGE)
+        return False
+    return True
+
+
+def _count(files: Sequence[object]) -> str:
+    """``1 association``, ``2 associations``."""
+    return f"{len(files)} association{'' if len(files) == 1 else 's'}"
+
+
+def _nothing_made(
+    made: "list[tuple[Pool, list[tuple[str, Association]]]]",
+    candidates: Sequence[str] | None,
+    prog: str,
+) -> int | None:
+    """Refuse a run that makes no association at all, saying why; ``None`` otherwise."""
+    if any(files for _, files in made):
+        return None
+    reasons = []
+    for pool, _ in made:
+        if not pool.rows:
+            reasons.append(f"{pool.source}: the pool has no exposure")
+        elif candidates is not None:
+            asked = ", ".join(candidates)
+            reasons.append(f"{pool.source}: no association of the candidates asked for ({asked})")
+        else:
+            reasons.append(
+                f"{pool.source}: no rule takes any of its {len(pool.rows):,} exposures "
+                "(--explain EXPOSURE says why)"
+            )
+    return refuse(prog, "; ".join(reasons) + "; nothing written", ExitStatus.NOTHING_TO_DO)
+
+
 def _checked(
     made: "list[tuple[Pool, list[tuple[str, Association]]]]", *, force: bool, prog: str
 ) -> list[list[str]] | None:
     """The text of every association, each checked; ``None`` (said) if one is refused.
 
-    The check is every writer's (:func:`asnkit.write_check.check_before_write`) on the
-    exact text written; with ``force`` the problems are warnings instead.
+    The check is every writer's (:func:`asnkit.write_check.checked_report`) on the
+    exact text written; with ``force`` the problems are warnings instead. What ``asnkit
+    validate`` would warn of in them is said as every writer says it.
     """
     from asnkit.codec.emit import dumps
     from asnkit.exceptions import InvalidAssociationError
-    from asnkit.write_check import check_before_write, summary
+    from asnkit.write_check import checked_report, problems_of, summary
 
     texts: list[list[str]] = []
+    reports = []
     for pool, files in made:
         texts.append([])
         for name, asn in files:
             text = dumps(asn)
             what = f"{name} (from {pool.source}, {asn.asn_rule})"
             try:
-                problems = check_before_write(text, force=force, what=what)
+                report = checked_report(text, force=force, what=what)
             except InvalidAssociationError as error:
                 _error(prog, f"{error}; nothing written (--force writes it anyway)")
                 return None
+            problems = problems_of(report)
             if problems:
                 warn(prog, f"--force: {what} is an invalid association: {summary(problems)}")
+            reports.append((name, report))
             texts[-1].append(text)
+    warn_as_validate_does(prog, reports)
     return texts
 
 
@@ -521,6 +564,11 @@ def _write(
 ) -> int:
     from asnkit.files import confined, write_text
 
+    if os.path.exists(output) and not os.path.isdir(output):  # noqa: PTH110, PTH112
+        _error(
+            prog, f"{output} is a file, not a folder: give the folder to write the associations to"
+        )
+        return EXIT_INVALID
     try:
         os.makedirs(output, exist_ok=True)  # noqa: PTH103
     except OSError as error:
@@ -552,7 +600,7 @@ def _write(
             written[name] = pool.source
             if verbose:
                 sys.stdout.write(f"{path}\n")
-        sys.stdout.write(f"{pool.source}: {len(files)} associations written to {output}\n")
+        sys.stdout.write(f"{pool.source}: {_count(files)} written to {output}\n")
     return EXIT_OK
 
 
@@ -565,13 +613,12 @@ def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") ->
 
     paths = expand_inputs(files)
     if not paths:
-        _error(prog, f"no FITS file in {', '.join(files) or 'nothing'}: give FITS files or folders")
-        return EXIT_USAGE if not files else EXIT_INVALID
+        message = f"no FITS file in {', '.join(files) or 'nothing'}: give FITS files or folders"
+        return refuse(prog, message, EXIT_USAGE if not files else ExitStatus.NOTHING_TO_DO)
     try:
         columns, rows = pool_table(paths)
     except HeaderError as error:
-        _error(prog, str(error))
-        return EXIT_INVALID
+        return refuse(prog, str(error), status_of(error))
     try:
         folder, name = os.path.split(output)
         write_text(confined(folder or ".", name), format_pool(columns, rows, upper=False))

@@ -109,13 +109,15 @@ def run(
         return EXIT_USAGE
     chosen: Stage = "level3" if stage == "level3" else "level2b"
     try:
-        rows, unread = _read(files, prog)
+        rows, unread, missing = _read(files, prog)
     except _NoAstropyError:
         return EXIT_INVALID
     view = None
     if not unread:
         view = _engine(rows, chosen, prog)
     status: int = EXIT_OK if view is not None else EXIT_INVALID
+    if missing:
+        status = ExitStatus.MISSING
     views = {} if view is None else {file.path: file for file in view.files}
     whys = {} if view is None else {file.path: view.why_not(file) for file in view.files}
     columns = [keyword for keyword in KEYWORDS if any(keyword in row[1] for row in rows)]
@@ -155,8 +157,11 @@ class _NoAstropyError(Exception):
     """astropy is not installed: no file can be read (said once)."""
 
 
-def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], dict[str, str]]":
-    """A row for each file (each once), and why each file that could not be read was not."""
+def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], dict[str, str], bool]":
+    """A row for each file (each once), and why each file that could not be read was not.
+
+    The third value says whether one of them is not there.
+    """
     from asnkit.exceptions import HeaderError
     from asnkit.generate.fits import header_keywords
     from asnkit.headers import read_primary_header
@@ -165,10 +170,12 @@ def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], dict[str, str]]
     keywords = header_keywords()
     rows: list[_Row] = []
     unread: dict[str, str] = {}
+    missing = False
     for path in dict.fromkeys(files):
         try:
             header = read_primary_header(path, keywords)
         except HeaderError as error:
+            missing = missing or error.missing
             sys.stderr.write(line(f"{prog}: error: {error}"))
             if "asnkit[fits]" in str(error):  # no astropy: no file can be read
                 raise _NoAstropyError from None
@@ -176,7 +183,7 @@ def _read(files: Sequence[str], prog: str) -> "tuple[list[_Row], dict[str, str]]
             unread[path] = "? (not read)"
             continue
         rows.append((path, header))
-    return rows, unread
+    return rows, unread, missing
 
 
 def _engine(rows: "list[_Row]", stage: "Stage", prog: str) -> "EngineView | None":

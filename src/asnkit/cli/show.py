@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse
+from asnkit.cli._exit import ExitStatus, refuse, status_of
 from asnkit.cli._output import fancy
 from asnkit.cli._typer import OutputFormat, VersionOption, done
 
@@ -152,7 +152,7 @@ def show(path: str, *, output_format: OutputFormat = OutputFormat.TEXT) -> int:
     try:
         asn = load(path)
     except LoadError as error:
-        return refuse("asnkit show", str(error), ExitStatus.INVALID)
+        return refuse("asnkit show", str(error), status_of(error))
     if output_format is OutputFormat.JSON:
         sys.stdout.write(json.dumps(summary(asn, path), indent=2) + "\n")
     elif fancy():

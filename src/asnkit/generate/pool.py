@@ -73,7 +73,8 @@ def read_pool(path: str | os.PathLike[str], *, delimiter: str = "|") -> Pool:
         msg = f"not a text pool ({error.reason} at byte {error.start}): give a pool file"
         raise PoolError(name, msg) from None
     except OSError as error:
-        raise PoolError(name, f"cannot read: {error.strerror or error}") from None
+        message = f"cannot read: {error.strerror or error}"
+        raise PoolError(name, message, missing=isinstance(error, FileNotFoundError)) from None
     return parse_pool(text, name=os.path.basename(name), source=name, delimiter=delimiter)  # noqa: PTH119
 
 

@@ -66,7 +66,7 @@ def read_primary_header(
     try:
         header = fits.getheader(path, 0)
     except FileNotFoundError:
-        raise HeaderError(path, "no such file") from None
+        raise HeaderError(path, "no such file", missing=True) from None
     except IsADirectoryError:
         raise HeaderError(path, "is a directory, not a FITS file") from None
     except (OSError, ValueError, TypeError, IndexError) as error:

@@ -76,7 +76,7 @@ class Level3Rule:
         :class:`asnkit.rules.protocol.Rule`.
         """
         if naming.name is None:
-            msg = "a Stage 3 association needs a product name: give --product-name NAME"
+            msg = "a Stage 3 association needs a product name: give product_name=NAME"
             raise InvalidAssociationError(msg)
         check_candidate_id(acid, members)
         if not any(exptype.lower() == ExpType.SCIENCE for _, exptype in members):

@@ -149,13 +149,20 @@ def unknown_asn_type(doc: Document) -> list[Finding]:
     asn_type = doc.data.get("asn_type")
     if not isinstance(asn_type, str) or asn_type in KNOWN_ASN_TYPES:
         return []
-    return [
-        warning(
-            "/asn_type",
-            f"unknown asn_type {asn_type!r}: JWST pipelines write image2, spec2, image3, "
-            "spec3, ami3, coron3, tso3, ... (an old or foreign file?)",
-        )
-    ]
+    return [warning("/asn_type", _unknown_asn_type_message(asn_type))]
+
+
+@functools.lru_cache(maxsize=256)
+def _unknown_asn_type_message(asn_type: str) -> str:
+    import difflib  # only for a file with an unknown asn_type
+
+    close = difflib.get_close_matches(asn_type.lower(), sorted(KNOWN_ASN_TYPES), n=1, cutoff=0.8)
+    if close and close[0] != asn_type:
+        return f"unknown asn_type {asn_type!r}: misspelled? did you mean {close[0]!r}"
+    return (
+        f"unknown asn_type {asn_type!r}: JWST pipelines write image2, spec2, image3, "
+        "spec3, ami3, coron3, tso3, ... (an old or foreign file?)"
+    )
 
 
 _ASN_ID: Final = re.compile(r"(?:o\d{3}|[car]\d{4})\Z")
