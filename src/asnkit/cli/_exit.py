@@ -19,6 +19,8 @@ import signal
 import sys
 from typing import TYPE_CHECKING, Final, NoReturn
 
+from asnkit._escape import escape
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from types import FrameType
@@ -100,11 +102,14 @@ def handle_signals() -> None:
 
 
 def line(text: str) -> str:
-    """``text`` as one line for a terminal: newlines and undecodable bytes escaped."""
-    # A file name may hold bytes that are not text (lone surrogates from the file system)
-    # or a newline: written escaped, the message stays one line and is always written.
-    text = text.replace("\r", "\\r").replace("\n", "\\n")
-    return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+    """``text`` as one line for a terminal, ended by a newline: its controls escaped.
+
+    A name in a message may hold a newline, a terminal's control sequence (ESC, BEL, a
+    bidi override) or bytes that are not text (lone surrogates from the file system):
+    written escaped by :func:`asnkit._escape.escape`, the message stays one line, shows
+    what the name holds, and is always written.
+    """
+    return escape(text) + "\n"
 
 
 def warn(prog: str, message: str) -> None:
