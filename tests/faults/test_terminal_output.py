@@ -62,7 +62,7 @@ def _association(path: Path, product: str, members: Sequence[str]) -> Path:
         "program": "noprogram",
         "asn_id": "a3001",
         "target": "none",
-        "asn_pool": f"pool{BAD}",
+        "asn_pool": f"pool{BAD}:smile:",
         "products": [
             {"name": product, "members": [{"expname": m, "exptype": "science"} for m in members]}
         ],
@@ -90,7 +90,7 @@ def test_show_json_is_exact(hostile: Path) -> None:
     result = _run(["show", hostile.name, "--format", "json"], hostile.parent)
     assert result.returncode == 0
     document = json.loads(_both(result))
-    assert document["pool"] == f"pool{BAD}"
+    assert document["pool"] == f"pool{BAD}:smile:"
     assert document["products"][0]["name"] == f"prod{BAD}"
     assert document["products"][0]["members"]["science"][0] == f"m{BAD}_cal.fits"
     assert result.stdout.isascii()
@@ -257,7 +257,7 @@ def test_on_a_terminal_names_are_text_never_markup(
     monkeypatch.setattr(importlib.import_module(module), "fancy", lambda: True)
     monkeypatch.setenv("COLUMNS", "300")
     monkeypatch.chdir(tmp_path)
-    markup = "[red]x[bold]y[link=x]z"  # no "/": it is in file names
+    markup = "[red]x[bold]y[link=x]z:thumbs_up:"  # no "/": it is in file names
     a = _association(tmp_path / "a_asn.json", f"p{markup}{BAD}", [f"m{markup}_cal.fits"])
     b = _association(tmp_path / "b_asn.json", f"p{markup}{BAD}", [f"n{markup}_cal.fits"])
     if name == "inspect":
@@ -276,4 +276,6 @@ def test_on_a_terminal_names_are_text_never_markup(
     out = capsys.readouterr().out
     assert markup in out
     assert escape(BAD) in out
+    if name == "show":
+        assert f"pool{escape(BAD)}:smile:" in out
     assert all(line.isprintable() for line in out.split("\n")), out

@@ -105,7 +105,7 @@ def _print_rich(asn: "Association", path: str) -> None:
 
     console = Console()
     for text in _header_lines(asn, path):
-        console.print(text, highlight=False, markup=False)
+        console.print(Text(text))  # a name is text: no markup, no :emoji: codes
     # Names are folded, never cut with an ellipsis: the end of a member's name
     # (nrcalong, nrca1) is what tells it from the others. The members' column gets the
     # room for a whole name when the terminal has it; the product's name folds first.
