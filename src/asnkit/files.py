@@ -291,6 +291,7 @@ def update_text(
     *,
     output: str | os.PathLike[str] | None = None,
     backup: bool = False,
+    max_bytes: int | None = None,
 ) -> None:
     """Rewrite the file ``path`` as ``change`` says, with no other writer in between.
 
@@ -304,25 +305,33 @@ def update_text(
         change: The new text from the bytes read.
         output: Write here instead (``path`` is only read).
         backup: First keep the file being replaced as ``<file>.bak``.
+        max_bytes: Refuse a larger file (``None``: the cap in force, :func:`max_bytes`);
+            at most this many bytes and one are read.
 
     Raises:
-        LoadError: ``path`` cannot be read.
+        LoadError: ``path`` cannot be read, or is larger than ``max_bytes``.
         OSError: the result cannot be written; the error names the user's path.
     """
     name = os.fspath(path)
     out = name if output is None else os.fspath(output)
+    limit = _limit(name, max_bytes)
     try:
         real = _real_target(name)
         with _locked(real, name) as descriptor:
             if descriptor is None:  # not there, or not readable: say why
                 try:
                     with open(real, "rb") as stream:
-                        data = stream.read()
+                        data = stream.read(limit + 1)
                 except OSError as error:
                     message = f"cannot read the file: {error.strerror or error}"
                     raise LoadError(name, message) from None
             else:
-                data = _read_all(descriptor)
+                size = os.fstat(descriptor).st_size
+                if size > limit:  # refused unread, as every reader refuses it
+                    raise LoadError(name, f"file {too_large(size, limit)}")
+                data = _read_all(descriptor, limit + 1)
+            if len(data) > limit:
+                raise LoadError(name, f"file {too_large(None, limit)}")
             text = change(data)
             real_out = real if output is None else _real_target(out)
             if real_out == real:
@@ -486,10 +495,13 @@ def _take(descriptor: int, real: str, name: str, deadline: float) -> bool:
         return False
 
 
-def _read_all(descriptor: int) -> bytes:
+def _read_all(descriptor: int, most: int) -> bytes:
+    """The bytes of ``descriptor``, ``most`` at most."""
     chunks = []
-    while chunk := os.read(descriptor, 1 << 20):
+    total = 0
+    while total < most and (chunk := os.read(descriptor, min(1 << 20, most - total))):
         chunks.append(chunk)
+        total += len(chunk)
     return b"".join(chunks)
 
 

@@ -156,3 +156,30 @@ def test_a_bad_value_is_one_line_naming_it(
         captured = capsys.readouterr()
         said = captured.out + captured.err
         assert f"{MAX_BYTES_VARIABLE}={value!r} is not a size" in said, args
+
+
+def test_edit_refuses_a_file_over_the_cap_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 4 GiB file (sparse: no disk used) is refused after its size is asked, as every
+    # reader refuses it: edit reads none of it (it read it whole before).
+    import os
+
+    path = tmp_path / "huge_asn.json"
+    with path.open("wb") as stream:
+        stream.truncate(4 << 30)
+    read = 0
+    real_read = os.read
+
+    def counting(descriptor: int, size: int) -> bytes:
+        nonlocal read
+        data = real_read(descriptor, size)
+        read += len(data)
+        return data
+
+    monkeypatch.delenv(MAX_BYTES_VARIABLE, raising=False)
+    monkeypatch.setattr(os, "read", counting)
+    assert run(["edit", str(path), "--set", "program", "x"]) == 1
+    assert read == 0
+    assert f"set {MAX_BYTES_VARIABLE}={4 << 30} or more" in capsys.readouterr().err
+    assert path.stat().st_size == 4 << 30
