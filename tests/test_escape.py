@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from asnkit._escape import escape, quoted
 from asnkit.cli._exit import line
@@ -51,3 +55,12 @@ def test_a_message_line_is_one_printable_line() -> None:
     assert text.endswith("\n")
     assert text[:-1].isprintable()
     assert text == "asnkit x: error: name 'a\\nb' \\x1b]0;t\\x07 \\udcff\n"
+
+
+@given(st.text() | st.text(st.sampled_from("\x1b\x07\x9b\u202e\\[]a\n")))
+def test_any_text_escaped_is_one_printable_line_that_reads_back(text: str) -> None:
+    shown = escape(text)
+    assert shown.isprintable()
+    assert "\n" not in shown
+    # Unambiguous once quoted: the escapes read back as the text.
+    assert ast.literal_eval(quoted(text)) == text

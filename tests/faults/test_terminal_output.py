@@ -238,6 +238,8 @@ def test_inspect_and_pool_escape_file_names(tmp_path: Path) -> None:
     (tmp_path / names[0]).rename(tmp_path / hostile)
     result = _run(["inspect", hostile, *names[1:]], tmp_path)
     assert escape(hostile) in _both(result)
+    result = _run(["inspect", hostile, "--format", "json"], tmp_path)
+    assert json.loads(_both(result))["files"][0]["file"] == hostile  # exact JSON
     result = _run(["pool", hostile, *names[1:], "-o", f"p{BAD}.csv"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"p{escape(BAD)}.csv: 3 exposures" in _both(result)
