@@ -17,7 +17,7 @@ import pytest
 SOURCE: Final = Path(__file__).resolve().parent.parent / "src"
 
 LAYERS: Final = (
-    ("base", ("asnkit._version", "asnkit._types", "asnkit.exceptions")),
+    ("base", ("asnkit._version", "asnkit._types", "asnkit._escape", "asnkit.exceptions")),
     ("vocabulary", ("asnkit.vocabulary", "asnkit.exposure_types", "asnkit.name_parts")),
     ("models", ("asnkit.models", "asnkit.naming")),
     ("codec", ("asnkit.codec", "asnkit.schema")),

@@ -31,12 +31,15 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LOCK_TIMEOUT",
+    "MAX_BYTES_VARIABLE",
     "confined",
     "copy_file",
     "is_json_text",
+    "max_bytes",
     "parse_json",
     "read_json",
     "read_limited",
+    "too_large",
     "update_text",
     "write_text",
 ]
@@ -50,29 +53,97 @@ LOCK_TIMEOUT = 60.0
 """Seconds a writer waits for another writer of the same file before giving up."""
 
 DEFAULT_MAX_BYTES: Final = 32 * 1024 * 1024
-"""Files larger than this (32 MiB) are refused unread. The largest real association files
-(tens of thousands of members) are a few MiB."""
+"""Files larger than this (32 MiB) are refused unread, unless :data:`MAX_BYTES_VARIABLE`
+says otherwise. The largest real association files (tens of thousands of members) are a
+few MiB; 32 MiB is some 200,000 members."""
+
+MAX_BYTES_VARIABLE: Final = "ASNKIT_MAX_BYTES"
+"""The environment variable that sets the size cap of every reader and writer.
+
+A whole number of bytes, or one with a binary unit: ``64MiB`` (``M``, ``MiB``, ``K``,
+``KiB``, ``G``, ``GiB``, any case). The readers (``validate``, ``show``, ``diff``, ``edit``,
+``gather``, :func:`asnkit.load`) refuse a larger file unread, and the writers
+(``from-list``, ``edit``, ``generate``, ``gather``, through :mod:`asnkit.write_check`)
+refuse to write a larger association (``--force`` writes it anyway): what asnkit writes,
+asnkit reads, with the same setting."""
+
+_UNITS: Final = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 
-def read_limited(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+class _BadLimitError(ValueError):
+    """:data:`MAX_BYTES_VARIABLE` holds something that is not a size (said in one line)."""
+
+
+def max_bytes() -> int:
+    """The size cap in force: :data:`MAX_BYTES_VARIABLE` when set, else 32 MiB.
+
+    Raises:
+        ValueError: the variable is set to something that is not a size; the message
+            says what it holds and how to set it.
+    """
+    value = os.environ.get(MAX_BYTES_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    digits = value.rstrip("BbIiKkMmGg")
+    unit = value[len(digits) :].lower().removesuffix("b").removesuffix("i")
+    try:
+        number = int(digits.strip()) * _UNITS[unit]
+    except (KeyError, ValueError):
+        number = 0
+    if number <= 0:
+        msg = (
+            f"{MAX_BYTES_VARIABLE}={value!r} is not a size: set it to a number of bytes "
+            f"(such as {DEFAULT_MAX_BYTES * 2} or 64MiB), or unset it"
+        )
+        raise _BadLimitError(msg)
+    return number
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """Why ``size`` bytes (``None``: unknown, more than ``limit``) are refused, and how not to.
+
+    The one sentence every reader and writer says of a file over the cap.
+    """
+    amount = f"more than {limit:,}" if size is None else f"{size:,}"
+    wanted = f"{MAX_BYTES_VARIABLE}={size}" if size is not None else f"{MAX_BYTES_VARIABLE}"
+    more = " or more" if size is not None else " higher"
+    return (
+        f"too large: {amount} bytes (asnkit reads at most {limit:,}; "
+        f"set {wanted}{more} to read and write it)"
+    )
+
+
+def _limit(name: str, given: int | None) -> int:
+    """``given``, or the cap in force; a :class:`LoadError` naming ``name`` if it is bad."""
+    if given is not None:
+        return given
+    try:
+        return max_bytes()
+    except _BadLimitError as error:
+        raise LoadError(name, str(error)) from None
+
+
+def read_limited(path: str, max_bytes: int | None = None) -> bytes:
     """The bytes of the file at ``path``, refusing a file larger than ``max_bytes``.
 
     The size is checked on the open file before anything is read, and at most
-    ``max_bytes + 1`` bytes are ever read (a file that grows, or a pipe).
+    ``max_bytes + 1`` bytes are ever read (a file that grows, or a pipe). ``None``: the
+    cap in force (:func:`max_bytes`).
 
     Raises:
         LoadError: the file is larger than ``max_bytes``, or cannot be opened or read (a
             directory, permissions, ...).
     """
+    limit = _limit(path, max_bytes)
     try:
-        size, data = _read_at_most(path, max_bytes)
+        size, data = _read_at_most(path, limit)
     except OSError as error:
         message = f"cannot read the file: {error.strerror or error}"
         raise LoadError(path, message, missing=error.errno == errno.ENOENT) from None
     if data is None:
-        raise LoadError(path, f"file too large: {size:,} bytes (the limit is {max_bytes:,})")
-    if len(data) > max_bytes:
-        raise LoadError(path, f"file too large: more than {max_bytes:,} bytes")
+        raise LoadError(path, f"file {too_large(size, limit)}")
+    if len(data) > limit:
+        raise LoadError(path, f"file {too_large(None, limit)}")
     return data
 
 
@@ -112,7 +183,7 @@ def is_json_text(source: str) -> bool:
 def read_json(
     source: str | os.PathLike[str] | bytes | IO[str] | IO[bytes],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> tuple[str, str, object]:
     """The name, the text and the strictly decoded JSON value of ``source``.
 
@@ -122,7 +193,8 @@ def read_json(
     Args:
         source: A path; JSON text (a string starting with ``{``); the bytes of a file; or an
             open file (text or binary).
-        max_bytes: Refuse more than this many bytes (a file is refused without being read).
+        max_bytes: Refuse more than this many bytes (a file is refused without being
+            read); ``None``, the default: the cap in force (:func:`max_bytes`).
 
     Raises:
         LoadError: the source cannot be read, is too large, or is not one strict JSON
@@ -130,39 +202,40 @@ def read_json(
     """
     if isinstance(source, str) and is_json_text(source):
         name = "<text>"
+        limit = _limit(name, max_bytes)
         size = len(source.encode("utf-8", errors="surrogatepass"))
-        if size > max_bytes:
-            raise LoadError(name, f"text too large: {size:,} bytes (the limit is {max_bytes:,})")
+        if size > limit:
+            raise LoadError(name, f"text {too_large(size, limit)}")
         data: str | bytes = source
     elif isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         data = read_limited(name, max_bytes)
     elif isinstance(source, bytes):
         name = "<bytes>"
-        if len(source) > max_bytes:
-            raise LoadError(name, f"too large: {len(source):,} bytes (the limit is {max_bytes:,})")
+        limit = _limit(name, max_bytes)
+        if len(source) > limit:
+            raise LoadError(name, too_large(len(source), limit))
         data = source
     else:
         name = str(getattr(source, "name", "<stream>"))
-        data = source.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise LoadError(name, f"too large: more than {max_bytes:,} bytes")
+        limit = _limit(name, max_bytes)
+        data = source.read(limit + 1)
+        if len(data) > limit:
+            raise LoadError(name, too_large(None, limit))
     text, value = _decoded(name, data)
     return name, text, value
 
 
-def parse_json(
-    data: bytes, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[str, object]:
+def parse_json(data: bytes, *, source: str, max_bytes: int | None = None) -> tuple[str, object]:
     """The text of a file's bytes ``data`` and its strictly decoded value, as :func:`read_json`.
 
     Raises:
         LoadError: ``data`` is larger than ``max_bytes`` or not strict JSON; the message
             names ``source``.
     """
-    if len(data) > max_bytes:
-        message = f"file too large: {len(data):,} bytes (the limit is {max_bytes:,})"
-        raise LoadError(source, message)
+    limit = _limit(source, max_bytes)
+    if len(data) > limit:
+        raise LoadError(source, f"file {too_large(len(data), limit)}")
     return _decoded(source, data)
 
 
@@ -254,6 +327,7 @@ def update_text(
     *,
     output: str | os.PathLike[str] | None = None,
     backup: bool = False,
+    max_bytes: int | None = None,
 ) -> None:
     """Rewrite the file ``path`` as ``change`` says, with no other writer in between.
 
@@ -267,26 +341,34 @@ def update_text(
         change: The new text from the bytes read.
         output: Write here instead (``path`` is only read).
         backup: First keep the file being replaced as ``<file>.bak``.
+        max_bytes: Refuse a larger file (``None``: the cap in force, :func:`max_bytes`);
+            at most this many bytes and one are read.
 
     Raises:
-        LoadError: ``path`` cannot be read.
+        LoadError: ``path`` cannot be read, or is larger than ``max_bytes``.
         OSError: the result cannot be written; the error names the user's path.
     """
     name = os.fspath(path)
     out = name if output is None else os.fspath(output)
+    limit = _limit(name, max_bytes)
     try:
         real = _real_target(name)
         with _locked(real, name) as descriptor:
             if descriptor is None:  # not there, or not readable: say why
                 try:
                     with open(real, "rb") as stream:
-                        data = stream.read()
+                        data = stream.read(limit + 1)
                 except OSError as error:
                     message = f"cannot read the file: {error.strerror or error}"
                     missing = isinstance(error, FileNotFoundError)
                     raise LoadError(name, message, missing=missing) from None
             else:
-                data = _read_all(descriptor)
+                size = os.fstat(descriptor).st_size
+                if size > limit:  # refused unread, as every reader refuses it
+                    raise LoadError(name, f"file {too_large(size, limit)}")
+                data = _read_all(descriptor, limit + 1)
+            if len(data) > limit:
+                raise LoadError(name, f"file {too_large(None, limit)}")
             text = change(data)
             real_out = real if output is None else _real_target(out)
             if real_out == real:
@@ -450,10 +532,13 @@ def _take(descriptor: int, real: str, name: str, deadline: float) -> bool:
         return False
 
 
-def _read_all(descriptor: int) -> bytes:
+def _read_all(descriptor: int, most: int) -> bytes:
+    """The bytes of ``descriptor``, ``most`` at most."""
     chunks = []
-    while chunk := os.read(descriptor, 1 << 20):
+    total = 0
+    while total < most and (chunk := os.read(descriptor, min(1 << 20, most - total))):
         chunks.append(chunk)
+        total += len(chunk)
     return b"".join(chunks)
 
 

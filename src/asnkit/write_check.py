@@ -6,14 +6,21 @@ nothing else, so that the writers and ``asnkit validate`` cannot disagree. The t
 the model, is checked: it is what lands on disk (and checking it needs no cattrs, which the
 ``asn_from_list`` command's start-up does not pay for). ``force`` writes an invalid
 association anyway: the problems are returned for the caller to warn about.
+
+The size cap is the readers' (:func:`asnkit.files.max_bytes`, ``ASNKIT_MAX_BYTES``): a text
+larger than ``asnkit validate`` would read is refused as any invalid one is, with the
+sentence that says how to lift the cap, and its other problems are still found.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from asnkit.exceptions import InvalidAssociationError
-from asnkit.validation.report import Report
+from asnkit.files import max_bytes, too_large
+from asnkit.validation.report import Report, error
 
 if TYPE_CHECKING:
     from asnkit.models import Association
@@ -34,8 +41,17 @@ def report_of(source: Association | str) -> Report:
 
     if isinstance(source, str):
         data = source.encode("utf-8")  # JSON text whatever its first character
-        # asnkit's own text: the size limit for files read does not apply.
-        return validate(data, max_bytes=len(data) + 1)
+        # Every finding of the text, whatever its size; then the readers' cap, which a
+        # file asnkit writes must not exceed (asnkit validate would refuse it unread).
+        report = validate(data, max_bytes=len(data) + 1)
+        try:
+            limit = max_bytes()
+        except ValueError as bad:
+            return attrs.evolve(report, findings=(error("", str(bad)), *report.findings))
+        if len(data) > limit:
+            size = error("", f"the association is {too_large(len(data), limit)}")
+            return attrs.evolve(report, findings=(size, *report.findings))
+        return report
     return validate(source)
 
 

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from asnkit.cli._commands import COMMANDS
-from asnkit.cli._exit import ExitStatus, handle_signals, line, run_guarded
+from asnkit.cli._exit import ExitStatus, guard_streams, handle_signals, line, run_guarded
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -65,4 +65,5 @@ def _only_paths(args: list[str]) -> bool:
 def main() -> NoReturn:
     """Console entry point of ``asnkit``."""
     handle_signals()
+    guard_streams()
     sys.exit(run(sys.argv[1:]))

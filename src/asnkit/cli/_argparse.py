@@ -6,7 +6,7 @@ import argparse
 import os
 from typing import NoReturn
 
-from asnkit.cli._exit import ExitStatus
+from asnkit.cli._exit import ExitStatus, line
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
@@ -31,4 +31,4 @@ class Parser(argparse.ArgumentParser):
     """argparse, with each usage error on one line and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(ExitStatus.USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(ExitStatus.USAGE, line(f"{self.prog}: error: {message} (see {self.prog} --help)"))

@@ -8,24 +8,36 @@ defined here and nowhere else. A command reports on standard error in one line e
 SIGINT (Ctrl-C) and SIGTERM raise :class:`Stopped` in the main thread, wherever it is, so
 that every ``finally`` and ``except BaseException`` on the way up runs: the atomic writer
 removes its temporary file and leaves the destination as it was. :func:`run_guarded`
-turns the exception into the line and the status (130 or 143). This module is on the
-start-up path of every command: it imports nothing heavy.
+turns the exception into the line and the status (130 or 143).
+
+A closed output stream ends the listing, never the work: once the reader of standard
+output (or standard error) has gone (``asnkit generate pool.csv -v | head -1``), what is
+written there is dropped (:func:`guard_streams`) while the command goes on writing its
+files, and it ends with the status the work has, silently (docs/cli.md). This module is on
+the start-up path of every command: it imports nothing heavy.
 """
 
 from __future__ import annotations
 
 import enum
+import io
+import os
 import signal
 import sys
 from typing import TYPE_CHECKING, Final, NoReturn
+
+from asnkit._escape import escape
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from types import FrameType
 
+    from _typeshed import ReadableBuffer
+
 __all__ = [
     "ExitStatus",
     "Stopped",
+    "guard_streams",
     "handle_signals",
     "line",
     "refuse",
@@ -118,12 +130,78 @@ def status_of(error: BaseException) -> ExitStatus:
     return ExitStatus.MISSING if getattr(error, "missing", False) is True else ExitStatus.INVALID
 
 
+class _Gone(io.RawIOBase):
+    """A standard stream's file descriptor, written into until its reader goes away.
+
+    Then (``EPIPE``: the other end of the pipe is closed) every later write is dropped
+    and reported done, so that nothing on the way up (click, rich, Python flushing the
+    streams at exit) sees an error: the listing ends, the command goes on.
+
+    Attributes:
+        gone: Whether the reader has gone.
+    """
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+        self.gone = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+    def isatty(self) -> bool:
+        return os.isatty(self._descriptor)
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        size = memoryview(data).nbytes
+        if self.gone:
+            return size
+        try:
+            return os.write(self._descriptor, data)
+        except BrokenPipeError:
+            self.gone = True
+            return size
+
+
+def guard_streams() -> None:
+    """Make a closed standard output or error end what is printed there, nothing else.
+
+    Each stream that has a file descriptor is replaced by one with the same encoding,
+    error handler and buffering, writing to the same descriptor, that drops what is
+    written once the reader has gone (``| head``) instead of raising
+    :class:`BrokenPipeError` wherever the command happens to print: every file is still
+    written, the exit status is the work's, and nothing is said at exit. The console
+    entry points call it; a stream without a descriptor (a test's capture) is left alone.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            descriptor = stream.fileno()
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            continue  # no stream, a captured one, or one already closed
+        text = io.TextIOWrapper(
+            io.BufferedWriter(_Gone(descriptor)),
+            encoding=stream.encoding,
+            errors=stream.errors,
+            line_buffering=stream.line_buffering,
+            write_through=name == "stderr",
+        )
+        setattr(sys, name, text)
+
+
 def line(text: str) -> str:
-    """``text`` as one line for a terminal: newlines and undecodable bytes escaped."""
-    # A file name may hold bytes that are not text (lone surrogates from the file system)
-    # or a newline: written escaped, the message stays one line and is always written.
-    text = text.replace("\r", "\\r").replace("\n", "\\n")
-    return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+    """``text`` as one line for a terminal, ended by a newline: its controls escaped.
+
+    A name in a message may hold a newline, a terminal's control sequence (ESC, BEL, a
+    bidi override) or bytes that are not text (lone surrogates from the file system):
+    written escaped by :func:`asnkit._escape.escape`, the message stays one line, shows
+    what the name holds, and is always written.
+    """
+    return escape(text) + "\n"
 
 
 def warn(prog: str, message: str) -> None:
@@ -152,8 +230,9 @@ def run_guarded(prog: str, body: Callable[[], int]) -> int:
         _say(f"{prog}: interrupted")
         return ExitStatus.INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (| head): not an error of the command. Python would complain
-        # again when flushing standard output at exit: point it at nothing.
+        # The reader went away (| head) on a stream guard_streams did not guard (run in a
+        # process whose entry point is not asnkit's): not an error of the command. Python
+        # would complain again when flushing standard output at exit: point it at nothing.
         _discard_stdout()
         return ExitStatus.OK
 
@@ -171,8 +250,6 @@ def _say(text: str) -> None:
 
 
 def _discard_stdout() -> None:
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

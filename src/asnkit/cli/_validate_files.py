@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from asnkit._escape import escape
 from asnkit.cli._exit import ExitStatus, line
 from asnkit.cli._output import fancy
 
@@ -233,8 +234,10 @@ def _write_text(reports: "list[Report]", *, strict: bool) -> None:
     if fancy():
         _print_coloured(reports, strict=strict)
         return
+    # Each line escaped (asnkit._escape): a file name, a key in a pointer or a name in a
+    # message may hold a terminal's control sequence.
     lines = [
-        f"{report.source}:{finding.pointer}: {severity}: {finding.message}\n"
+        line(f"{report.source}:{finding.pointer}: {severity}: {finding.message}")
         for report, finding, severity in _findings(reports, strict=strict)
     ]
     lines.append("".join(text for text, _ in _summary(reports)) + "\n")
@@ -277,10 +280,10 @@ def _print_coloured(reports: "list[Report]", *, strict: bool) -> None:
     for report, finding, severity in _findings(reports, strict=strict):
         console.print(
             Text.assemble(
-                (f"{report.source}:{finding.pointer}", "bold"),
+                (escape(f"{report.source}:{finding.pointer}"), "bold"),
                 ": ",
                 (severity, _STYLES[severity]),
-                f": {finding.message}",
+                f": {escape(finding.message)}",
             )
         )
     console.print(Text.assemble(*_summary(reports)))

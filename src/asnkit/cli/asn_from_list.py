@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from asnkit._version import __version__
 from asnkit.cli._argparse import Formatter, Parser
-from asnkit.cli._exit import handle_signals, run_guarded
+from asnkit.cli._exit import guard_streams, handle_signals, run_guarded
 from asnkit.cli._from_list import Request, make
 from asnkit.paths import PATH_POLICIES
 from asnkit.vocabulary import ASN_TYPES
@@ -207,4 +207,5 @@ def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:
 def main() -> NoReturn:
     """Console entry point of ``asn_from_list``."""
     handle_signals()
+    guard_streams()
     sys.exit(run_guarded("asn_from_list", run))

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse
+from asnkit._escape import escape
+from asnkit.cli._exit import ExitStatus, line, refuse
 from asnkit.cli._output import fancy
 from asnkit.cli._typer import OutputFormat, VersionOption, done
 
@@ -62,7 +63,7 @@ def compare(a: str, b: str, *, output_format: OutputFormat = OutputFormat.TEXT) 
     elif fancy() and not result.equal:
         _print_rich(result)
     else:
-        sys.stdout.write("".join(text + "\n" for text in result.lines()))
+        sys.stdout.write("".join(map(line, result.lines())))  # names escaped
     return ExitStatus.OK if result.equal else ExitStatus.DIFFERENT
 
 
@@ -91,6 +92,6 @@ def _print_rich(result: "DiffResult") -> None:
     from rich.text import Text
 
     console = Console()
-    for text in result.lines():
+    for text in map(escape, result.lines()):  # names escaped, and never markup
         category, _, rest = text.partition(": ")
         console.print(Text.assemble((category, "bold yellow"), ": ", rest))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse, status_of, warn
+from asnkit.cli._exit import ExitStatus, line, refuse, status_of, warn
 from asnkit.cli._typer import VersionOption, done
 from asnkit.cli._written import warn_as_validate_does
 
@@ -166,23 +166,25 @@ def gather_files(
         )
     except GatherError as error:
         for name in error.missing:
-            sys.stderr.write(f"{prog}: missing: {name}\n")
-        sys.stderr.write(f"{prog}: error: {error}\n")
+            sys.stderr.write(line(f"{prog}: missing: {name}"))
+        sys.stderr.write(line(f"{prog}: error: {error}"))
         return status_of(error)
     except InvalidAssociationError as error:
         return refuse(prog, f"{error}; nothing copied (--force gathers it anyway)", EXIT_INVALID)
     except AsnkitError as error:
-        sys.stderr.write(f"{prog}: error: {error}\n")
+        sys.stderr.write(line(f"{prog}: error: {error}"))
         return status_of(error)
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
         sys.stderr.write(
-            f"{prog}: error: copy failed{where}: {error.strerror or error}; "
-            "the association was not written\n"
+            line(
+                f"{prog}: error: copy failed{where}: {error.strerror or error}; "
+                "the association was not written"
+            )
         )
         return EXIT_INVALID
     for name in result.missing:
-        sys.stderr.write(f"{prog}: warning: missing, left out: {name}\n")
+        warn(prog, f"missing, left out: {name}")
     warn_as_validate_does(prog, [("", report) for report in reports[-1:]])
     if result.problems:
         from asnkit.write_check import summary
@@ -192,6 +194,7 @@ def gather_files(
         )
     if verbose:
         for path in result.copied:
-            sys.stdout.write(f"copied {path}\n")
-    sys.stdout.write(f"wrote {result.association} ({len(result.copied)} member file(s) copied)\n")
+            sys.stdout.write(line(f"copied {path}"))
+    copied = len(result.copied)
+    sys.stdout.write(line(f"wrote {result.association} ({copied} member file(s) copied)"))
     return EXIT_OK

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 import typer
 
-from asnkit.cli._exit import ExitStatus, refuse, status_of, warn
+from asnkit.cli._exit import ExitStatus, line, refuse, status_of, warn
 from asnkit.cli._typer import VersionOption, done, spelling_used
 from asnkit.cli._written import warn_as_validate_does
 
@@ -384,7 +384,7 @@ def run_generate(  # noqa: PLR0911 (one refusal per way a run can fail)
         return EXIT_INVALID
     if dry_run:
         for pool, files in made:
-            sys.stdout.write(f"{pool.source}: {_count(files)} (--dry-run: none written)\n")
+            sys.stdout.write(line(f"{pool.source}: {_count(files)} (--dry-run: none written)"))
         return EXIT_OK
     return _write(made, texts, output, verbose=verbose, prog=prog)
 
@@ -439,7 +439,7 @@ def _explain(
             _error(prog, str(error))
             return EXIT_INVALID
         found = True
-        sys.stdout.write(f"{pool.source}:\n" + "".join(f"  {line}\n" for line in lines))
+        sys.stdout.write(line(f"{pool.source}:") + "".join(line(f"  {text}") for text in lines))
     if not found:
         _error(prog, f"no exposure {exposure!r} in the pools: give a FILENAME of a pool")
         return EXIT_INVALID
@@ -599,8 +599,8 @@ def _write(
                 return EXIT_INVALID
             written[name] = pool.source
             if verbose:
-                sys.stdout.write(f"{path}\n")
-        sys.stdout.write(f"{pool.source}: {_count(files)} written to {output}\n")
+                sys.stdout.write(line(path))
+        sys.stdout.write(line(f"{pool.source}: {_count(files)} written to {output}"))
     return EXIT_OK
 
 
@@ -625,5 +625,5 @@ def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") ->
     except OSError as error:
         _error(prog, f"{output}: cannot write: {error.strerror or error}")
         return EXIT_INVALID
-    sys.stdout.write(f"{output}: {len(rows)} exposures, {len(columns)} columns\n")
+    sys.stdout.write(line(f"{output}: {len(rows)} exposures, {len(columns)} columns"))
     return EXIT_OK

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Final
 
 import typer
 
+from asnkit._escape import escape
 from asnkit.cli._exit import ExitStatus, line
 from asnkit.cli._output import fancy
 from asnkit.cli._typer import OutputFormat, VersionOption, done
@@ -102,10 +103,10 @@ def run(
     from asnkit.headers import KEYWORDS
 
     if stage not in _STAGES:
-        sys.stderr.write(f"{prog}: error: --stage must be level2b or level3, not {stage!r}\n")
+        sys.stderr.write(line(f"{prog}: error: --stage must be level2b or level3, not {stage!r}"))
         return EXIT_USAGE
     if not files:
-        sys.stderr.write(f"{prog}: error: give one or more FITS files (see {prog} --help)\n")
+        sys.stderr.write(line(f"{prog}: error: give one or more FITS files (see {prog} --help)"))
         return EXIT_USAGE
     chosen: Stage = "level3" if stage == "level3" else "level2b"
     try:
@@ -137,9 +138,12 @@ def run(
     if text:
         table = [
             [
-                path,
-                *(_shown(header.get(keyword)) for keyword in columns),
-                _taken_cell(views.get(path), whys.get(path), unread.get(path)),
+                escape(cell)  # a file name, a header value: never a control sequence
+                for cell in (
+                    path,
+                    *(_shown(header.get(keyword)) for keyword in columns),
+                    _taken_cell(views.get(path), whys.get(path), unread.get(path)),
+                )
             ]
             for path, header in rows
         ]
@@ -263,12 +267,13 @@ def _print_table(head: list[str], body: list[list[str]]) -> None:
         from rich import box
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         # A light frame, and a console as wide as the table: a value cut short would hide
         # the very keyword the user came to read (a wide table wraps in the terminal).
         table = Table(*head, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1))
         for row in body:
-            table.add_row(*row)
+            table.add_row(*map(Text, row))  # a header value is text, never markup
         widths = [max(len(row[index]) for row in [head, *body]) for index in range(len(head))]
         console = Console()
         console.width = max(console.width, sum(widths) + 3 * len(widths) + 2)

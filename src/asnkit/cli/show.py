@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from asnkit._escape import escape
 from asnkit.cli._exit import ExitStatus, refuse, status_of
 from asnkit.cli._output import fancy
 from asnkit.cli._typer import OutputFormat, VersionOption, done
@@ -61,12 +62,14 @@ def summary(asn: "Association", path: str) -> "dict[str, JSONValue]":
 
 
 def _rows(asn: "Association") -> list[tuple[str, str, str]]:
+    """The table's rows: product, exptype, member, each escaped for a terminal."""
     rows = []
     for index, product in enumerate(asn.products):
-        label = product.name if isinstance(product.name, str) else f"(product #{index}, no name)"
+        name = product.name
+        label = escape(name) if isinstance(name, str) else f"(product #{index}, no name)"
         for kind, names in grouped_members(product):
-            for name in names:
-                rows.append((label, kind, name))
+            for member in names:
+                rows.append((label, escape(kind), escape(member)))
                 label = ""
         if not product.members:
             rows.append((label, "-", "(no member)"))
@@ -75,14 +78,20 @@ def _rows(asn: "Association") -> list[tuple[str, str, str]]:
 
 def _header_lines(asn: "Association", path: str) -> list[str]:
     members = sum(len(p.members) for p in asn.products)
-    lines = [f"{'file':<9}{path}"]
-    lines.extend(f"{label:<9}{_value(asn, attribute) or '-'}" for label, attribute in _HEADINGS)
+    lines = [f"{'file':<9}{escape(path)}"]
+    lines.extend(
+        f"{label:<9}{escape(_value(asn, attribute) or '-')}" for label, attribute in _HEADINGS
+    )
     lines.append(f"{'products':<9}{len(asn.products)} ({members} members)")
     return lines
 
 
 def plain_text(asn: "Association", path: str) -> str:
-    """The plain-text view: header lines, a blank line, then aligned columns."""
+    """The plain-text view: header lines, a blank line, then aligned columns.
+
+    Every name is escaped (:func:`asnkit._escape.escape`): what the file holds is shown, a
+    terminal's control sequence in it is not run.
+    """
     rows = [("PRODUCT", "EXPTYPE", "MEMBER"), *_rows(asn)]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     table = [f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]}".rstrip() for row in rows]
@@ -96,7 +105,7 @@ def _print_rich(asn: "Association", path: str) -> None:
 
     console = Console()
     for text in _header_lines(asn, path):
-        console.print(text, highlight=False, markup=False)
+        console.print(Text(text))  # a name is text: no markup, no :emoji: codes
     # Names are folded, never cut with an ellipsis: the end of a member's name
     # (nrcalong, nrca1) is what tells it from the others. The members' column gets the
     # room for a whole name when the terminal has it; the product's name folds first.

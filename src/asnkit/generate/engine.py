@@ -330,7 +330,7 @@ class CompiledRule:
         clone = copy.copy(self)
         clone.init_values = list(self.init_values)
         for node in self.acid_nodes:
-            clone.init_values[node.idx] = f".+({cid}).+"
+            clone.init_values[node.idx] = acid_pattern(cid)
         return clone
 
     def _memo_keys(self) -> tuple[str, ...]:
@@ -1436,11 +1436,20 @@ def candidates_by_type(rows: Iterable[Mapping[str, str]]) -> dict[str, dict[str,
     return found
 
 
+def acid_pattern(cid: str) -> str:
+    """What a candidate cell holding ``cid`` matches: the id escaped.
+
+    A pool's cell is data, never a pattern: jwst puts the id in as it is, and a cell such
+    as ``[('o(', 'observation')]`` ends its run with a traceback.
+    """
+    return f".+({re.escape(cid)}).+"
+
+
 def acid_condition(cid: str | None) -> Attr:
     """The condition that holds an association to candidate ``cid`` (jwst's global one)."""
     return Attr(
         ("asn_candidate",),
-        None if cid is None else f".+({cid}).+",
+        None if cid is None else acid_pattern(cid),
         name="asn_candidate",
         unique=True,
         is_acid=True,

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Final
 
 from asnkit.codec.decode import json_type
 from asnkit.exceptions import LoadError, UnknownRuleError
-from asnkit.files import DEFAULT_MAX_BYTES, is_json_text, read_json
+from asnkit.files import is_json_text, read_json
 from asnkit.rules import STAGE_NAMES, stage_of
 from asnkit.validation.checks import meaning_findings
 from asnkit.validation.report import Finding, Report, Severity, error
@@ -57,7 +57,7 @@ def validate(
     rule: str | None = None,
     check_files: bool = False,
     strict: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> Report:
     """Check one association document and report every finding.
 
@@ -70,7 +70,9 @@ def validate(
             association file's directory (the current directory for a source that is not
             a path).
         strict: Warnings make the document invalid too.
-        max_bytes: Refuse a file larger than this without reading it.
+        max_bytes: Refuse a file larger than this without reading it; ``None``, the
+            default: the cap in force, 32 MiB unless ``ASNKIT_MAX_BYTES`` says otherwise
+            (:func:`asnkit.files.max_bytes`).
 
     Returns:
         The report; it never raises for a bad document or an unreadable file.
@@ -103,7 +105,7 @@ def validate(
 
 def _read(
     source: str | os.PathLike[str] | bytes | Mapping[str, object] | Association,
-    max_bytes: int,
+    max_bytes: int | None,
 ) -> tuple[str, object, Finding | None]:
     """The source's name, its decoded document, and the finding that stopped reading."""
     if isinstance(source, (str, os.PathLike, bytes)):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from asnkit._escape import quoted
 from asnkit.codec.decode import json_type
 from asnkit.name_parts import MAX_PRODUCT_NAME_BYTES, product_name_problem
 from asnkit.validation.report import Finding, error, warning
@@ -383,7 +384,8 @@ def control_characters(doc: Document) -> list[Finding]:
 
 def _control_message(key: str, value: str, found: re.Match[str]) -> str:
     return (
-        f"{key} {value!r} holds a control character ({found.group()!r} at {found.start()}): "
+        f"{key} {quoted(value)} holds a control character "
+        f"({quoted(found.group())} at {found.start()}): "
         "no file name has one; remove it"
     )
 
