@@ -113,10 +113,14 @@ def test_the_command_writes_the_files_the_api_makes(
         plain.write_text(format_pool(pool.columns, pool.rows), encoding="utf-8")
         out = tmp_path / path.stem
         argv = [str(asnkit), "generate", *flags, str(plain), "-o", str(out)]
-        subprocess.run(argv, check=True, capture_output=True)
+        run = subprocess.run(argv, check=False, capture_output=True, text=True)
         written = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.json")}
         made = generate_files(pool, discover=discover)
         assert written == {name: dumps(asn) for name, asn in made}, path.name
+        # A run that makes nothing says why and exits 1 (docs/cli.md), as nothing to do.
+        assert run.returncode == (0 if made else 1), (path.name, run.stderr)
+        if not made:
+            assert "no rule takes any of its" in run.stderr, run.stderr
 
 
 # The comparison itself: what it calls identical, different, and how the floor moves.
