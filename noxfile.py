@@ -19,6 +19,7 @@ nox.options.sessions = [
     "lint",
     "schemas",
     "compat",
+    "compat_roman",
     "validate",
 ]
 
@@ -26,6 +27,8 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 # The jwst release asnkit is byte-compatible with; tests/compat/ runs against it.
 JWST_REFERENCE = "jwst==3.0.0"
+# The romancal release asnkit roman is byte-compatible with; tests/compat_roman/ runs against it.
+ROMANCAL_REFERENCE = "romancal==1.1.0"
 
 
 def _group(name: str) -> list[str]:
@@ -107,6 +110,13 @@ def compat(session: nox.Session) -> None:
     """Test against jwst itself: same files as its asn_from_list, read by its loaders."""
     session.install(JWST_REFERENCE, ".", *_group("test"))
     session.run("pytest", "tests/compat", *session.posargs)
+
+
+@nox.session
+def compat_roman(session: nox.Session) -> None:
+    """Test against romancal itself: same files as its asn_from_list and multiband_asn."""
+    session.install(ROMANCAL_REFERENCE, ".", *_group("test"))
+    session.run("pytest", "tests/compat_roman", *session.posargs)
 
 
 # The repository's corpus of real association files; INDEX.md gives each one's source and verdict.

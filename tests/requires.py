@@ -9,3 +9,6 @@ JWST_MISSING: Final = "jwst is not installed; run nox -s compat"
 
 ASTROPY_MISSING: Final = "astropy is not installed; pip install 'asnkit[fits]'"
 """astropy comes with asnkit's ``fits`` extra (and the test dependency group)."""
+
+ROMANCAL_MISSING: Final = "romancal is not installed; run nox -s compat_roman"
+"""romancal 1.1.0 is installed by the compat_roman session only (tests/compat_roman/)."""

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from asnkit._types import names as _names
-from asnkit.exceptions import EditError
+from asnkit.exceptions import EditError, InvalidAssociationError
 from asnkit.models import (
     ASSOCIATION_KEYS,
     MEMBER_KEYS,
@@ -184,11 +184,37 @@ def add_members(
             label = _product_label(old, index)
             msg = f"already a member of product {label}: {_listing(clash)}"
             raise EditError(msg)
+        catalogs = _catalogs_for(asn, old)
         added = tuple(
-            Member(expname=n, exptype=exptype, key_order=_member_order(old)) for n in names
+            Member(expname=n, exptype=exptype, key_order=_member_order(old), extra=catalogs(n))
+            for n in names
         )
         products[index] = attrs.evolve(old, members=old.members + added)
     return attrs.evolve(asn, products=tuple(products))
+
+
+def _catalogs_for(asn: Association, product: Product) -> Callable[[str], dict[str, JSONValue]]:
+    """The keys a new member of ``product`` gets beyond expname and exptype.
+
+    In a Roman association whose every member of the product has a ``tweakreg_catalog``,
+    a new member gets its own, named as romancal pairs them (``x_cal.asdf`` ->
+    ``x_cat.parquet``), so that tweakreg still finds one for every member.
+    """
+    from asnkit.rules import mission_of
+
+    key = "tweakreg_catalog"
+    roman = mission_of({"asn_rule": asn.asn_rule, **asn.extra}) == "roman"
+    if not (roman and product.members and all(key in m.extra for m in product.members)):
+        return lambda _: {}
+    from asnkit.rules.roman import tweakreg_catalog_name
+
+    def catalog(expname: str) -> dict[str, JSONValue]:
+        try:
+            return {key: tweakreg_catalog_name(expname)}
+        except InvalidAssociationError:
+            return {}
+
+    return catalog
 
 
 def _member_order(product: Product) -> tuple[str, ...]:

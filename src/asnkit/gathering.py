@@ -111,7 +111,8 @@ def gather(
             warnings, and its errors with ``force``), before anything is copied.
 
     Returns:
-        The gathered association's path and the member files copied.
+        The gathered association's path and the member files copied (with a member's
+        ``tweakreg_catalog`` when that file is there: Roman's source catalogs).
 
     Raises:
         LoadError: the association cannot be read.
@@ -133,16 +134,7 @@ def gather(
     asn, layout = read_with_whitespace(origin)
     base = Path(source) if source is not None else origin.parent
     destination = Path(dest)
-
-    if destination.exists() and not destination.is_dir():
-        msg = f"{destination} is a file, not a folder: give the folder to gather into"
-        raise GatherError(msg)
-    if destination.is_dir() and destination.samefile(origin.parent):
-        msg = (
-            f"{destination} is the folder {origin.name} is in; gathering there would "
-            "overwrite it: give another destination"
-        )
-        raise GatherError(msg)
+    _check_destination(destination, origin)
     include, leave_out = _types(exptypes, "exptypes"), _types(exclude, "exclude") or frozenset()
     chosen = _choose(asn, include, leave_out)
 
@@ -160,7 +152,8 @@ def gather(
             raise GatherError(msg)
 
     targets = _targets(sources)
-    gathered = _renamed(asn, chosen, targets)
+    catalogs = _catalogs(chosen, base, targets)
+    gathered = _renamed(asn, chosen, targets, catalogs)
     text = render(gathered, layout)
     report = checked_report(text, force=force, what="gathering")
     problems = problems_of(report)
@@ -177,11 +170,29 @@ def gather(
             continue  # gathering into the folder the member is in
         _copy(sources[expname], target)
         copied.append(target)
+    for path, name in catalogs.values():
+        target = destination / name
+        if not (target.exists() and target.samefile(path)):
+            _copy(path, target)
+            copied.append(target)
 
     write_text(out, text)
     return GatherResult(
         association=out, copied=tuple(copied), missing=tuple(missing), problems=tuple(problems)
     )
+
+
+def _check_destination(destination: Path, origin: Path) -> None:
+    """Refuse a destination that is a file, or the association's own folder."""
+    if destination.exists() and not destination.is_dir():
+        msg = f"{destination} is a file, not a folder: give the folder to gather into"
+        raise GatherError(msg)
+    if destination.is_dir() and destination.samefile(origin.parent):
+        msg = (
+            f"{destination} is the folder {origin.name} is in; gathering there would "
+            "overwrite it: give another destination"
+        )
+        raise GatherError(msg)
 
 
 def _choose(
@@ -275,14 +286,58 @@ def _copy(source: Path, target: Path) -> None:
     copy_file(source, target, follow=False)
 
 
+_CATALOG = "tweakreg_catalog"
+"""A member's source catalog (Roman's tweakreg reads it): gathered with its member."""
+
+
+def _catalogs(
+    products: tuple[Product, ...], base: Path, targets: dict[str, str]
+) -> dict[str, tuple[Path, str]]:
+    """Each ``tweakreg_catalog`` that is there: its file and its bare name in the destination.
+
+    A catalog that is not there is left as written.
+
+    Raises:
+        GatherError: a catalog would land on the name of a member, or of another catalog.
+    """
+    found: dict[str, tuple[Path, str]] = {}
+    claimed = {name: expname for expname, name in targets.items()}
+    for product in products:
+        for member in product.members:
+            catalog = member.extra.get(_CATALOG)
+            if not isinstance(catalog, str) or catalog in found:
+                continue
+            path = Path(catalog)
+            path = path if path.is_absolute() else base / path
+            if not path.is_file():
+                continue
+            name = _safe_name(catalog)  # the name-part rule, as for members
+            other = claimed.setdefault(name, catalog)
+            if other != catalog:
+                msg = (
+                    f"{other} and the catalog {catalog} would land on the same name {name}; "
+                    "nothing copied"
+                )
+                raise GatherError(msg)
+            found[catalog] = (path, name)
+    return found
+
+
 def _renamed(
-    asn: Association, products: tuple[Product, ...], targets: dict[str, str]
+    asn: Association,
+    products: tuple[Product, ...],
+    targets: dict[str, str],
+    catalogs: dict[str, tuple[Path, str]],
 ) -> Association:
+    def moved(member: Member) -> Member:
+        catalog = member.extra.get(_CATALOG)
+        extra = member.extra
+        if isinstance(catalog, str) and catalog in catalogs:
+            extra = {**member.extra, _CATALOG: catalogs[catalog][1]}
+        return attrs.evolve(member, expname=targets[member.expname], extra=extra)
+
     renamed = tuple(
-        attrs.evolve(
-            product,
-            members=tuple(attrs.evolve(m, expname=targets[m.expname]) for m in product.members),
-        )
+        attrs.evolve(product, members=tuple(moved(m) for m in product.members))
         for product in products
     )
     return attrs.evolve(asn, products=renamed)

@@ -25,8 +25,11 @@ def known_suffixes() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line)
 
 
-def strip_suffix(root: str) -> str:
+def strip_suffix(root: str, suffixes: frozenset[str] | None = None) -> str:
     """``root`` without one trailing ``_SUFFIX`` or ``-SUFFIX`` whose SUFFIX is a step suffix.
+
+    ``suffixes`` are the step suffixes (by default jwst's, :func:`known_suffixes`; Roman's
+    rule passes romancal's, whose ``replace_suffix`` has the same pattern).
 
     The same result as jwst's ``remove_suffix``, whose pattern is
     ``^(?P<root>.+?)((_|-)(SUFFIX|...))?$``: the shortest non-empty root whose rest is a
@@ -38,7 +41,8 @@ def strip_suffix(root: str) -> str:
     body = root.removesuffix("\n")
     if not body or "\n" in body:
         return root
-    suffixes = known_suffixes()
+    if suffixes is None:
+        suffixes = known_suffixes()
     # The separators, left to right from the second character: the first whose rest is a
     # known suffix gives the shortest root.
     for index in sorted(_positions(body, "_") + _positions(body, "-")):

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Final, Literal, TypeAlias
 
-__all__ = ["ASN_TYPES", "KNOWN_ASN_TYPES", "KNOWN_EXPTYPES", "STAGES", "ExpType", "Stage"]
+__all__ = [
+    "ASN_TYPES",
+    "KNOWN_ASN_TYPES",
+    "KNOWN_EXPTYPES",
+    "MISSIONS",
+    "STAGES",
+    "ExpType",
+    "Mission",
+    "Stage",
+]
 
 Stage: TypeAlias = Literal["level2b", "level3"]
 """A pipeline stage an association is made for: Stage 2b (a product per exposure,
@@ -16,6 +25,12 @@ Stage: TypeAlias = Literal["level2b", "level3"]
 
 STAGES: Final[tuple[Stage, ...]] = ("level2b", "level3")
 """Every :data:`Stage`, in pipeline order."""
+
+Mission: TypeAlias = Literal["jwst", "roman"]
+"""The telescope whose pipeline reads an association: JWST (jwst) or Roman (romancal)."""
+
+MISSIONS: Final[tuple[Mission, ...]] = ("jwst", "roman")
+"""Every :data:`Mission`."""
 
 
 class ExpType:

@@ -112,7 +112,11 @@ def test_completion_of_subcommands_and_choices() -> None:
         "COMP_WORDS": "asnkit validate --rule DMS",
         "COMP_CWORD": "3",
     }
-    assert script("asnkit", env=env).out.split() == ["DMSLevel2bBase", "DMS_Level3_Base"]
+    assert script("asnkit", env=env).out.split() == [
+        "DMSLevel2bBase",
+        "DMS_Level3_Base",
+        "DMS_ELPP_Base",
+    ]
 
 
 def test_the_app_lists_every_command_in_order() -> None:

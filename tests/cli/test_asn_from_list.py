@@ -257,7 +257,7 @@ def test_asnkit_unknown_command_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == (
         "asnkit: error: unknown command 'fromlist'; the commands are from-list, validate, "
-        "show, edit, gather, diff, inspect, generate, pool (see asnkit --help)\n"
+        "show, edit, gather, diff, inspect, generate, pool, roman (see asnkit --help)\n"
     )
 
 

@@ -42,6 +42,11 @@ def _run(argv: list[str]) -> int:
             )
         )
         return ExitStatus.USAGE
+    if argv[:1] == ["roman"] and "_ASNKIT_COMPLETE" not in os.environ:
+        # romancal's command lines, read by argparse as romancal reads them (abbreviations).
+        from asnkit.cli._roman import run as run_roman
+
+        return run_roman(argv[1:])
     if argv[:1] == ["validate"] and _only_paths(argv[1:]):
         # What typer would call for `asnkit validate PATH...`, without loading typer: the
         # form that checks thousands of files, whose start-up is a measured target.

@@ -48,5 +48,9 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
         "asnkit.cli.pool",
         "Write the pool jwst's asn_make_pool makes from FITS files.",
     ),
+    "roman": (
+        "asnkit.cli.roman",
+        "Roman: romancal's asn_from_list and multiband_asn, byte for byte.",
+    ),
 }
 """Every subcommand: name -> (module defining ``command``, one-line summary for --help)."""

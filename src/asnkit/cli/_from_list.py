@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from asnkit.models import JSONValue
-
+    from asnkit.rules.protocol import Rule
 
 __all__ = ["PATH_POLICIES", "Request", "make"]
 
@@ -93,11 +93,11 @@ def make(args: Request, prog: str) -> int:
     from asnkit.codec.emit import dumps
     from asnkit.exceptions import HeaderError, InvalidAssociationError, UnknownRuleError
     from asnkit.from_list import check_distinct_products
-    from asnkit.rules import ProductNaming, get_rule
+    from asnkit.rules import RULES, ProductNaming, get_rule
     from asnkit.write_check import checked_report, problems_of
 
     try:
-        rule = get_rule(args.rule)
+        rule = _jwst_rule(get_rule(args.rule))
         members = _members(args, rewrite_paths=not args.from_headers)
         meta: dict[str, JSONValue] = dict(_meta(args))
         if args.from_headers:
@@ -112,7 +112,9 @@ def make(args: Request, prog: str) -> int:
             association = rule.build_members(members, naming=naming, acid=args.acid, meta=meta)
         check_distinct_products(association)
     except UnknownRuleError as error:
-        return refuse(prog, f"{error} (-r/--rule)", EXIT_USAGE)
+        jwst = [name for name, known in RULES.items() if known.mission == "jwst"]
+        message = f"unknown rule {error.name!r}; known rules: {', '.join(jwst)} (-r/--rule)"
+        return refuse(prog, message, EXIT_USAGE)
     except _Refusal as refusal:
         return refuse(prog, str(refusal), refusal.status)
     except (InvalidAssociationError, HeaderError) as error:
@@ -139,6 +141,17 @@ def _require_product_name(stage: str, args: Request) -> None:
     if stage == "level3" and args.product_name is None:
         message = "a Stage 3 association needs a product name: give --product-name NAME"
         raise _Refusal(message + "; nothing written", EXIT_INVALID)
+
+
+def _jwst_rule(rule: Rule) -> Rule:
+    """``rule``, refused when it is another mission's (``DMS_ELPP_Base``: Roman's)."""
+    if rule.mission != "jwst":
+        message = (
+            f"{rule.name} is Roman's rule: use asnkit roman from-list "
+            "(romancal's asn_from_list command line)"
+        )
+        raise _Refusal(message, EXIT_USAGE)
+    return rule
 
 
 def _usage_problem(prog: str, args: Request) -> str | None:

@@ -28,6 +28,7 @@ class Rule(str, enum.Enum):
     LEVEL3 = "level3"
     DMS_LEVEL2B_BASE = "DMSLevel2bBase"
     DMS_LEVEL3_BASE = "DMS_Level3_Base"
+    DMS_ELPP_BASE = "DMS_ELPP_Base"
 
 
 def command(

@@ -18,7 +18,8 @@ from asnkit.exceptions import UnknownRuleError
 from asnkit.rules.level2b import Level2bRule
 from asnkit.rules.level3 import Level3Rule
 from asnkit.rules.protocol import ProductNaming, Rule
-from asnkit.vocabulary import STAGES, Stage
+from asnkit.rules.roman import RomanRule
+from asnkit.vocabulary import STAGES, Mission, Stage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -29,14 +30,18 @@ __all__ = [
     "Level2bRule",
     "Level3Rule",
     "ProductNaming",
+    "RomanRule",
     "Rule",
     "get_rule",
+    "mission_of",
     "rule_for_stage",
     "stage_of",
 ]
 
-RULES: Final[Mapping[str, Rule]] = {rule.name: rule for rule in (Level2bRule(), Level3Rule())}
-"""Every rule asnkit has, by the name jwst gives it."""
+RULES: Final[Mapping[str, Rule]] = {
+    rule.name: rule for rule in (Level2bRule(), Level3Rule(), RomanRule())
+}
+"""Every rule asnkit has, by the name jwst (or romancal) gives it."""
 
 STAGE_NAMES: Final[Mapping[str, Stage]] = {
     **{stage: stage for stage in STAGES},
@@ -60,8 +65,31 @@ def get_rule(rule: str | Rule) -> Rule:
 
 
 def rule_for_stage(stage: Stage) -> Rule:
-    """The rule that builds associations of ``stage`` from a list of files."""
-    return next(rule for rule in RULES.values() if rule.stage == stage)
+    """The JWST rule that builds associations of ``stage`` from a list of files."""
+    return next(rule for rule in RULES.values() if rule.stage == stage and rule.mission == "jwst")
+
+
+_ROMAN_KEYS: Final = ("data_release_id", "skycell_wcs_info")
+"""Top-level keys only romancal writes."""
+
+
+def mission_of(document: Mapping[str, object]) -> Mission:
+    """The mission of a decoded association: its rule's, else Roman's when it has Roman keys.
+
+    A rule of the registry says its mission (``DMS_ELPP_Base``: Roman). Another
+    ``asn_rule`` with ``ELPP`` in it is Roman's too; without a rule that says, a document
+    with ``data_release_id`` or ``skycell_wcs_info`` is Roman's. Every other is JWST's.
+    """
+    asn_rule = document.get("asn_rule")
+    if isinstance(asn_rule, str):
+        known = RULES.get(asn_rule)
+        if known is not None:
+            return known.mission
+        if "ELPP" in asn_rule:
+            return "roman"
+    if any(key in document for key in _ROMAN_KEYS):
+        return "roman"
+    return "jwst"
 
 
 def stage_of(document: Mapping[str, object]) -> Stage:  # noqa: PLR0911 (one return per clue)

@@ -11,7 +11,7 @@ from asnkit.models import Association, ExpType, Member, Product
 from asnkit.naming import product_name_from_expname
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
-from asnkit.vocabulary import Stage
+from asnkit.vocabulary import Mission, Stage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -36,6 +36,7 @@ class Level2bRule:
 
     name: ClassVar[str] = "DMSLevel2bBase"
     stage: ClassVar[Stage] = "level2b"
+    mission: ClassVar[Mission] = "jwst"
     role_order: ClassVar[tuple[str, ...]] = (
         ExpType.SCIENCE,
         ExpType.PSF,

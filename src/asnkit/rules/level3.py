@@ -10,7 +10,7 @@ from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import Association, ExpType, Member, Product
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
-from asnkit.vocabulary import Stage
+from asnkit.vocabulary import Mission, Stage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -26,6 +26,7 @@ class Level3Rule:
 
     name: ClassVar[str] = "DMS_Level3_Base"
     stage: ClassVar[Stage] = "level3"
+    mission: ClassVar[Mission] = "jwst"
     role_order: ClassVar[tuple[str, ...]] = (
         ExpType.SCIENCE,
         ExpType.BACKGROUND,

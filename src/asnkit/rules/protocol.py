@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from asnkit.models import Association, JSONValue
-    from asnkit.vocabulary import Stage
+    from asnkit.vocabulary import Mission, Stage
 
 __all__ = ["ProductNaming", "Rule"]
 
@@ -54,6 +54,15 @@ class Rule(Protocol):
     @property
     def stage(self) -> Stage:
         """The pipeline stage its associations are for."""
+        ...
+
+    @property
+    def mission(self) -> Mission:
+        """The telescope whose pipeline reads its associations (``jwst``, ``roman``).
+
+        Validation checks a document with its mission's checks (JWST's suffixes never
+        apply to a Roman file).
+        """
         ...
 
     @property

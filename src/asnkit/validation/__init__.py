@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Final
 from asnkit.codec.decode import json_type
 from asnkit.exceptions import LoadError, UnknownRuleError
 from asnkit.files import is_json_text, read_json
-from asnkit.rules import STAGE_NAMES, stage_of
+from asnkit.rules import RULES, STAGE_NAMES, mission_of, stage_of
 from asnkit.validation.checks import meaning_findings
 from asnkit.validation.report import Finding, Report, Severity, error
 from asnkit.validation.shape import shape_findings
@@ -65,10 +65,12 @@ def validate(
         source: A path; JSON text (a string starting with ``{``); the bytes of a file; a
             decoded document (a mapping); or an :class:`~asnkit.models.Association`.
         rule: Check as this stage (``level2b``, ``level3``) or rule (``DMSLevel2bBase``,
-            ``DMS_Level3_Base``) instead of detecting it.
+            ``DMS_Level3_Base``, Roman's ``DMS_ELPP_Base``) instead of detecting it. A Roman
+            document (:func:`asnkit.rules.mission_of`) is checked with Roman's checks
+            (:mod:`asnkit.validation.roman`).
         check_files: Also report members whose file does not exist, resolved from the
             association file's directory (the current directory for a source that is not
-            a path).
+            a path); in a Roman document, members' ``tweakreg_catalog`` files too.
         strict: Warnings make the document invalid too.
         max_bytes: Refuse a file larger than this without reading it; ``None``, the
             default: the cap in force, 32 MiB unless ``ASNKIT_MAX_BYTES`` says otherwise
@@ -81,6 +83,7 @@ def validate(
         UnknownRuleError: ``rule`` is not one of :data:`RULE_NAMES`.
     """
     forced: Stage | None = None
+    forced_mission = None if rule is None or rule not in RULES else RULES[rule].mission
     if rule is not None:
         try:
             forced = RULE_NAMES[rule]
@@ -93,13 +96,24 @@ def validate(
         finding = error("", f"an association is a JSON object, not {json_type(document)}")
         return Report(source=name, findings=(finding,), stage=None, strict=strict)
     stage = forced or stage_of(document)
-    findings = shape_findings(document, stage) + meaning_findings(document, stage)
+    mission = mission_of(document) if rule is None else forced_mission
+    if mission == "roman":
+        # romancal's schema and checks (asnkit.validation.roman); JWST's never run on it.
+        from asnkit.validation.roman import roman_findings
+
+        findings = roman_findings(document)
+    else:
+        findings = shape_findings(document, stage) + meaning_findings(document, stage)
     if check_files:
         from_file = isinstance(source, os.PathLike) or (
             isinstance(source, str) and not is_json_text(source)
         )
         base = os.path.dirname(name) if from_file else ""  # noqa: PTH120 (speed)
         findings += _missing_files(document, base)
+        if mission == "roman":
+            from asnkit.validation.roman import missing_catalogs
+
+            findings += missing_catalogs(document, base)
     return Report(source=name, findings=tuple(findings), stage=stage, strict=strict)
 
 
