@@ -47,16 +47,11 @@ REQUIRED_COLUMNS = ("filename", "asn_candidate")
 
 def rules() -> tuple[PoolRule, ...]:
     """Every rule asnkit generates with, in jwst's registry order (Level 2b, then Level 3)."""
+    from asnkit.generate.level2b import LEVEL2B_RULES
     from asnkit.generate.level3 import LEVEL3_RULES
 
-    try:
-        from asnkit.generate.level2b import LEVEL2B_RULES
-    except ImportError:  # pragma: no cover (the Level 2b statements land separately)
-        level2b: tuple[PoolRule, ...] = ()
-    else:
-        level2b = tuple(LEVEL2B_RULES)
     return (
-        *sorted(level2b, key=lambda rule: rule.name),
+        *sorted(LEVEL2B_RULES, key=lambda rule: rule.name),
         *sorted(LEVEL3_RULES, key=lambda rule: rule.name),
     )
 

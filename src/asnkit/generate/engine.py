@@ -22,7 +22,6 @@ import functools
 import re
 import threading
 from ast import literal_eval
-from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Final, Literal, cast
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from asnkit.generate.constraints import Node
     from asnkit.generate.rule import PoolRule
 
-__all__ = ["Candidate", "GenAsn", "Registry", "run"]
+__all__ = ["GenAsn", "Registry", "run"]
 
 CANDIDATE_RULESET: Final = "candidate"
 DISCOVER_RULESET: Final = "discover"
@@ -1105,11 +1104,6 @@ def level2b_product_name(asn: GenAsn) -> str:
 _STAGES: dict[str, _Stage] = {"level3": _Level3(), "level2b": _Level2b()}
 
 
-def register_stage(name: str, stage: _Stage) -> None:
-    """Add a stage's behaviour (the Level 2b module registers its own)."""
-    _STAGES[name] = stage
-
-
 # ---------------------------------------------------------------- a pass over rows
 
 
@@ -1405,19 +1399,6 @@ def _generate(  # noqa: C901, PLR0912, PLR0915 (jwst's generate loop, kept whole
 # ---------------------------------------------------------------- candidates
 
 
-class Candidate:
-    """A candidate of the pool: its id (``o001``, ``c1000``) and type (``observation``)."""
-
-    __slots__ = ("id", "type")
-
-    def __init__(self, cid: str, ctype: str) -> None:
-        self.id = cid
-        self.type = ctype
-
-    def __repr__(self) -> str:
-        return f"Candidate({self.id!r}, {self.type!r})"
-
-
 def candidates_by_type(rows: Iterable[Mapping[str, str]]) -> dict[str, dict[str, int]]:
     """The pool's candidates, by type, in the order they first appear (jwst's)."""
     found: dict[str, dict[str, int]] = {}
@@ -1617,7 +1598,3 @@ def run(
         record.extend(associations)
     return finish(associations)
 
-
-def count_by_name(names: Iterable[str]) -> Counter[str]:
-    """How many times each name appears."""
-    return Counter(names)
