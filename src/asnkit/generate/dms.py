@@ -165,6 +165,17 @@ def nrsifu_valid_detector(row: Mapping[str, str]) -> bool:
     return (grating, nrs_filter, detector) in NRS_IFU_VALID_OPTICAL_PATHS
 
 
+NRC_FULL_FRAME_OFF_MASK: Final = {
+    "maskbar": frozenset({"nrca1", "nrca2", "nrca3"}),
+    "maskrnd": frozenset({"nrca1", "nrca3", "nrca4"}),
+}
+"""NIRCam coronagraphy in full frame: the detectors that do not hold each pupil's mask."""
+
+
+def _off_mask(pupil: str, detector: str) -> bool:
+    return detector in NRC_FULL_FRAME_OFF_MASK.get(pupil, ())
+
+
 def nrccoron_valid_detector(row: Mapping[str, str]) -> bool:
     """Whether a NIRCam coronagraphic row's detector holds the mask (full frame only)."""
     detector = value_of(row, "detector")
@@ -172,12 +183,7 @@ def nrccoron_valid_detector(row: Mapping[str, str]) -> bool:
     pupil = value_of(row, "pupil")
     if detector is None or subarray is None or pupil is None:
         return False
-    if subarray == "full":
-        if pupil == "maskbar" and detector in ("nrca1", "nrca2", "nrca3"):
-            return False
-        if pupil == "maskrnd" and detector in ("nrca1", "nrca3", "nrca4"):
-            return False
-    return True
+    return not (subarray == "full" and _off_mask(pupil, detector))
 
 
 def nissoss_calibrated_filter(row: Mapping[str, str]) -> bool:
@@ -239,12 +245,11 @@ def is_item_coron(row: Mapping[str, str]) -> bool:
     exp_type = value_of(row, "exp_type")
     if exp_type not in CORON_EXP_TYPES:
         return False
-    if row["exp_type"] == "nrc_coron" and row["subarray"] == "full":
-        if row["pupil"] == "maskbar" and row["detector"] in ("nrca1", "nrca2", "nrca3"):
-            return False
-        if row["pupil"] == "maskrnd" and row["detector"] in ("nrca1", "nrca3", "nrca4"):
-            return False
-    return True
+    return not (
+        row["exp_type"] == "nrc_coron"
+        and row["subarray"] == "full"
+        and _off_mask(row["pupil"], row["detector"])
+    )
 
 
 def is_item_ami(row: Mapping[str, str]) -> bool:

@@ -55,7 +55,6 @@ DEGRADED_NOTOK: Final = (
     "One or more members have an error associated with them."
     "\nDetails can be found in the member.exposerr attribute."
 )
-MULTI_OBS_AC_TYPES: Final = frozenset({"group", "background", "mosaic"})
 
 _ATTR, _CHECK, _GROUP = 0, 1, 2
 
@@ -1597,4 +1596,3 @@ def run(
     if record is not None:
         record.extend(associations)
     return finish(associations)
-
