@@ -21,25 +21,25 @@ LAYERS: Final = (
     ("vocabulary", ("asnkit.vocabulary", "asnkit.exposure_types", "asnkit.name_parts")),
     ("models", ("asnkit.models", "asnkit.naming")),
     ("codec", ("asnkit.codec", "asnkit.schema")),
-    ("io", ("asnkit.files", "asnkit.io")),
+    ("io", ("asnkit.files", "asnkit.io", "asnkit.fits_header")),
     ("rules", ("asnkit.rules",)),
+    # What reads and checks documents and names.
     (
-        "features",
+        "checks",
         (
-            "asnkit.comparison",
-            "asnkit.edit",
-            "asnkit.from_list",
-            "asnkit.gathering",
-            "asnkit.generate",
-            "asnkit.headers",
-            "asnkit.list_file",
-            "asnkit.paths",
-            "asnkit.pool",
-            "asnkit.roman",
             "asnkit.validation",
             "asnkit.write_check",
+            "asnkit.comparison",
+            "asnkit.list_file",
+            "asnkit.paths",
         ),
     ),
+    # What makes or changes a document from what the user gives.
+    ("makers", ("asnkit.from_list", "asnkit.edit", "asnkit.gathering", "asnkit.roman")),
+    # A pool's associations, as asn_generate makes them.
+    ("generate", ("asnkit.generate",)),
+    # Associations of files by their headers: pools made of headers, then generate.
+    ("headers", ("asnkit.headers",)),
     ("api", ("asnkit",)),
     ("cli", ("asnkit.cli",)),
 )
@@ -189,6 +189,35 @@ def test_no_module_imports_a_higher_layer() -> None:
     assert upward(EDGES) == []
 
 
+def packages(edges: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The imports between the package's top-level units (``asnkit.generate.engine`` is in
+    ``asnkit.generate``), each unit's imports of itself aside."""
+
+    def unit(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    found: dict[str, set[str]] = {}
+    for module, targets in edges.items():
+        found.setdefault(unit(module), set()).update(
+            unit(target) for target in targets if unit(target) != unit(module)
+        )
+    return found
+
+
+def test_no_package_cycle() -> None:
+    # Two packages of one layer may import each other module by module without a module
+    # cycle (generate and headers did): the packages' graph has no cycle either.
+    assert cycles(packages(EDGES)) == []
+
+
+def test_each_package_is_in_one_stated_layer() -> None:
+    stated = [prefix for _, prefixes in LAYERS for prefix in prefixes]
+    assert len(stated) == len(set(stated))
+    units = set(packages(EDGES))
+    assert sorted(prefix for prefix in stated if prefix not in units) == []
+    assert sorted(unit for unit in units if unit not in stated) == []
+
+
 def test_the_scan_sees_the_imports() -> None:
     # The scan reads real edges (a scan that saw nothing would find no cycle).
     assert "asnkit.models" in EDGES["asnkit.codec.structure"]
@@ -217,6 +246,7 @@ def test_a_cycle_through_a_function_is_found(tmp_path: Path) -> None:
     )
     edges = graph(tmp_path)
     assert cycles(edges) == [["asnkit.io", "asnkit.models"]]
+    assert cycles(packages(edges)) == [["asnkit.io", "asnkit.models"]]
     assert edges["asnkit.vocabulary"] == set()
     assert upward(edges) == ["asnkit.models (models) -> asnkit.io (io)"]
 

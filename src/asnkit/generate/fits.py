@@ -82,15 +82,15 @@ def header_keywords() -> frozenset[str]:
 
     Every column the engine can read (:func:`asnkit.generate.reads.columns_read`), the
     keywords ``asn_make_pool``'s added columns are made from (``OBSERVTN``, ``TARGNAME``)
-    and those ``asnkit inspect`` shows (:data:`asnkit.headers.reading.KEYWORDS`).
+    and those ``asnkit inspect`` shows (:data:`asnkit.fits_header.KEYWORDS`).
     """
     return _header_keywords()
 
 
 @functools.cache
 def _header_keywords() -> frozenset[str]:
+    from asnkit.fits_header import KEYWORDS
     from asnkit.generate.reads import columns_read
-    from asnkit.headers.reading import KEYWORDS
 
     columns = {column.upper() for column in columns_read()}
     return frozenset({*columns, "OBSERVTN", "TARGNAME", *FLAG_KEYWORDS, *KEYWORDS})
@@ -106,7 +106,7 @@ def read_headers(paths: Sequence[str], *, every_keyword: bool = False) -> Header
     Raises:
         HeaderError: a file cannot be read as FITS; astropy is missing.
     """
-    from asnkit.headers.reading import read_primary_header
+    from asnkit.fits_header import read_primary_header
 
     keywords = None if every_keyword else header_keywords()
     return [(path, read_primary_header(path, keywords)) for path in paths]

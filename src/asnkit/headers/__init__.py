@@ -10,7 +10,7 @@ exposure a rule takes, in which role, or how a product is named: the rules say i
 - :func:`association_from_headers` is the association the files make (see
   :func:`choose` for files that are not exactly one generated association).
 
-Only the primary header of each file is read (:mod:`asnkit.headers.reading`, with astropy,
+Only the primary header of each file is read (:mod:`asnkit.fits_header`, with astropy,
 an optional dependency: ``pip install 'asnkit[fits]'``). docs/headers.md tells the rules.
 """
 
@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from asnkit.exceptions import HeaderError
+from asnkit.fits_header import KEYWORDS, read_primary_header
 from asnkit.generate.pool import Pool
-from asnkit.headers.reading import KEYWORDS, read_primary_header
 from asnkit.models import Association
 from asnkit.vocabulary import Stage
 

@@ -1,5 +1,9 @@
 """Reading FITS primary headers: the one place that opens a file's header (with astropy).
 
+Below :mod:`asnkit.generate` (which makes pools of headers) and :mod:`asnkit.headers`
+(which makes associations of files by their headers), so that neither imports the other
+to read a file.
+
 astropy is an optional dependency (``pip install 'asnkit[fits]'``), imported when a header is
 first read; only the primary header is read, never the data.
 """
