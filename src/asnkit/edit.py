@@ -242,7 +242,7 @@ def _own_product_roles(asn: Association) -> frozenset[str]:
 
 def _add_own_products(asn: Association, names: list[str]) -> Association:
     """``asn`` (Stage 2b) with a product for each file of ``names``, as its science."""
-    from asnkit.naming import product_name_from_expname
+    from asnkit.rules import Level2bRule
 
     sciences = {
         m.expname: p
@@ -270,7 +270,7 @@ def _add_own_products(asn: Association, names: list[str]) -> Association:
     order = _member_order(first)
     products = list(asn.products)
     for name in names:
-        product_name = product_name_from_expname(name)
+        product_name = Level2bRule.product_name(name)
         if product_name in made:
             msg = (
                 f"{made[product_name]} and {name} would both make product {product_name!r} "

@@ -95,6 +95,9 @@ def make_call(seed: int) -> Call:
         if rng.random() < 0.5:
             meta["asn_pool"] = "jw01234_20250101t000000_pool"
         if rng.random() < 0.5:
+            # A key jwst's Stage 2 document does not have: after products, as update() puts it.
+            meta["target"] = "t001"
+        if rng.random() < 0.5:
             meta["extra_key"] = [1, 2.5, {"nested": None, "é": True}]
     return Call(
         items=tuple(names),
@@ -135,6 +138,7 @@ def test_the_calls_cover_every_keyword() -> None:
     calls = [make_call(seed) for seed in range(CASES)]
     assert any(call.with_exptype for call in calls)
     assert any(call.meta and "extra_key" in call.meta for call in calls)
+    assert any(call.meta and "target" in call.meta for call in calls)
     assert any(call.named_by_function for call in calls)
     assert any(call.acid and call.acid.startswith("c") for call in calls)
     assert sum(not asnkit_refuses(call) for call in calls) >= 120

@@ -1090,13 +1090,13 @@ class _Level2b(_Stage):
 
 def level2b_product_name(asn: GenAsn) -> str:
     """A Stage 2 product's name: its first science member's file name without suffix."""
-    from asnkit.naming import product_name_from_expname
+    from asnkit.rules import Level2bRule
 
     if not asn.products:
         return "undefined"
     for member, _ in asn.products[-1][1]:
         if member["exptype"] == "science":
-            return product_name_from_expname(str(member["expname"]))
+            return Level2bRule.product_name(str(member["expname"]))
     return "undefined"
 
 

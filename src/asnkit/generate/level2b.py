@@ -27,7 +27,7 @@ from asnkit.generate.constraints import (
     not_all_of,
 )
 from asnkit.generate.rule import Finalizer, PoolRule
-from asnkit.naming import product_name_from_expname
+from asnkit.rules import Level2bRule
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -476,7 +476,7 @@ def split_nods(asn: object) -> list[object] | None:
             new_members.append((background, other_row))
         new_members.extend(others)
         split = copy.copy(gen)
-        split.products = [(product_name_from_expname(str(member["expname"])), new_members)]
+        split.products = [(Level2bRule.product_name(str(member["expname"])), new_members)]
         results.append(split)
     return results
 

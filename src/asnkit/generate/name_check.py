@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from asnkit.exceptions import PoolError
 from asnkit.name_parts import file_name_problem, name_part_problem, product_name_problem
-from asnkit.naming import product_name_from_expname
+from asnkit.rules import Level2bRule
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -93,7 +93,7 @@ def _source(
     for row in rows:
         for column, cell in row.items():
             if column == "filename":  # a folder is allowed; its file's stem names products
-                word = product_name_from_expname(cell)
+                word = Level2bRule.product_name(cell)
                 words = [word] if word.lower() in folded else []
             else:
                 words = [cell, *_TOKENS.split(cell)] if name_part_problem(cell) else [cell]

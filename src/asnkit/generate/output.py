@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from asnkit._version import __version__
-from asnkit.models import ABSENT, ASSOCIATION_KEYS, Association, Member, Product
+from asnkit.models import ABSENT, Association, Member, Product
+from asnkit.rules import rule_for_stage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -13,18 +14,6 @@ if TYPE_CHECKING:
     from asnkit.generate.engine import GenAsn
 
 __all__ = ["file_name", "to_association"]
-
-LEVEL3_KEYS: Final = ASSOCIATION_KEYS
-"""The order jwst writes a Stage 3 association's keys in: the models' order."""
-
-LEVEL2B_KEYS: Final = tuple(
-    key
-    for known in ASSOCIATION_KEYS
-    if known != "target"
-    for key in ((known, "target") if known == "asn_pool" else (known,))
-)
-"""The order jwst writes a Stage 2b association's keys in: the models' order with the
-target moved after ``asn_pool``, as jwst's generator writes it."""
 
 
 def file_name(asn: GenAsn) -> str:
@@ -58,7 +47,7 @@ def to_association(asn: GenAsn) -> tuple[str, Association]:
         Product(members=tuple(_member(m) for m, _ in members), name=name)
         for name, members in asn.products
     )
-    level3 = asn.crule.rule.stage == "level3"
+    stage = rule_for_stage(asn.crule.rule.stage)
     document = Association(
         products=products,
         asn_type=asn.crule.rule.asn_type,
@@ -71,6 +60,6 @@ def to_association(asn: GenAsn) -> tuple[str, Association]:
         asn_id=asn.asn_id,
         target=asn.data_target,
         asn_pool=asn.pool_name,
-        key_order=LEVEL3_KEYS if level3 else LEVEL2B_KEYS,
+        key_order=stage.key_order,
     )
     return file_name(asn), document

@@ -51,11 +51,14 @@ def make_association(
     with_target: bool,
     acid: str | None,
     meta: Mapping[str, JSONValue] | None,
+    key_order: tuple[str, ...] = ASSOCIATION_KEYS,
 ) -> Association:
     """The association with jwst's metadata for a list-made association, then ``meta``.
 
-    Keys of ``meta`` that the model knows replace jwst's values in place; the others are
-    kept after ``products``, as jwst's ``data.update(meta)`` leaves them.
+    The rule's own keys are written in its ``key_order``; a key of ``meta`` replaces the
+    rule's value in place, and one the rule's document does not have (Stage 2b's
+    ``target``, or a key unknown to the models) comes after ``products``, in ``meta``'s
+    order, as jwst's ``data.update(meta)`` leaves them.
     """
     fields: dict[str, object] = {
         "asn_type": "None",
@@ -70,6 +73,7 @@ def make_association(
     }
     if with_target:
         fields["target"] = "none"
+    own = {*fields, "products"}
     extra: dict[str, JSONValue] = {}
     for key, value in (meta or {}).items():
         if key == "products":
@@ -82,7 +86,13 @@ def make_association(
             fields[key] = value
         else:
             extra[key] = value
-    return Association(products=tuple(products), extra=extra, **fields)  # type: ignore[arg-type]
+    appended = tuple(key for key in (meta or {}) if key not in own)
+    return Association(
+        products=tuple(products),
+        extra=extra,
+        key_order=tuple(key for key in key_order if key in own) + appended,
+        **fields,  # type: ignore[arg-type]
+    )
 
 
 def by_role(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 import attrs
 
 from asnkit.exceptions import InvalidAssociationError
-from asnkit.models import Association, ExpType, Member, Product
+from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
 from asnkit.naming import product_name_from_expname
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
@@ -23,6 +23,13 @@ __all__ = ["Level2bRule"]
 # Exposures that are calibrated on their own at Stage 2, as jwst's Level 2 rules do: a PSF
 # reference is an exposure in its own right there, and becomes the science of its product.
 _OWN_PRODUCT: Final = frozenset({ExpType.SCIENCE, ExpType.PSF})
+
+_KEY_ORDER: Final = tuple(
+    key
+    for known in ASSOCIATION_KEYS
+    if known != "target"
+    for key in ((known, "target") if known == "asn_pool" else (known,))
+)
 
 
 @attrs.frozen
@@ -44,6 +51,9 @@ class Level2bRule:
         ExpType.IMPRINT,
     )
     """Science and PSF exposures (each its own product) first, then the shared members."""
+    key_order: ClassVar[tuple[str, ...]] = _KEY_ORDER
+    """The models' order with ``target`` after ``asn_pool``, as jwst's Stage 2 rules write it
+    (they set the target last)."""
     own_product_roles: ClassVar[frozenset[str]] = _OWN_PRODUCT
     """Science and PSF exposures: each is a product of its own, as its science member."""
 
@@ -96,10 +106,26 @@ class Level2bRule:
         products = []
         for position, expname in exposures:
             if naming.func is None:
-                name = product_name_from_expname(expname)
+                name = self.product_name(expname)
             else:
                 item = expname if naming.items is None else naming.items[position]
                 name = naming.func(item, position + 1)
             science = Member(expname=expname, exptype=ExpType.SCIENCE)
             products.append(Product(members=(science, *companions), name=name))
-        return make_association(self.name, products, with_target=False, acid=acid, meta=meta)
+        return make_association(
+            self.name,
+            products,
+            with_target=False,
+            acid=acid,
+            meta=meta,
+            key_order=self.key_order,
+        )
+
+    @staticmethod
+    def product_name(expname: str) -> str:
+        """A product's name from its science member's file name.
+
+        The one Stage 2b naming, wherever a product is made (from-list, generate, edit):
+        :func:`asnkit.naming.product_name_from_expname`.
+        """
+        return product_name_from_expname(expname)

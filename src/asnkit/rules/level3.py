@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from asnkit.exceptions import InvalidAssociationError
-from asnkit.models import Association, ExpType, Member, Product
+from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
 from asnkit.vocabulary import Mission, Stage
@@ -34,6 +34,8 @@ class Level3Rule:
         ExpType.PSF,
     )
     """Science first, then the exposures that help combine it."""
+    key_order: ClassVar[tuple[str, ...]] = ASSOCIATION_KEYS
+    """jwst's order, the models' own: ``target`` between ``asn_id`` and ``asn_pool``."""
     own_product_roles: ClassVar[frozenset[str]] = frozenset()
     """None: the one product gathers every member."""
 
@@ -87,4 +89,11 @@ class Level3Rule:
             members=tuple(Member(expname=expname, exptype=exptype) for expname, exptype in members),
             name=naming.name,
         )
-        return make_association(self.name, [product], with_target=True, acid=acid, meta=meta)
+        return make_association(
+            self.name,
+            [product],
+            with_target=True,
+            acid=acid,
+            meta=meta,
+            key_order=self.key_order,
+        )

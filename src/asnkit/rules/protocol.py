@@ -71,6 +71,14 @@ class Rule(Protocol):
         ...
 
     @property
+    def key_order(self) -> tuple[str, ...]:
+        """The order its associations' top-level keys are written in.
+
+        Keys it does not know come after them, as jwst appends them.
+        """
+        ...
+
+    @property
     def own_product_roles(self) -> frozenset[str]:
         """Member types whose every exposure is a product of its own, as its science.
 

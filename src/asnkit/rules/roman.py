@@ -154,6 +154,8 @@ class RomanRule:
     mission: ClassVar[Mission] = "roman"
     role_order: ClassVar[tuple[str, ...]] = (ExpType.SCIENCE,)
     """romancal's steps read science members only."""
+    key_order: ClassVar[tuple[str, ...]] = KEY_ORDER
+    """romancal's order (:data:`KEY_ORDER`)."""
     own_product_roles: ClassVar[frozenset[str]] = frozenset()
     """None: the one product gathers every member."""
 

@@ -1,0 +1,67 @@
+"""A stage fact is one edit: from-list, generate and edit all read it from the stage object.
+
+Each test changes one fact on :class:`asnkit.rules.Level2bRule` (the Stage 2b product name,
+the order of the document's keys) and sees every maker of Stage 2b associations follow.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from generate_pools import exposure, pool
+
+from asnkit import asn_from_list
+from asnkit.codec.emit import dumps
+from asnkit.edit import add_members
+from asnkit.generate import generate_files
+from asnkit.rules import Level2bRule
+
+if TYPE_CHECKING:
+    import pytest
+
+SCIENCE = "jw01234001001_01101_00001_nrcb1_rate.fits"
+"""The Stage 2 member of the hand-made pool's exposure 1 (``generate_pools.exposure``)."""
+
+
+def _generated_stage2b() -> dict[str, object]:
+    made = dict(generate_files(pool(exposure(1))))
+    return json.loads(dumps(made["jw01234-o001_image2_00001_asn.json"]))  # type: ignore[no-any-return]
+
+
+def _listed_stage2b() -> dict[str, object]:
+    return json.loads(dumps(asn_from_list([SCIENCE], rule="DMSLevel2bBase")))  # type: ignore[no-any-return]
+
+
+def _product_names(document: dict[str, object]) -> list[str]:
+    products = document["products"]
+    assert isinstance(products, list)
+    return [product["name"] for product in products]
+
+
+def test_the_stage_2b_product_name_is_read_from_the_stage_object(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stem = "jw01234001001_01101_00001_nrcb1"
+    assert _product_names(_listed_stage2b()) == [stem]
+    assert _product_names(_generated_stage2b()) == [stem]
+
+    monkeypatch.setattr(Level2bRule, "product_name", staticmethod(lambda name: f"renamed_{name}"))
+    assert _product_names(_listed_stage2b()) == [f"renamed_{SCIENCE}"]
+    assert _product_names(_generated_stage2b()) == [f"renamed_{SCIENCE}"]
+    edited = add_members(asn_from_list([SCIENCE], rule="DMSLevel2bBase"), ["b_rate.fits"])
+    assert [product.name for product in edited.products][-1] == "renamed_b_rate.fits"
+
+
+def test_the_stage_2b_key_order_is_read_from_the_stage_object(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    generated = _generated_stage2b()
+    # jwst's Stage 2 rules set the target last: after asn_pool.
+    assert list(generated).index("target") == list(generated).index("asn_pool") + 1
+    assert list(_listed_stage2b())[:2] == ["asn_type", "asn_rule"]
+
+    reordered = ("asn_rule", *(key for key in Level2bRule.key_order if key != "asn_rule"))
+    monkeypatch.setattr(Level2bRule, "key_order", reordered)
+    assert list(_generated_stage2b())[:2] == ["asn_rule", "asn_type"]
+    assert list(_listed_stage2b())[:2] == ["asn_rule", "asn_type"]
