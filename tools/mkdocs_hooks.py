@@ -168,7 +168,8 @@ def _subcommands(group: click.Command) -> list[tuple[str, click.Command]]:
 def _click_command(command: click.Command, prog: str, level: int) -> list[str]:
     from typer import _click as click
 
-    ctx = click.Context(command, info_name=prog, max_content_width=WIDTH, terminal_width=WIDTH)
+    settings = {"max_content_width": WIDTH, **command.context_settings}
+    ctx = click.Context(command, info_name=prog, terminal_width=WIDTH, **settings)
     usage = " ".join([prog, *command.collect_usage_pieces(ctx)])
     lines = [f"{'#' * level} `{prog}`", "", "```text", f"Usage: {usage}", "```", ""]
     for block in _help_blocks(command.help or command.short_help or ""):
