@@ -32,7 +32,7 @@ WIDTH: Final = 100
 
 def public_names() -> dict[str, list[griffe.Object | griffe.Alias]]:
     """Each public package's exported objects, in ``__all__``'s order, as griffe reads them."""
-    loader = griffe.GriffeLoader(search_paths=["src"], docstring_parser=griffe.Parser.google)
+    loader = griffe.GriffeLoader(search_paths=["src"], docstring_parser="google")
     root = loader.load("asnkit")
     loader.resolve_aliases(external=False, implicit=False)
     packages = [root, *(m for m in root.modules.values() if m.is_init_module)]
