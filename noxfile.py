@@ -21,6 +21,7 @@ nox.options.sessions = [
     "compat",
     "compat_roman",
     "validate",
+    "docs",
 ]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -131,6 +132,17 @@ def validate(session: nox.Session) -> None:
         session.run("asnkit", "validate", *session.posargs)
         return
     session.run("python", "tests/validate/corpus_verdicts.py", CORPUS)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the documentation site into site/ with ``mkdocs build --strict``.
+
+    A broken link, a page missing from the nav or a public name without a docstring fails
+    (tools/mkdocs_hooks.py). Arguments after ``--`` go to ``mkdocs build``.
+    """
+    session.install("-e", ".", *_group("docs"))
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
 @nox.session

@@ -59,7 +59,7 @@ def asn_from_list(
             different Stage 2 science files that would make products of the same name).
         UnknownRuleError: no rule has that name.
 
-    Example:
+    Examples:
         >>> asn = asn_from_list(["a_cal.fits", "b_cal.fits"], product_name="mosaic")
         >>> [m.expname for m in asn.products[0].members]
         ['a_cal.fits', 'b_cal.fits']

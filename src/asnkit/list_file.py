@@ -60,7 +60,7 @@ def parse_member_list(
         LoadError: a line cannot be read (too many fields, a type that is not a word, an
             unclosed quote, a pattern with no ``expand``); the message names the line.
 
-    Example:
+    Examples:
         >>> parse_member_list('a_cal.fits\n# PSF reference\n"b 1_cal.fits"\tpsf\n')
         [('a_cal.fits', 'science'), ('b 1_cal.fits', 'psf')]
     """

@@ -440,7 +440,7 @@ def association_from_headers(
         HeaderError: a file cannot be read, lacks a keyword, or the files are not one
             association (see :func:`choose`).
 
-    Example:
+    Examples:
         >>> asn = association_from_headers(files, stage="level3")  # doctest: +SKIP
         >>> asn.products[0].name  # doctest: +SKIP
         'jw01234-o001_t001_nircam_clear-f200w'

@@ -52,7 +52,7 @@ def asn_from_list(
         InvalidAssociationError: no item, an item of the wrong shape, or (with
             ``tweakreg_catalogs``) a name with no file part.
 
-    Example:
+    Examples:
         >>> asn = asn_from_list(["a_cal.asdf"], product_name="mosaic", tweakreg_catalogs=True)
         >>> asn.products[0].members[0].extra["tweakreg_catalog"]
         'a_cat.parquet'

@@ -11,6 +11,7 @@ from asnkit.vocabulary import Stage
 __all__ = ["Finding", "Report", "Severity", "error", "warning"]
 
 Severity: TypeAlias = Literal["error", "warning"]
+"""How grave a finding is: an ``"error"`` makes a document invalid, a ``"warning"`` does not."""
 
 
 @attrs.frozen
