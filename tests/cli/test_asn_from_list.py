@@ -82,7 +82,7 @@ def test_what_validate_warns_of_is_kept_and_said_as_validate_says_it(
             "_rate/_rateints files"
             for k in (2, 3, 4)
         ),
-        "asn_from_list: warning: ... and 2 more like it (asnkit validate lists them all)",
+        "asn_from_list: warning: ... and 2 more like it (asnkit validate --all lists each)",
     ]
     validated = script("asnkit", "validate", str(out))
     assert validated.status == 0

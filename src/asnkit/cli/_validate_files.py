@@ -20,8 +20,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from asnkit._escape import escape
+from asnkit.cli._collapse import collapsed, kind, more_like_it
 from asnkit.cli._exit import ExitStatus, line
 from asnkit.cli._output import fancy
+from asnkit.cli._progress import tracked
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,8 +48,13 @@ def check_paths(
     strict: bool = False,
     check_files: bool = False,
     output_format: str = "text",
+    show_all: bool = False,
 ) -> int:
-    """Validate ``paths`` and print the findings; the exit status (0, 1 or 2)."""
+    """Validate ``paths`` and print the findings; the exit status (0, 1 or 2).
+
+    In text, the findings of one kind in one file are collapsed after the first few
+    (:mod:`asnkit.cli._collapse`) unless ``show_all``; JSON holds every finding.
+    """
     from asnkit.validation import validate
 
     if not paths:
@@ -65,12 +72,14 @@ def check_paths(
             check_files=check_files,
             strict=strict,
         )
-        for name in _with_progress(files)
+        for name in tracked(
+            files, "validating", at_least=_PROGRESS_FROM, json_output=output_format == "json"
+        )
     ]
     if output_format == "json":
         _write_json(reports, strict=strict)
     else:
-        _write_text(reports, strict=strict)
+        _write_text(reports, strict=strict, show_all=show_all)
     return ExitStatus.OK if all(report.valid for report in reports) else ExitStatus.INVALID
 
 
@@ -215,40 +224,41 @@ def _json_files_under(directory: str) -> dict[str, _Identity | None]:
     return files
 
 
-def _with_progress(files: list[str]) -> Iterable[str]:
-    """``files``, with a progress bar on stderr when it is a terminal and the run is long."""
-    if len(files) < _PROGRESS_FROM or not sys.stderr.isatty():
-        return files
-    return _progress(files)
-
-
-def _progress(files: list[str]) -> Iterable[str]:
-    from rich.console import Console
-    from rich.progress import track
-
-    yield from track(files, description="validating", console=Console(stderr=True), transient=True)
-
-
-def _write_text(reports: "list[Report]", *, strict: bool) -> None:
+def _write_text(reports: "list[Report]", *, strict: bool, show_all: bool) -> None:
     """One line per finding, then the summary: coloured on a terminal, plain otherwise."""
     if fancy():
-        _print_coloured(reports, strict=strict)
+        _print_coloured(reports, strict=strict, show_all=show_all)
         return
     # Each line escaped (asnkit._escape): a file name, a key in a pointer or a name in a
     # message may hold a terminal's control sequence.
     lines = [
-        line(f"{report.source}:{finding.pointer}: {severity}: {finding.message}")
-        for report, finding, severity in _findings(reports, strict=strict)
+        line(f"{report.source}:{pointer}: {severity}: {message}")
+        for report, pointer, severity, message in _findings(
+            reports, strict=strict, show_all=show_all
+        )
     ]
     lines.append("".join(text for text, _ in _summary(reports)) + "\n")
     sys.stdout.write("".join(lines))
 
 
-def _findings(reports: "list[Report]", *, strict: bool) -> "Iterator[tuple[Report, Finding, str]]":
-    """Every finding of every report, with the severity it is reported with."""
+def _findings(
+    reports: "list[Report]", *, strict: bool, show_all: bool
+) -> "Iterator[tuple[Report, str, str, str]]":
+    """Each line's report, pointer, severity (as reported) and message.
+
+    Every finding with ``show_all``; else the findings of one kind in one file collapsed
+    (the one rule of :mod:`asnkit.cli._collapse`: the first few, then how many more).
+    """
     for report in reports:
-        for finding in report.findings:
-            yield report, finding, "error" if strict else finding.severity
+        findings: Iterable[tuple[Finding, int]] = (
+            ((finding, 0) for finding in report.findings)
+            if show_all
+            else collapsed(report.findings, kind)
+        )
+        for finding, more in findings:
+            severity = "error" if strict else finding.severity
+            message = more_like_it(more, "--all shows each") if more else finding.message
+            yield report, finding.pointer, severity, message
 
 
 _STYLES: Final = {"error": "bold red", "warning": "yellow", "valid": "green"}
@@ -271,19 +281,19 @@ def _summary(reports: "list[Report]") -> list[tuple[str, str]]:
     ]
 
 
-def _print_coloured(reports: "list[Report]", *, strict: bool) -> None:
+def _print_coloured(reports: "list[Report]", *, strict: bool, show_all: bool) -> None:
     """The text output in colour (rich, loaded only for a terminal): the same words."""
     from rich.console import Console
     from rich.text import Text
 
     console = Console(soft_wrap=True, highlight=False, emoji=False, markup=False)
-    for report, finding, severity in _findings(reports, strict=strict):
+    for report, pointer, severity, message in _findings(reports, strict=strict, show_all=show_all):
         console.print(
             Text.assemble(
-                (escape(f"{report.source}:{finding.pointer}"), "bold"),
+                (escape(f"{report.source}:{pointer}"), "bold"),
                 ": ",
                 (severity, _STYLES[severity]),
-                f": {escape(finding.message)}",
+                f": {escape(message)}",
             )
         )
     console.print(Text.assemble(*_summary(reports)))

@@ -9,8 +9,9 @@ imports nothing heavy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
+from asnkit.cli._collapse import collapsed, kind, more_like_it
 from asnkit.cli._exit import warn
 
 if TYPE_CHECKING:
@@ -18,28 +19,29 @@ if TYPE_CHECKING:
 
     from asnkit.validation import Finding, Report
 
-__all__ = ["SHOWN_PER_CHECK", "warn_as_validate_does"]
-
-SHOWN_PER_CHECK: Final = 3
-"""Findings of one check said in full; the others are counted."""
+__all__ = ["warn_as_validate_does"]
 
 
 def warn_as_validate_does(prog: str, reports: Iterable[tuple[str, Report]]) -> None:
     """Say what ``asnkit validate`` would warn of in the files written (they are kept so).
+
+    The warnings are grouped by kind and collapsed by the one rule of
+    :mod:`asnkit.cli._collapse` (the first few of a kind, then how many more), across the
+    files written.
 
     Args:
         prog: The command, for the lines.
         reports: ``(where, report)`` for each file written; ``where`` (a file name, or
             ``""`` for the one file a command writes) stands before each finding's place.
     """
-    by_check: dict[str, list[tuple[str, Finding]]] = {}
+    by_kind: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     for where, report in reports:
         for finding in report.warnings:
-            by_check.setdefault(finding.check, []).append((where, finding))
-    for findings in by_check.values():
-        for where, finding in findings[:SHOWN_PER_CHECK]:
-            place = f"{where}:{finding.pointer or '/'}" if where else finding.pointer or "/"
-            warn(prog, f"{place}: {finding.message}")
-        if len(findings) > SHOWN_PER_CHECK:
-            more = len(findings) - SHOWN_PER_CHECK
-            warn(prog, f"... and {more} more like it (asnkit validate lists them all)")
+            by_kind.setdefault(kind(finding), []).append((where, finding))
+    ordered = [pair for pairs in by_kind.values() for pair in pairs]
+    for (where, finding), more in collapsed(ordered, lambda pair: kind(pair[1])):
+        if more:
+            warn(prog, more_like_it(more, "asnkit validate --all lists each"))
+            continue
+        place = f"{where}:{finding.pointer or '/'}" if where else finding.pointer or "/"
+        warn(prog, f"{place}: {finding.message}")

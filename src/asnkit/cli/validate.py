@@ -61,12 +61,21 @@ def command(
         OutputFormat,
         typer.Option("--format", help="text: one line per finding; json: one document."),
     ] = OutputFormat.TEXT,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Show every finding in text (by default, after the first three of one kind "
+            "in one file, one line counts the rest). JSON always holds every finding.",
+        ),
+    ] = False,
     version: VersionOption = False,  # noqa: ARG001 (handled by its callback)
 ) -> None:
     """Check association files: strict JSON, the schema, and what the pipelines need.
 
     Prints one line per finding, FILE:/json/pointer: error|warning: message, then
-    N files: N valid, N invalid, N with warnings.
+    N files: N valid, N invalid, N with warnings. After the first three findings of
+    one kind in one file, one line counts the rest (--all shows each).
 
     \b
     Examples:
@@ -85,5 +94,6 @@ def command(
             strict=strict,
             check_files=check_files,
             output_format=output_format.value,
+            show_all=show_all,
         )
     )
