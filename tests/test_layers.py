@@ -35,6 +35,7 @@ LAYERS: Final = (
             "asnkit.list_file",
             "asnkit.paths",
             "asnkit.pool",
+            "asnkit.report",
             "asnkit.roman",
             "asnkit.validation",
             "asnkit.write_check",
