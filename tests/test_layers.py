@@ -40,6 +40,8 @@ LAYERS: Final = (
     ("generate", ("asnkit.generate",)),
     # Associations of files by their headers: pools made of headers, then generate.
     ("headers", ("asnkit.headers",)),
+    # Pages that show what generate makes and what files hold.
+    ("report", ("asnkit.report",)),
     ("api", ("asnkit",)),
     ("cli", ("asnkit.cli",)),
 )

@@ -52,5 +52,9 @@ COMMANDS: Final[dict[str, tuple[str, str]]] = {
         "asnkit.cli.roman",
         "Roman: romancal's asn_from_list and multiband_asn, byte for byte.",
     ),
+    "report": (
+        "asnkit.cli.report",
+        "Write one HTML page of a program's associations (from pools or files).",
+    ),
 }
 """Every subcommand: name -> (module defining ``command``, one-line summary for --help)."""

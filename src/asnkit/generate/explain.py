@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from asnkit.generate.pool import Pool
     from asnkit.generate.rule import PoolRule
 
-__all__ = ["explain", "find_rows"]
+__all__ = ["explain", "explain_rows", "find_rows"]
 
 
 def find_rows(pool: Pool, exposure: str) -> list[Mapping[str, str]]:
@@ -75,6 +75,32 @@ def explain(
             a row lacks.
     """
     rows = find_rows(pool, exposure)
+    lines: list[str] = []
+    for filename, reasons in explain_rows(
+        pool, rows, rules=rules, candidates=candidates, discover=discover
+    ):
+        lines.append(f"{filename}:")
+        lines.extend(f"  {reason}" for reason in reasons)
+    return lines
+
+
+def explain_rows(
+    pool: Pool,
+    rows: Sequence[Mapping[str, str]],
+    *,
+    rules: Sequence[PoolRule],
+    candidates: Sequence[str] | None = None,
+    discover: bool | Literal["only"] = True,
+) -> list[tuple[str, list[str]]]:
+    """For each of ``rows``, its file name and what became of it, from one run of the pool.
+
+    Each reason is one sentence: ``taken by FILE (RULE), product NAME, as ROLE`` for each
+    association that took it, then ``RULE: why not`` for every other rule (what
+    :func:`explain` prints, indented, under the file name).
+
+    Raises:
+        PoolError: the rules read a keyword a row lacks.
+    """
     registry = Registry(rules)
     made: list[GenAsn] = []
     try:
@@ -89,25 +115,30 @@ def explain(
     except LookupError as error:
         raise missing_keyword(pool, error) from None
     kept = {id(asn) for asn in written}
-    lines: list[str] = []
+    takers: dict[str, list[tuple[str, str]]] = {}
+    for asn in written:
+        for name, members in asn.products:
+            for member, member_row in members:
+                reason = (
+                    f"taken by {file_name(asn)} ({asn.crule.asn_rule}), "
+                    f"product {name}, as {member['exptype']}"
+                )
+                takers.setdefault(member_row.get("filename", ""), []).append(
+                    (asn.crule.rule.name, reason)
+                )
+    compiled = list(zip(registry.rules, registry.discover(), strict=True))
+    result: list[tuple[str, list[str]]] = []
     for row in rows:
         filename = row["filename"]
-        lines.append(f"{filename}:")
-        taken_rules: set[str] = set()
-        for asn in written:
-            for name, members in asn.products:
-                for member, member_row in members:
-                    if member_row.get("filename") == filename:
-                        taken_rules.add(asn.crule.rule.name)
-                        lines.append(
-                            f"  taken by {file_name(asn)} ({asn.crule.asn_rule}), "
-                            f"product {name}, as {member['exptype']}"
-                        )
-        for rule, crule in zip(registry.rules, registry.discover(), strict=True):
+        taken = takers.get(filename, [])
+        reasons = [reason for _, reason in taken]
+        taken_rules = {rule for rule, _ in taken}
+        for rule, crule in compiled:
             if rule.name in taken_rules:
                 continue
-            lines.append(f"  {rule.name}: {_why_not(rule, crule, row, made, kept)}")
-    return lines
+            reasons.append(f"{rule.name}: {_why_not(rule, crule, row, made, kept)}")
+        result.append((filename, reasons))
+    return result
 
 
 def _why_not(
