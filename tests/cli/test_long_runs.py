@@ -14,6 +14,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+from testdata import POOLS
 
 from cli.clirun import SCRIPTS, in_process, script
 
@@ -157,3 +158,32 @@ def test_no_progress_in_a_pipe(tmp_path: Path) -> None:
     assert result.status == 0
     assert result.err == ""
     assert result.out == "250 files: 250 valid, 0 invalid, 0 with warnings\n"
+
+
+_MEGA_POOL = POOLS / "mega_pool.csv"  # 1,437 exposures: over the size that draws a bar
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_generate_over_a_big_pool_shows_progress_and_writes_the_same(tmp_path: Path) -> None:
+    with_bar, without = tmp_path / "bar", tmp_path / "none"
+    status, out, terminal = _on_a_terminal(["generate", "-o", str(with_bar), str(_MEGA_POOL)])
+    assert status == 0
+    assert b"generating" in terminal
+    assert b"mega_pool.csv" in terminal
+    piped = script("asnkit", "generate", "-o", str(without), str(_MEGA_POOL), env={"TERM": "xterm"})
+    assert piped.status == 0
+    assert "generating" not in piped.err
+    assert out.replace(str(with_bar), str(without)) == piped.out
+    assert len(_tree(with_bar)) == 858
+    assert _tree(with_bar) == _tree(without)
+
+
+def test_generate_draws_no_progress_when_turned_off(tmp_path: Path) -> None:
+    status, _, terminal = _on_a_terminal(
+        ["generate", "-o", str(tmp_path), str(_MEGA_POOL)], {"ASNKIT_NO_PROGRESS": "1"}
+    )
+    assert status == 0
+    assert b"generating" not in terminal

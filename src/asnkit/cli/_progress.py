@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, TypeVar
+import time
+from typing import TYPE_CHECKING, Final, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["progress_shown", "tracked"]
+    from rich.progress import Progress, TaskID
+    from typing_extensions import Self
+
+__all__ = ["Bar", "progress_shown", "tracked"]
 
 _Item = TypeVar("_Item")
 
@@ -49,3 +53,48 @@ def _bar(items: Sequence[_Item], description: str) -> Iterable[_Item]:
     yield from track(
         items, description=description, console=console, transient=True, refresh_per_second=4
     )
+
+
+class Bar:
+    """A progress bar of steps, drawn while the ``with`` block runs where it is shown.
+
+    ``bar(what, done, total)`` says how far the work is; it costs a clock reading when
+    shown and nothing otherwise, and the bar is redrawn at most four times a second.
+    """
+
+    _EVERY: Final = 0.25  # seconds between two updates of the bar
+
+    def __init__(self, *, shown: bool) -> None:
+        """A bar drawn only when ``shown`` (see :func:`progress_shown`)."""
+        self._shown = shown
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._last = 0.0
+
+    def __enter__(self) -> Self:
+        """Start drawing (rich is loaded only here, and only when shown)."""
+        if self._shown:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            console = Console(stderr=True, emoji=False, markup=False, highlight=False)
+            self._progress = Progress(console=console, transient=True, refresh_per_second=4)
+            self._progress.start()
+            self._task = self._progress.add_task("", total=None)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Take the bar away: what follows on stderr starts on a clean line."""
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        """``done`` of ``total`` steps of ``what`` are done."""
+        if self._progress is None or self._task is None:
+            return
+        now = time.monotonic()
+        if now - self._last < self._EVERY and done < total:
+            return
+        self._last = now
+        self._progress.update(self._task, description=what, completed=done, total=total)

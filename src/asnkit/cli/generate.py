@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Final, Literal
 
 import typer
 
+from asnkit._escape import escape
 from asnkit.cli._exit import ExitStatus, line, refuse, status_of, warn
 from asnkit.cli._typer import VersionOption, done, spelling_used
 from asnkit.cli._written import warn_as_validate_does
@@ -53,6 +54,9 @@ NOW: Final = "\0now"
 
 OPTIONAL_VALUE: Final = {"--version-id": NOW}
 """asn_generate's ``--version-id`` without a value: the time now."""
+
+_PROGRESS_FROM: Final = 500
+"""Exposures: a pool this big draws a progress bar on a terminal (a smaller one is quick)."""
 
 _DEFAULT_ALGORITHM: Final = "asnkit runs asn_generate's default algorithm and rules only"
 
@@ -456,21 +460,28 @@ def _generate(
     discover: bool | Literal["only"] = True,
 ) -> "list[tuple[Pool, list[tuple[str, Association]]]] | None":
     """Every pool's associations with their file names; ``None`` (said) if one cannot be used."""
+    from functools import partial
+
+    from asnkit.cli._progress import Bar, progress_shown
     from asnkit.exceptions import PoolError
     from asnkit.generate import generate_files
 
     made = []
+    shown = progress_shown()
     for pool in pools:
         warnings: list[str] = []
+        what = f"generating {escape(pool.source)}"
         try:
-            files = generate_files(
-                pool,
-                candidates=candidates,
-                version_id=version_id,
-                warn=warnings.append,
-                dms=dms,
-                discover=discover,
-            )
+            with Bar(shown=shown and len(pool.rows) >= _PROGRESS_FROM) as bar:
+                files = generate_files(
+                    pool,
+                    candidates=candidates,
+                    version_id=version_id,
+                    warn=warnings.append,
+                    dms=dms,
+                    discover=discover,
+                    progress=partial(bar, what),
+                )
         except PoolError as error:
             _error(prog, str(error))
             return None

@@ -83,6 +83,7 @@ def _run(
     warn: Callable[[str], None] | None,
     dms: bool = False,
     discover: bool | Literal["only"] = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[GenAsn]:
     from asnkit.generate.engine import Registry, candidates_by_type, run
 
@@ -103,6 +104,7 @@ def _run(
         discover=discover,
         version_id=version_id,
         warn=warn,
+        progress=progress,
     )
     if dms and given is not None:
         made = [asn for asn in made if any(cid in asn.asn_id for cid in given)]
@@ -118,6 +120,7 @@ def generate_files(
     warn: Callable[[str], None] | None = None,
     dms: bool = False,
     discover: bool | Literal["only"] = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[str, Association]]:
     """Every association with the file name jwst's ``asn_generate`` gives it.
 
@@ -140,6 +143,8 @@ def generate_files(
             alone, numbered and pruned among themselves (``asn_generate
             --discover``). With ``candidates`` nothing is discovered: ``"only"`` is then
             a ``ValueError``.
+        progress: Called with ``(done, total)`` as each candidate, then the discovery,
+            is done (``asnkit generate`` draws its progress bar with it).
 
     Raises:
         PoolError: the pool lacks a column the rules need, a row a keyword they read, or
@@ -172,6 +177,7 @@ def generate_files(
             warn=warn,
             dms=dms,
             discover=discover,
+            progress=progress,
         )
     except LookupError as error:
         raise missing_keyword(pool, error) from None

@@ -1533,6 +1533,7 @@ def run(
     version_id: str | bool | None = None,
     warn: Callable[[str], None] | None = None,
     record: list[GenAsn] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[GenAsn]:
     """Jwst's per-candidate generation: candidates, discovery, then each stage's finish.
 
@@ -1542,7 +1543,9 @@ def run(
     ``"only"``, the discovered ones alone, numbered and finished (pruned) among themselves
     (``--discover``; with ``candidate_ids``, a ``ValueError``). ``record``, when given,
     receives every association made, before the stages complete and prune them
-    (``--explain`` tells what became of each).
+    (``--explain`` tells what became of each). ``progress``, when given, is called with
+    ``(done, total)`` as each candidate, then the discovery, is done (a few hundred calls
+    for the biggest pools: nothing the run would feel).
     """
     if discover == "only" and candidate_ids is not None:
         msg = 'discover="only" takes no candidates: the candidates given are not discovered'
@@ -1556,7 +1559,9 @@ def run(
     associations: list[GenAsn] = []
     memos: dict[str, _Refusals] = {}
     rows_of = _rows_by_candidate(rows, [cid for cid, _ in chosen])
-    for cid, ctype in chosen:
+    discovering = candidate_ids is None and bool(discover)
+    steps = len(chosen) + discovering
+    for done, (cid, ctype) in enumerate(chosen, start=1):
         marker = f"[('{cid}', '{ctype}')]"
         cid_rows = []
         for row in rows_of[cid]:
@@ -1573,7 +1578,9 @@ def run(
                 candidate_type=ctype,
             )
         )
-    if candidate_ids is None and discover:
+        if progress is not None:
+            progress(done, steps)
+    if discovering:
         crules = registry.discover()
         # What is never written is not built, unless the caller wants to see it all.
         left_out = frozenset(
@@ -1588,6 +1595,8 @@ def run(
             candidate_type=None,
             left_out=left_out,
         )
+        if progress is not None:
+            progress(steps, steps)
         # jwst drops a discovered association equal to a candidate one; its equality
         # compares the candidate level (a/o/c) too, so none ever is: keep all, discovered
         # first (and with --discover, the candidates' are not made at all).
