@@ -14,6 +14,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+from requires import ASTROPY_MISSING
 from testdata import POOLS
 
 from cli.clirun import SCRIPTS, in_process, script
@@ -187,3 +188,39 @@ def test_generate_draws_no_progress_when_turned_off(tmp_path: Path) -> None:
     )
     assert status == 0
     assert b"generating" not in terminal
+
+
+def _many_fits(folder: Path, count: int = 250) -> list[str]:
+    """``count`` exposures of one NIRCam image observation (one file's bytes, many names)."""
+    from fitscases import COMMON, write_file
+
+    first = folder / "jw01234001001_01101_00001_nrca1_cal.fits"
+    keywords = {"INSTRUME": "NIRCAM", "DETECTOR": "NRCA1", "EXP_TYPE": "NRC_IMAGE"}
+    write_file(first, {**COMMON, **keywords, "FILTER": "F200W", "PUPIL": "CLEAR"})
+    names = [first.name]
+    for index in range(2, count + 1):
+        path = folder / f"jw01234001001_01101_{index:05d}_nrca1_cal.fits"
+        path.write_bytes(first.read_bytes())
+        names.append(path.name)
+    return names
+
+
+def test_from_list_over_a_long_list_shows_progress_and_writes_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("astropy", reason=ASTROPY_MISSING)
+    names = _many_fits(tmp_path)
+    args = ["from-list", "--from-headers", "--product-name", "l3", *names]
+    monkeypatch.chdir(tmp_path)  # the members are named as given: relative to here
+    status, out, terminal = _on_a_terminal([*args, "-o", "bar_asn.json"])
+    assert status == 0
+    assert b"reading headers" in terminal
+    piped = script("asnkit", *args, "-o", "none_asn.json", env={"TERM": "xterm"})
+    assert piped.status == 0
+    assert piped.err == out == piped.out == ""
+    written = (tmp_path / "bar_asn.json").read_bytes()
+    assert written == (tmp_path / "none_asn.json").read_bytes()
+    assert written.count(b'"expname"') == 250
+    off = _on_a_terminal([*args, "-o", "off_asn.json"], {"ASNKIT_NO_PROGRESS": "1"})
+    assert off[0] == 0
+    assert b"reading headers" not in off[2]

@@ -11,7 +11,7 @@ as given.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 from asnkit.models import ExpType
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from asnkit.paths import PathPolicy
 
 __all__ = ["association_from_headers"]
+
+_PROGRESS_FROM: Final = 200  # files: fewer are read too quickly for a progress bar
 
 
 class HeaderArgs(Protocol):
@@ -63,10 +65,15 @@ def association_from_headers(
     """
     import attrs
 
+    from asnkit.cli._progress import tracked
+    from asnkit.generate.fits import read_headers
     from asnkit.headers import association_from_headers as from_headers
     from asnkit.rules import get_rule
 
     stage = get_rule(rule_name).stage
+    # Each file is opened here, one by one: the long part of a long list (a bar on a terminal).
+    names = list(dict.fromkeys(name for name, _ in given))
+    headers = read_headers(tracked(names, "reading headers", at_least=_PROGRESS_FROM))
     association = from_headers(
         [name for name, _ in given],
         stage=stage,
@@ -76,6 +83,7 @@ def association_from_headers(
         acid=args.acid,
         meta=meta,
         warn=warn,
+        headers=headers,
     )
     if args.paths == "keep":
         return association

@@ -100,7 +100,7 @@ Headers: TypeAlias = Sequence[tuple[str, Mapping[str, object]]]
 """Each file as given and its primary header's keywords (:func:`read_headers`)."""
 
 
-def read_headers(paths: Sequence[str], *, every_keyword: bool = False) -> Headers:
+def read_headers(paths: Iterable[str], *, every_keyword: bool = False) -> Headers:
     """The primary header of each of ``paths``: :func:`header_keywords` (or every keyword).
 
     Raises:

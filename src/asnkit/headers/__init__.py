@@ -426,6 +426,7 @@ def association_from_headers(
     acid: str | None = None,
     meta: Mapping[str, JSONValue] | None = None,
     warn: Callable[[str], None] | None = None,
+    headers: Headers | None = None,
 ) -> Association:
     """The association ``asnkit generate`` makes of the files, with the caller's overrides.
 
@@ -435,6 +436,7 @@ def association_from_headers(
     with it to every product (after the engine's members) where it has not;
     ``product_name`` renames the Stage 3 product, ``acid`` is the ``asn_id``, ``meta``
     sets top-level keys (``program``, ``target``, ``asn_type``, ``asn_pool``...).
+    ``headers``: the files' headers, already read (as :func:`engine_view` takes them).
 
     Raises:
         HeaderError: a file cannot be read, lacks a keyword, or the files are not one
@@ -452,7 +454,7 @@ def association_from_headers(
     if not any(path not in roles for path in given):
         msg = "every file was given a role: give the science files too, without one"
         raise HeaderError(_names(list(roles)), msg)
-    view = engine_view(given, stage=stage)
+    view = engine_view(given, stage=stage, headers=headers)
     chosen, member_files = _choose(view, force=force, warn=warn, optional=roles)
     members_of = {path for paths in member_files for path in paths}
     added = tuple(
