@@ -7,8 +7,8 @@ the result is checked, and written only if it is a valid association: atomically
 layout of the original file, optionally keeping the previous file as ``ASN.bak``.
 """
 
-import argparse
 import os
+import types
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -142,7 +142,7 @@ def command(
     Exit status: 0 written, 1 the edit cannot be made or would make an invalid
     association (nothing written), 2 bad usage.
     """
-    args = argparse.Namespace(
+    args = types.SimpleNamespace(
         paths=paths,
         ignore_suffix=ignore_suffix,
         type=exptype,
@@ -213,7 +213,7 @@ def _member_name(file: str, association: str) -> tuple[str, str | None]:
 
 
 def _apply(
-    args: argparse.Namespace,
+    args: types.SimpleNamespace,
     asn: "Association",
     *,
     association: str,
@@ -245,7 +245,7 @@ def _apply(
 
 
 def _run(
-    args: argparse.Namespace, *, association: str, adds: list[str], removes: list[str], prog: str
+    args: types.SimpleNamespace, *, association: str, adds: list[str], removes: list[str], prog: str
 ) -> int:
     if not (adds or removes or args.set_type or args.set_attr or args.rename_product or args.set):
         return refuse(
@@ -260,7 +260,7 @@ def _run(
 
 
 def _edit(
-    args: argparse.Namespace, *, association: str, adds: list[str], removes: list[str], prog: str
+    args: types.SimpleNamespace, *, association: str, adds: list[str], removes: list[str], prog: str
 ) -> int:
     """Load, change, check, then write (the file locked throughout); the exit status."""
     from asnkit.edit import edit_file
