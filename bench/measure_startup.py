@@ -1,7 +1,8 @@
 """Start-up: a two-file Stage 3 ``asn_from_list``, whole process, asnkit's command and jwst's.
 
-asnkit's is measured twice: ``asn_from_list`` (argparse, a tenth of jwst's at most) and
-``asnkit from-list`` (the typer app, a sixth at most), interleaved with jwst's.
+asnkit's is measured twice: ``asn_from_list`` (argparse, a tenth of jwst's at most, and within
+20 ms of ``python -c "import attrs, argparse, json"``, measured beside it) and ``asnkit
+from-list`` (the typer app, a sixth at most), interleaved with jwst's.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from _process import time_commands
-from results import FROM_LIST
+from results import BASELINE, FROM_LIST
 
 if TYPE_CHECKING:
     from results import Jwst, Results
@@ -26,6 +27,7 @@ def measure(results: Results, jwst: Jwst, scratch: Path) -> None:
     commands = {
         "asnkit": [str(scripts / "asn_from_list"), *arguments],
         FROM_LIST: [str(scripts / "asnkit"), "from-list", *arguments],
+        BASELINE: [sys.executable, "-c", "import attrs, argparse, json"],
     }
     if jwst.python is not None:
         commands["jwst"] = [str(jwst.python.parent / "asn_from_list"), *arguments]

@@ -10,7 +10,7 @@ import json
 import statistics
 from typing import TYPE_CHECKING, Any
 
-from results import FROM_LIST, STAGES, key
+from results import BASELINE, FROM_LIST, STAGES, key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,7 +93,10 @@ def startup_section(results: Results, jwst: Jwst) -> list[str]:
         "| --- | --- | --- | --- |",
     ]
     for name, entry in results.startup.items():
-        label = "asnkit `asnkit from-list`" if name == FROM_LIST else f"{name} `asn_from_list`"
+        label = {
+            FROM_LIST: "asnkit `asnkit from-list`",
+            BASELINE: '`python -c "import attrs, argparse, json"` (the floor)',
+        }.get(name, f"{name} `asn_from_list`")
         lines.append(
             f"| {label} | {seconds(float(str(entry['median'])))} | "
             f"{entry['runs']} | {entry['tool']} |"
@@ -223,6 +226,14 @@ def targets(results: Results, jwst: Jwst) -> list[str]:
                 f"- Stage {stage} build + dump of {size:,} files at most 2x the floor: "
                 f"{ratio:.2f}x, {verdict(ratio <= 2)}."  # noqa: PLR2004
             )
+    if BASELINE in results.startup and "asnkit" in results.startup:
+        mine = float(str(results.startup["asnkit"]["median"]))
+        floor = float(str(results.startup[BASELINE]["median"]))
+        lines.append(
+            f'- `asn_from_list` start-up within 20 ms of `python -c "import attrs, argparse, '
+            f'json"`: {seconds(mine)} against {seconds(floor)}, {(mine - floor) * 1000:.1f} ms '
+            f"more, {verdict(mine - floor <= 0.020)}."  # noqa: PLR2004
+        )
     if "jwst" in results.startup:
         mine = float(str(results.startup["asnkit"]["median"]))
         theirs = float(str(results.startup["jwst"]["median"]))

@@ -155,6 +155,20 @@ def test_report_has_asnkit_from_list_start_up_against_a_sixth_of_jwsts() -> None
     assert "1/5.0, NOT met." in report.render_markdown(results, jwst)
 
 
+def test_report_has_asn_from_list_start_up_against_python_with_its_imports() -> None:
+    model, report = _bench_module("results"), _bench_module("report")
+    jwst = model.Jwst(Path("python"), version="3.0.0", python_version="3.11")
+    results = _results(model, asnkit_ratio=1.0)
+    results.startup[model.BASELINE] = {"median": 0.035, "runs": 20, "tool": "hyperfine"}
+    text = report.render_markdown(results, jwst)
+    floor = '`python -c "import attrs, argparse, json"`'
+    assert f"| {floor} (the floor) | 35 ms | 20 | hyperfine |" in text
+    assert f"- `asn_from_list` start-up within 20 ms of {floor}: 50 ms against 35 ms," in text
+    assert "15.0 ms more, met." in text
+    results.startup[model.BASELINE]["median"] = 0.025
+    assert "25.0 ms more, NOT met." in report.render_markdown(results, jwst)
+
+
 def test_report_without_jwst_says_why_in_every_table() -> None:
     model, report = _bench_module("results"), _bench_module("report")
     jwst = model.Jwst(None, reason="jwst 3.0.0 could not be installed")
