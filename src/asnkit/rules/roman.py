@@ -155,6 +155,9 @@ class RomanRule:
     role_order: ClassVar[tuple[str, ...]] = (ExpType.SCIENCE,)
     """romancal's steps read science members only."""
     key_order: ClassVar[tuple[str, ...]] = KEY_ORDER
+    # Roman's members are ASDF files of one level: no FITS suffix is wrong for it.
+    wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset()
+    suffix_hint: ClassVar[str] = "a Roman association"
     """romancal's order (:data:`KEY_ORDER`)."""
     own_product_roles: ClassVar[frozenset[str]] = frozenset()
     """None: the one product gathers every member."""
