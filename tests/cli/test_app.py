@@ -53,7 +53,7 @@ def test_no_arguments_prints_the_help_and_exits_2(capsys: pytest.CaptureFixture[
     [
         (
             ["fromlist"],
-            "asnkit: error: unknown command 'fromlist'; the commands are "
+            "asnkit: error: unknown command 'fromlist'; did you mean 'from-list'? the commands are "
             f"{', '.join(COMMANDS)} (see asnkit --help)",
         ),
         (["--bogus"], "asnkit: error: no such option: --bogus (see asnkit --help)"),

@@ -256,9 +256,15 @@ def test_asnkit_unknown_command_is_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr == (
-        "asnkit: error: unknown command 'fromlist'; the commands are from-list, validate, "
-        "show, edit, gather, diff, inspect, generate, pool, roman (see asnkit --help)\n"
+        "asnkit: error: unknown command 'fromlist'; did you mean 'from-list'? the commands "
+        "are from-list, validate, show, edit, gather, diff, inspect, generate, pool, roman, "
+        "report (see asnkit --help)\n"
     )
+    far = subprocess.run(
+        [str(scripts / "asnkit"), "zzz"], capture_output=True, text=True, check=False
+    )
+    assert far.returncode == 2
+    assert far.stderr.startswith("asnkit: error: unknown command 'zzz'; the commands are ")
 
 
 def test_the_dispatcher_knows_every_command_of_the_app() -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from asnkit.cli import run
 from asnkit.cli._from_list import Request
+from asnkit.cli._from_list_options import OPTIONS
 from asnkit.cli.app import build_app
 from asnkit.cli.asn_from_list import build_parser
 from asnkit.cli.asn_from_list import run as run_asn_from_list
@@ -54,6 +55,49 @@ def _typer_options() -> set[str]:
 def test_both_commands_take_the_same_options() -> None:
     argparse_spellings = set().union(*_argparse_options().values())
     assert _typer_options() == argparse_spellings
+
+
+def _typer_params() -> list[Any]:
+    import typer
+
+    command = typer.main.get_command(build_app(["from-list"]))
+    sub = command.commands["from-list"]  # type: ignore[attr-defined]
+    return [
+        param
+        for param in sub.params
+        if param.param_type_name == "option" and param.name not in {"version", "help"}
+    ]
+
+
+def test_each_typer_option_is_made_from_its_one_declaration() -> None:
+    params = _typer_params()
+    assert [set(param.opts) | set(param.secondary_opts) for param in params] == [
+        set(spec.flags) for spec in OPTIONS
+    ]
+    for param, spec in zip(params, OPTIONS, strict=True):
+        default = getattr(param.default, "value", param.default)
+        assert (param.help, default, param.required) == (spec.help, spec.default, spec.required)
+        if spec.kind != "choice":
+            assert param.metavar == spec.metavar
+        else:
+            assert tuple(param.type.choices) == spec.choices
+
+
+def test_each_argparse_option_is_made_from_its_one_declaration() -> None:
+    actions = [
+        action
+        for action in build_parser()._actions
+        if action.option_strings
+        and not isinstance(action, (argparse._HelpAction, argparse._VersionAction))
+    ]
+    assert [tuple(action.option_strings) for action in actions] == [spec.flags for spec in OPTIONS]
+    for action, spec in zip(actions, OPTIONS, strict=True):
+        assert (action.dest, action.help, action.default) == (spec.dest, spec.help, spec.default)
+        assert action.required is spec.required
+        if spec.kind == "role":
+            assert action.const == spec.exptype
+        if spec.kind == "choice":
+            assert tuple(action.choices or ()) == spec.choices
 
 
 def test_both_parsers_fill_every_field_of_the_request() -> None:

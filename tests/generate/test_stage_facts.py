@@ -1,4 +1,4 @@
-"""A stage fact is one edit: from-list, generate and edit all read it from the stage object.
+"""A stage fact is one edit: from-list, generate, edit and validate read it from the rule.
 
 Each test changes one fact on :class:`asnkit.rules.Level2bRule` (the Stage 2b product name,
 the order of the document's keys) and sees every maker of Stage 2b associations follow.
@@ -65,3 +65,36 @@ def test_the_stage_2b_key_order_is_read_from_the_stage_object(
     monkeypatch.setattr(Level2bRule, "key_order", reordered)
     assert list(_generated_stage2b())[:2] == ["asn_rule", "asn_type"]
     assert list(_listed_stage2b())[:2] == ["asn_rule", "asn_type"]
+
+
+_CHILD = """
+import json, sys
+from asnkit.rules import Level2bRule
+if sys.argv[1] == "changed":
+    Level2bRule.wrong_science_suffixes = frozenset({"rate"})
+from asnkit.validation import validate
+document = json.loads(sys.argv[2])
+print(json.dumps([f.message for f in validate(document).findings if "suffix" in f.message]))
+"""
+
+
+def test_validate_reads_each_stages_wrong_suffixes_from_its_rule() -> None:
+    # In a child process: the checks read the rule once, when they are imported.
+    import subprocess
+    import sys
+
+    document = dumps(asn_from_list([SCIENCE], rule="DMSLevel2bBase"))
+
+    def suffix_findings(how: str) -> list[str]:
+        out = subprocess.run(
+            [sys.executable, "-c", _CHILD, how, document],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return json.loads(out)  # type: ignore[no-any-return]
+
+    assert suffix_findings("as-is") == []
+    [message] = suffix_findings("changed")
+    assert "'_rate'" in message
+    assert Level2bRule.suffix_hint in message

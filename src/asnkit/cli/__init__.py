@@ -35,9 +35,13 @@ def run(argv: Sequence[str]) -> int:
 def _run(argv: list[str]) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         # Said without loading typer: a typo should not cost the app's start-up.
+        from difflib import get_close_matches
+
+        close = get_close_matches(argv[0], COMMANDS, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         sys.stderr.write(
             line(
-                f"asnkit: error: unknown command {argv[0]!r}; the commands are "
+                f"asnkit: error: unknown command {argv[0]!r}; {hint}the commands are "
                 f"{', '.join(COMMANDS)} (see asnkit --help)"
             )
         )

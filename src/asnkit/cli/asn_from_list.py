@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from asnkit._version import __version__
 from asnkit.cli._argparse import Formatter, Parser
 from asnkit.cli._exit import guard_streams, handle_signals, run_guarded
 from asnkit.cli._from_list import Request, make
-from asnkit.paths import PATH_POLICIES
-from asnkit.vocabulary import ASN_TYPES
+from asnkit.cli._from_list_options import FILES, GROUPS, OPTIONS, Option
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -74,7 +73,10 @@ class _Role(argparse.Action):
 
 
 def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
-    """The command's parser: jwst 3.0.0's flags, with the same names and defaults."""
+    """The command's parser: jwst 3.0.0's flags, with the same names and defaults.
+
+    Every option is made from its declaration in :mod:`asnkit.cli._from_list_options`.
+    """
     parser = Parser(
         prog=prog,
         description="Create an association from a list of files.",
@@ -82,115 +84,41 @@ def build_parser(prog: str = "asn_from_list") -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=Formatter,
     )
-    parser.add_argument(
-        "-o", "--output-file", required=True, help="file to write the association to"
-    )
-    parser.add_argument(
-        "-f",
-        "--format",
-        default=None,
-        help="deprecated: association files are always JSON (accepted with a warning)",
-    )
-    parser.add_argument(
-        "--product-name", help="the product name of a Stage 3 association (required there)"
-    )
-    parser.add_argument(
-        "-r",
-        "--rule",
-        default="DMS_Level3_Base",
-        help='the rule: "DMS_Level3_Base" (Stage 3, the default) or "DMSLevel2bBase" (Stage 2)',
-    )
-    parser.add_argument(
-        "--ruledefs",
-        action="append",
-        help="rule definition files: not supported (asnkit has no rule plugins yet)",
-    )
-    parser.add_argument(
-        "-i",
-        "--id",
-        dest="acid",
-        default=None,
-        help="the association candidate id, oNNN or cNNNN (cNNNN needs a background "
-        'member), written as asn_id (default: jwst\'s "a3001")',
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s (asnkit) {__version__}")
-    parser.add_argument("filelist", nargs="*", help="the science files (one or more)")
-
-    roles = parser.add_argument_group(
-        "member roles",
-        "Stage 2: each science (and PSF) file is its own product, and every other member "
-        "joins every product, after its science member. Stage 3: one product, science "
-        "first, then the others in the order given. A value with *, ? or [ that the shell "
-        "did not expand is expanded here (sorted); a pattern matching nothing is refused.",
-    )
-    for flag, exptype, what in (
-        ("--background", "background", "an off-target background exposure"),
-        ("--imprint", "imprint", "a NIRSpec imprint (leakcal) exposure"),
-        ("--psf", "psf", "a PSF reference exposure (coronagraphy, AMI)"),
-    ):
-        roles.add_argument(
-            flag,
-            dest="roles",
-            action=_Role,
-            const=exptype,
-            metavar="FILE",
-            help=f"{what}; repeatable",
-        )
-    roles.add_argument(
-        "--member",
-        dest="roles",
-        action=_Role,
-        nargs=2,
-        metavar=("EXPTYPE", "FILE"),
-        help="a member of any other type (sourcecat, segmap, direct_image, "
-        "target_acquisition, ...); repeatable",
-    )
-    roles.add_argument(
-        "--list",
-        dest="lists",
-        action="append",
-        metavar="FILE",
-        help='read members from FILE ("-" for standard input): one "expname [exptype]" a '
-        "line, blank lines and # comments skipped; repeatable",
-    )
-
-    meta = parser.add_argument_group("association metadata (jwst's keys, in jwst's order)")
-    meta.add_argument(
-        "--asn-type", help=f"asn_type: {', '.join(ASN_TYPES)} (another value: warned)"
-    )
-    meta.add_argument("--program", help="program, e.g. 01234 (digits are padded to 5)")
-    meta.add_argument("--target", help="target, e.g. t001")
-    meta.add_argument("--pool", dest="asn_pool", help="asn_pool: the pool's name")
-    meta.add_argument("--version-id", help="version_id")
-    meta.add_argument(
-        "--paths",
-        choices=PATH_POLICIES,
-        default="keep",
-        help="how member names are written: keep (as given, the default), name (no "
-        "directories), absolute, relative (to the output file's directory)",
-    )
-
-    headers = parser.add_argument_group(
-        "from FITS headers (needs astropy: pip install 'asnkit[fits]'; see docs/headers.md)"
-    )
-    headers.add_argument(
-        "--from-headers",
-        action="store_true",
-        help="make the association asnkit generate makes of these files from their primary "
-        "headers (the one whose members are exactly the files; at Stage 2 the products of "
-        "every association merged), refused in one line when they are not one association; "
-        "role flags, --product-name, -i and the metadata flags win over it",
-    )
-    headers.add_argument(
-        "--force",
-        action="store_true",
-        help="write even an association asnkit validate would reject (a warning names the "
-        "problems); with --from-headers, also write when the files are not one association: "
-        "the one that takes the most of them, a warning naming the files left out",
-    )
+    groups = {
+        key: parser.add_argument_group(title, description)
+        for key, (title, description) in GROUPS.items()
+    }
+    for spec in OPTIONS:
+        _add(groups[spec.group] if spec.group else parser, spec)
+        if spec.dest == "acid":
+            parser.add_argument(
+                "--version", action="version", version=f"%(prog)s (asnkit) {__version__}"
+            )
+    parser.add_argument("filelist", nargs="*", help=FILES)
     # jwst's command takes every file argument as a name; asnkit from-list expands them.
     parser.set_defaults(expand=False)
     return parser
+
+
+def _add(where: argparse._ActionsContainer, spec: Option) -> None:
+    """Add the option ``spec`` to a parser or one of its groups."""
+    common: dict[str, Any] = {"dest": spec.dest, "help": spec.help}
+    if spec.kind == "flag":
+        where.add_argument(*spec.flags, action="store_true", **common)
+        return
+    common["metavar"] = spec.metavar
+    if spec.kind == "role":
+        where.add_argument(*spec.flags, action=_Role, const=spec.exptype, **common)
+    elif spec.kind == "pair":
+        common["metavar"] = tuple((spec.metavar or "").split())
+        where.add_argument(*spec.flags, action=_Role, nargs=2, **common)
+    elif spec.kind == "append":
+        where.add_argument(*spec.flags, action="append", **common)
+    elif spec.kind == "choice":
+        del common["metavar"]
+        where.add_argument(*spec.flags, choices=spec.choices, default=spec.default, **common)
+    else:
+        where.add_argument(*spec.flags, default=spec.default, required=spec.required, **common)
 
 
 def run(argv: Sequence[str] | None = None, prog: str = "asn_from_list") -> int:

@@ -8,9 +8,9 @@ layout of the original file, optionally keeping the previous file as ``ASN.bak``
 """
 
 import os
-import types
 from typing import TYPE_CHECKING, Annotated
 
+import attrs
 import typer
 
 from asnkit.cli._exit import ExitStatus, refuse, status_of, warn
@@ -27,6 +27,51 @@ EXIT_USAGE = ExitStatus.USAGE
 _PROG = "asnkit edit"
 ARITY = {"--set-type": 2, "--set-attr": 3, "--rename-product": 2, "--set": 2}
 """The options that take several values (see asnkit.cli._typer.AsnkitCommand)."""
+
+
+@attrs.frozen
+class _Changes:
+    """What the command line asks of the association, besides the files to add and remove.
+
+    Attributes:
+        ignore_suffix: Files to remove are matched without their step suffix.
+        type: The type of the added members.
+        product: The product the members are added to, or ``None`` for every one.
+        set_type: ``(file, exptype)`` of each --set-type.
+        set_attr: ``(file, key, value)`` of each --set-attr.
+        rename_product: ``(old, new)`` of each --rename-product.
+        set: ``(key, value)`` of each --set.
+        output: Where the result is written (``None``: over the association).
+        backup: Whether the previous file is kept as ``ASN.bak``.
+        force: Whether an invalid result is written anyway.
+    """
+
+    ignore_suffix: bool
+    type: str
+    product: str | None
+    set_type: list[tuple[str, str]]
+    set_attr: list[tuple[str, str, str]]
+    rename_product: list[tuple[str, str]]
+    set: list[tuple[str, str]]
+    output: str | None
+    backup: bool
+    force: bool
+
+
+def _pairs(values: list[str] | None) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values or ():
+        first, second = values_of(value)
+        pairs.append((first, second))
+    return pairs
+
+
+def _triples(values: list[str] | None) -> list[tuple[str, str, str]]:
+    triples = []
+    for value in values or ():
+        first, second, third = values_of(value)
+        triples.append((first, second, third))
+    return triples
 
 
 def command(
@@ -142,15 +187,15 @@ def command(
     Exit status: 0 written, 1 the edit cannot be made or would make an invalid
     association (nothing written), 2 bad usage.
     """
-    args = types.SimpleNamespace(
-        paths=paths,
+    del paths  # read in command-line order by given_in_order below
+    args = _Changes(
         ignore_suffix=ignore_suffix,
         type=exptype,
         product=product,
-        set_type=[values_of(value) for value in set_type or ()],
-        set_attr=[values_of(value) for value in set_attr or ()],
-        rename_product=[values_of(value) for value in rename_product or ()],
-        set=[values_of(value) for value in set_key or ()],
+        set_type=_pairs(set_type),
+        set_attr=_triples(set_attr),
+        rename_product=_pairs(rename_product),
+        set=_pairs(set_key),
         output=output,
         backup=backup,
         force=force,
@@ -213,7 +258,7 @@ def _member_name(file: str, association: str) -> tuple[str, str | None]:
 
 
 def _apply(
-    args: types.SimpleNamespace,
+    args: _Changes,
     asn: "Association",
     *,
     association: str,
@@ -245,7 +290,7 @@ def _apply(
 
 
 def _run(
-    args: types.SimpleNamespace, *, association: str, adds: list[str], removes: list[str], prog: str
+    args: _Changes, *, association: str, adds: list[str], removes: list[str], prog: str
 ) -> int:
     if not (adds or removes or args.set_type or args.set_attr or args.rename_product or args.set):
         return refuse(
@@ -260,7 +305,7 @@ def _run(
 
 
 def _edit(
-    args: types.SimpleNamespace, *, association: str, adds: list[str], removes: list[str], prog: str
+    args: _Changes, *, association: str, adds: list[str], removes: list[str], prog: str
 ) -> int:
     """Load, change, check, then write (the file locked throughout); the exit status."""
     from asnkit.edit import edit_file
@@ -277,7 +322,7 @@ def _edit(
     target = args.output or association
     if os.path.isdir(association):  # noqa: PTH112
         return refuse(prog, f"{association} is a folder: give an association file", EXIT_USAGE)
-    force = getattr(args, "force", False)
+    force = args.force
     reports: list[Report] = []
     try:
         problems = edit_file(

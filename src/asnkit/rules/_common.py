@@ -75,6 +75,25 @@ def make_association(
         fields["target"] = "none"
     own = {*fields, "products"}
     extra: dict[str, JSONValue] = {}
+    apply_meta(meta, fields, extra)
+    appended = tuple(key for key in (meta or {}) if key not in own)
+    return Association(
+        products=tuple(products),
+        extra=extra,
+        key_order=tuple(key for key in key_order if key in own) + appended,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def apply_meta(
+    meta: Mapping[str, JSONValue] | None, fields: dict[str, object], extra: dict[str, JSONValue]
+) -> None:
+    """Put each key of ``meta`` in ``fields`` (the models' keys) or ``extra`` (any other).
+
+    Raises:
+        InvalidAssociationError: ``meta`` sets ``products``, or a model key to something
+            other than a string (``version_id`` may be ``None``).
+    """
     for key, value in (meta or {}).items():
         if key == "products":
             msg = "meta cannot set 'products': give the members instead"
@@ -86,13 +105,6 @@ def make_association(
             fields[key] = value
         else:
             extra[key] = value
-    appended = tuple(key for key in (meta or {}) if key not in own)
-    return Association(
-        products=tuple(products),
-        extra=extra,
-        key_order=tuple(key for key in key_order if key in own) + appended,
-        **fields,  # type: ignore[arg-type]
-    )
 
 
 def by_role(

@@ -52,6 +52,10 @@ class Level2bRule:
     )
     """Science and PSF exposures (each its own product) first, then the shared members."""
     key_order: ClassVar[tuple[str, ...]] = _KEY_ORDER
+    wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
+        {"cal", "calints", "crf", "crfints", "i2d", "s2d", "s3d", "x1d", "x1dints", "c1d"}
+    )
+    suffix_hint: ClassVar[str] = "a Stage 2b association: Stage 2 calibrates _rate/_rateints files"
     """The models' order with ``target`` after ``asn_pool``, as jwst's Stage 2 rules write it
     (they set the target last)."""
     own_product_roles: ClassVar[frozenset[str]] = _OWN_PRODUCT

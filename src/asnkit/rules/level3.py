@@ -35,6 +35,12 @@ class Level3Rule:
     )
     """Science first, then the exposures that help combine it."""
     key_order: ClassVar[tuple[str, ...]] = ASSOCIATION_KEYS
+    wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
+        {"uncal", "ramp", "rate", "rateints"}
+    )
+    suffix_hint: ClassVar[str] = (
+        "a Stage 3 association: Stage 3 combines calibrated (_cal, _calints, ...) files"
+    )
     """jwst's order, the models' own: ``target`` between ``asn_id`` and ``asn_pool``."""
     own_product_roles: ClassVar[frozenset[str]] = frozenset()
     """None: the one product gathers every member."""

@@ -71,6 +71,21 @@ class Rule(Protocol):
         ...
 
     @property
+    def wrong_science_suffixes(self) -> frozenset[str]:
+        """File suffixes (the last ``_word`` before ``.fits``) of a wrong science member.
+
+        Each says the file is the wrong level of product for the stage (Stage 2b calibrates
+        count-rate files; Stage 3 combines calibrated ones): validate warns of such a
+        member, with :attr:`suffix_hint`.
+        """
+        ...
+
+    @property
+    def suffix_hint(self) -> str:
+        """What the stage's science members are, said where a wrong suffix is found."""
+        ...
+
+    @property
     def key_order(self) -> tuple[str, ...]:
         """The order its associations' top-level keys are written in.
 

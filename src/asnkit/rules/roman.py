@@ -18,8 +18,9 @@ import attrs
 
 from asnkit._version import __version__
 from asnkit.exceptions import InvalidAssociationError
-from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
+from asnkit.models import Association, ExpType, Member, Product
 from asnkit.naming import strip_suffix
+from asnkit.rules._common import apply_meta
 from asnkit.rules.protocol import ProductNaming
 from asnkit.vocabulary import Mission, Stage
 
@@ -155,6 +156,9 @@ class RomanRule:
     role_order: ClassVar[tuple[str, ...]] = (ExpType.SCIENCE,)
     """romancal's steps read science members only."""
     key_order: ClassVar[tuple[str, ...]] = KEY_ORDER
+    # Roman's members are ASDF files of one level: no FITS suffix is wrong for it.
+    wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset()
+    suffix_hint: ClassVar[str] = "a Roman association"
     """romancal's order (:data:`KEY_ORDER`)."""
     own_product_roles: ClassVar[frozenset[str]] = frozenset()
     """None: the one product gathers every member."""
@@ -216,17 +220,7 @@ class RomanRule:
         }
         if psf_match_reference_filter is not None:
             extra_top["psf_match_reference_filter"] = psf_match_reference_filter
-        for key, value in (meta or {}).items():
-            if key == "products":
-                msg = "meta cannot set 'products': give the members instead"
-                raise InvalidAssociationError(msg)
-            if key in ASSOCIATION_KEYS:
-                if not (isinstance(value, str) or (key == "version_id" and value is None)):
-                    msg = f"meta[{key!r}] must be a string, not {value!r}"
-                    raise InvalidAssociationError(msg)
-                fields[key] = value
-            else:
-                extra_top[key] = value
+        apply_meta(meta, fields, extra_top)
         products = (Product(members=tuple(built), name=product_name),)
         return Association(products, extra=extra_top, key_order=KEY_ORDER, **fields)  # type: ignore[arg-type]
 

@@ -22,8 +22,9 @@ import attrs
 from asnkit._escape import quoted
 from asnkit.codec.decode import json_type
 from asnkit.name_parts import MAX_PRODUCT_NAME_BYTES, product_name_problem
+from asnkit.rules import rule_for_stage
 from asnkit.validation.report import Finding, error, warning
-from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, ExpType
+from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, STAGES, ExpType
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -477,13 +478,10 @@ def directory_in_expname(doc: Document) -> list[Finding]:
 
 
 # File suffixes (the last ``_word`` before ``.fits``) that say a science member is the wrong
-# level of product for the stage: Stage 2b calibrates count-rate files; Stage 3 combines
-# calibrated ones. Only FITS names: other formats (Roman's ASDF) have other levels.
+# level of product for the stage: each JWST stage's rule says its own. Only FITS names:
+# other formats (Roman's ASDF) have other levels.
 _SUFFIXES_NOT_FOR: Final[Mapping[Stage, frozenset[str]]] = {
-    "level2b": frozenset(
-        {"cal", "calints", "crf", "crfints", "i2d", "s2d", "s3d", "x1d", "x1dints", "c1d"}
-    ),
-    "level3": frozenset({"uncal", "ramp", "rate", "rateints"}),
+    stage: rule_for_stage(stage).wrong_science_suffixes for stage in STAGES
 }
 _FITS_EXTENSIONS: Final = (".fits", ".fits.gz")
 # The same as the names that end so (lower-cased): ``_word.fits`` and ``word.fits`` alone.
@@ -502,8 +500,7 @@ _BAD_PARTS: Final[Mapping[Stage, tuple[str, ...]]] = {
     for stage, words in _SUFFIXES_NOT_FOR.items()
 }
 _SUFFIX_HINT: Final[Mapping[Stage, str]] = {
-    "level2b": "a Stage 2b association: Stage 2 calibrates _rate/_rateints files",
-    "level3": "a Stage 3 association: Stage 3 combines calibrated (_cal, _calints, ...) files",
+    stage: rule_for_stage(stage).suffix_hint for stage in STAGES
 }
 
 
