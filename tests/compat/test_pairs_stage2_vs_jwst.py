@@ -55,6 +55,6 @@ def test_product_name_func_is_handed_the_pair(items: tuple[tuple[str, str], ...]
 
 
 def test_pairs_at_stage3_are_still_refused() -> None:
-    # jwst writes the pair itself as the expname at Stage 3 (a list where a string belongs).
+    # jwst fails at Stage 3 (it takes the pair as the expname); asnkit refuses it.
     with pytest.raises(asnkit.InvalidAssociationError):
         asnkit.asn_from_list([("a_cal.fits", "science")], product_name="p")
