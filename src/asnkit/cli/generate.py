@@ -34,6 +34,7 @@ from asnkit.cli._typer import VersionOption, done, spelling_used
 from asnkit.cli._written import warn_as_validate_does
 
 if TYPE_CHECKING:
+    from asnkit.generate.fits import PoolOptions
     from asnkit.generate.pool import Pool
     from asnkit.models import Association
 
@@ -604,7 +605,13 @@ def _write(
     return EXIT_OK
 
 
-def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") -> int:
+def run_pool(
+    files: Sequence[str],
+    *,
+    output: str,
+    prog: str = "asnkit pool",
+    options: "PoolOptions | None" = None,
+) -> int:
     """Write the pool of ``files`` (FITS files or folders) to ``output``; the exit status."""
     from asnkit.exceptions import HeaderError
     from asnkit.files import confined, write_text
@@ -616,7 +623,7 @@ def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") ->
         message = f"no FITS file in {', '.join(files) or 'nothing'}: give FITS files or folders"
         return refuse(prog, message, EXIT_USAGE if not files else ExitStatus.NOTHING_TO_DO)
     try:
-        columns, rows = pool_table(paths)
+        columns, rows = pool_table(paths, options=options)
     except HeaderError as error:
         return refuse(prog, str(error), status_of(error))
     try:
