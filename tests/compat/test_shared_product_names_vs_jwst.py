@@ -57,3 +57,25 @@ def test_validate_reports_what_jwst_logs(tmp_path: Path, *, strict: bool) -> Non
         other = next(name for name in named if not line.startswith(f"out/{name}"))
         assert f"'out/{other}'" in line
     assert done.returncode == (1 if strict else 0), done.stdout
+
+
+def test_generate_warns_of_the_pair_jwst_logs(tmp_path: Path) -> None:
+    from importlib.resources import files
+
+    named = _jwst_generate(tmp_path)
+    pool = files("jwst.associations.tests") / "data" / "jw00632_dups.csv"
+    done = subprocess.run(
+        [ASNKIT, "generate", str(pool), "-o", "asnkit"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    shared = [line for line in done.stderr.splitlines() if "both make product" in line]
+    assert len(shared) == 1, done.stderr
+    assert shared[0].startswith("asnkit generate: warning: ")
+    assert all(f"'{name}'" in shared[0] for name in named), (shared, named)
+    assert sorted(path.name for path in (tmp_path / "asnkit").glob("*.json")) == sorted(
+        path.name for path in (tmp_path / "out").glob("*.json")
+    )

@@ -552,7 +552,39 @@ def _checked(
             reports.append((name, report))
             texts[-1].append(text)
     warn_as_validate_does(prog, reports)
+    _warn_shared_names(made, prog)
     return texts
+
+
+def _warn_shared_names(made: "list[tuple[Pool, list[tuple[str, Association]]]]", prog: str) -> None:
+    """One line for each two associations making one product name of other members."""
+    from asnkit._escape import quoted
+    from asnkit.validation.across import shared_product_names
+
+    documents: list[tuple[str, object]] = [
+        (
+            name,
+            {
+                "products": [
+                    {
+                        "name": product.name,
+                        "members": [
+                            {"expname": m.expname, "exptype": m.exptype} for m in product.members
+                        ],
+                    }
+                    for product in asn.products
+                ]
+            },
+        )
+        for _, files in made
+        for name, asn in files
+    ]
+    for name, _, other, _, product in shared_product_names(documents):
+        warn(
+            prog,
+            f"{quoted(other)} and {quoted(name)} both make product {quoted(product)} of other "
+            "members: their outputs overwrite each other (jwst logs them too; rename one)",
+        )
 
 
 def _write(
