@@ -56,10 +56,14 @@ class LoadError(AsnkitError):
 class UnknownRuleError(AsnkitError, LookupError):
     """No rule has the name asked for (the command exits 2: bad usage)."""
 
-    def __init__(self, name: str, known: tuple[str, ...]) -> None:
-        super().__init__(f"unknown rule {name!r}; known rules: {', '.join(known)}")
+    def __init__(self, name: str, known: tuple[str, ...], instead: str = "") -> None:
+        message = f"unknown rule {name!r}; known rules: {', '.join(known)}"
+        if instead:
+            message = f"rule {name!r} is not supported: {instead}"
+        super().__init__(message)
         self.name = name
         self.known = known
+        self.instead = instead
 
 
 class EditError(AsnkitError, ValueError):

@@ -35,7 +35,8 @@ def asn_from_list(
     Args:
         items: File names, all science (a list: a single string is a ``TypeError``); or,
             with ``with_exptype``, ``(expname, exptype)`` pairs (an empty exptype means
-            science).
+            science). At Stage 2b without ``with_exptype``, a tuple's first element is the
+            file and every member is science, as in jwst.
         rule: A rule or its jwst name: ``"DMS_Level3_Base"`` (one product of every file,
             named ``product_name``) or ``"DMSLevel2bBase"`` (one product per science file).
         product_name: Stage 3: the product's name (required there).
@@ -67,7 +68,10 @@ def asn_from_list(
     chosen = get_rule(rule)
     listed = _names(items, "items")
     _check_types(product_name=product_name, acid=acid, meta=meta)
-    members = [_as_member(item, with_exptype=with_exptype) for item in listed]
+    first_is_file = not with_exptype and chosen.stage == "level2b"
+    members = [
+        _as_member(item, with_exptype=with_exptype, first_is_file=first_is_file) for item in listed
+    ]
     if not members:
         msg = "no files were given: an association needs at least one member"
         raise InvalidAssociationError(msg)
@@ -152,8 +156,11 @@ def check_distinct_products(asn: Association) -> None:
             raise InvalidAssociationError(msg)
 
 
-def _as_member(item: object, *, with_exptype: bool) -> tuple[str, str]:
-    if with_exptype:
+def _as_member(item: object, *, with_exptype: bool, first_is_file: bool) -> tuple[str, str]:
+    if first_is_file and isinstance(item, tuple) and item:
+        # jwst's Stage 2 takes the first element as the file, science whatever follows.
+        expname, exptype = item[0], ExpType.SCIENCE
+    elif with_exptype:
         if not (isinstance(item, tuple) and len(item) == 2):  # noqa: PLR2004
             msg = f"with_exptype: each item must be an (expname, exptype) pair, not {item!r}"
             raise InvalidAssociationError(msg)

@@ -27,7 +27,8 @@ GOOD = json.dumps(
     },
     indent=4,
 )
-WARNED = GOOD.replace('"a_cal.fits"', '"a_rate.fits"')
+# Its own product name: two files making "l3" of other members are a finding of their own.
+WARNED = GOOD.replace('"a_cal.fits"', '"a_rate.fits"').replace('"l3"', '"l3_rate"')
 INVALID = GOOD.replace('"science"', '"background"')
 
 

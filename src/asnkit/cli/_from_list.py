@@ -114,6 +114,8 @@ def make(args: Request, prog: str) -> int:
     except UnknownRuleError as error:
         jwst = [name for name, known in RULES.items() if known.mission == "jwst"]
         message = f"unknown rule {error.name!r}; known rules: {', '.join(jwst)} (-r/--rule)"
+        if error.instead:
+            message = f"{error} (-r/--rule)"
         return refuse(prog, message, EXIT_USAGE)
     except _Refusal as refusal:
         return refuse(prog, str(refusal), refusal.status)

@@ -76,11 +76,40 @@ def check_paths(
             files, "validating", at_least=_PROGRESS_FROM, json_output=output_format == "json"
         )
     ]
+    if len(reports) > 1:
+        reports = _with_shared_names(reports, files, strict=strict)
     if output_format == "json":
         _write_json(reports, strict=strict)
     else:
         _write_text(reports, strict=strict, show_all=show_all)
     return ExitStatus.OK if all(report.valid for report in reports) else ExitStatus.INVALID
+
+
+def _with_shared_names(
+    reports: "list[Report]", files: Sequence[str], *, strict: bool
+) -> "list[Report]":
+    """Each report with the product names it shares with another valid file's association."""
+    import attrs
+
+    from asnkit.exceptions import LoadError
+    from asnkit.files import read_json
+    from asnkit.validation.across import shared_name_findings
+
+    documents: list[tuple[str, object]] = []
+    for name, report in zip(files, reports, strict=True):
+        if report.stage is None or report.errors:
+            continue  # an invalid file runs nowhere: its own findings say why
+        try:
+            documents.append((report.source, read_json(_as_path(name))[2]))
+        except LoadError:
+            continue
+    found = shared_name_findings(documents, strict=strict)
+    return [
+        attrs.evolve(report, findings=(*report.findings, *found[report.source]))
+        if report.source in found
+        else report
+        for report in reports
+    ]
 
 
 def _usage(problem: str) -> int:

@@ -35,6 +35,7 @@ from asnkit.cli._typer import VersionOption, done, spelling_used
 from asnkit.cli._written import warn_as_validate_does
 
 if TYPE_CHECKING:
+    from asnkit.generate.fits import PoolOptions
     from asnkit.generate.pool import Pool
     from asnkit.models import Association
 
@@ -562,7 +563,39 @@ def _checked(
             reports.append((name, report))
             texts[-1].append(text)
     warn_as_validate_does(prog, reports)
+    _warn_shared_names(made, prog)
     return texts
+
+
+def _warn_shared_names(made: "list[tuple[Pool, list[tuple[str, Association]]]]", prog: str) -> None:
+    """One line for each two associations making one product name of other members."""
+    from asnkit._escape import quoted
+    from asnkit.validation.across import shared_product_names
+
+    documents: list[tuple[str, object]] = [
+        (
+            name,
+            {
+                "products": [
+                    {
+                        "name": product.name,
+                        "members": [
+                            {"expname": m.expname, "exptype": m.exptype} for m in product.members
+                        ],
+                    }
+                    for product in asn.products
+                ]
+            },
+        )
+        for _, files in made
+        for name, asn in files
+    ]
+    for name, _, other, _, product in shared_product_names(documents):
+        warn(
+            prog,
+            f"{quoted(other)} and {quoted(name)} both make product {quoted(product)} of other "
+            "members: their outputs overwrite each other (jwst logs them too; rename one)",
+        )
 
 
 def _write(
@@ -615,7 +648,13 @@ def _write(
     return EXIT_OK
 
 
-def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") -> int:
+def run_pool(
+    files: Sequence[str],
+    *,
+    output: str,
+    prog: str = "asnkit pool",
+    options: "PoolOptions | None" = None,
+) -> int:
     """Write the pool of ``files`` (FITS files or folders) to ``output``; the exit status."""
     from asnkit.exceptions import HeaderError
     from asnkit.files import confined, write_text
@@ -627,7 +666,7 @@ def run_pool(files: Sequence[str], *, output: str, prog: str = "asnkit pool") ->
         message = f"no FITS file in {', '.join(files) or 'nothing'}: give FITS files or folders"
         return refuse(prog, message, EXIT_USAGE if not files else ExitStatus.NOTHING_TO_DO)
     try:
-        columns, rows = pool_table(paths)
+        columns, rows = pool_table(paths, options=options)
     except HeaderError as error:
         return refuse(prog, str(error), status_of(error))
     try:

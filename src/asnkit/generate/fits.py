@@ -18,10 +18,14 @@ taken for science). Every route from FITS files reads its rows here: ``asnkit po
 
 from __future__ import annotations
 
+import ast
 import functools
 import os
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TypeAlias
+
+import attrs
 
 from asnkit.exceptions import HeaderError
 from asnkit.generate.pool import NULL, Pool, pool_from_rows
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FITS_SUFFIXES",
+    "PoolOptions",
     "expand_inputs",
     "header_keywords",
     "pool_from_files",
@@ -51,6 +56,93 @@ NON_HEADER_COLUMNS: Final = {
     "dithptin": "1",
 }
 """The columns ``asn_make_pool`` adds to the headers' keywords, with its defaults."""
+
+_CANDIDATE_ID: Final = re.compile(r"[oc]\d{3,4}\Z")
+_CANDIDATE_TYPE: Final = re.compile(r"[a-z][a-z_]{0,39}\Z")
+
+
+def _cell(value: str, option: str) -> str:
+    if "|" in value or any(ord(character) < 32 or ord(character) == 127 for character in value):  # noqa: PLR2004
+        msg = f"{option} must not hold '|' or a control character: a pool cell is one field"
+        raise ValueError(msg)
+    return value
+
+
+def parse_candidates(text: str) -> tuple[tuple[str, str], ...]:
+    """``"[('c1000', 'background')]"`` (``asn_make_pool --asn-candidate``) as pairs.
+
+    Raises:
+        ValueError: not a list of ``(id, type)`` pairs, an id not ``oNNN``/``cNNNN``, a
+            type not lower-case letters and ``_``.
+    """
+    try:
+        value = ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        value = None
+    if not isinstance(value, (list, tuple)):  # text that is no list: a ValueError
+        msg = "--asn-candidate must be a list of (id, type) pairs: \"[('c1000', 'background')]\""
+        raise ValueError(msg)  # noqa: TRY004 (a bad option value, refused as usage)
+    return _checked_candidates(value)
+
+
+def _checked_candidates(value: Iterable[object]) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for pair in value:
+        if not (isinstance(pair, (list, tuple)) and len(pair) == 2):  # noqa: PLR2004
+            msg = f"asn_candidate: each candidate is an (id, type) pair, not {pair!r:.40}"
+            raise ValueError(msg)
+        acid, kind = pair
+        if not (isinstance(acid, str) and _CANDIDATE_ID.match(acid)):
+            msg = f"asn_candidate: the id must be oNNN or cNNNN, not {acid!r:.40}"
+            raise ValueError(msg)
+        if not (isinstance(kind, str) and _CANDIDATE_TYPE.match(kind)):
+            msg = f"asn_candidate: the type must be lower-case letters and _, not {kind!r:.40}"
+            raise ValueError(msg)
+        pairs.append((acid, kind))
+    return tuple(pairs)
+
+
+def _candidates(value: object) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, str):
+        return parse_candidates(value)
+    if not isinstance(value, (list, tuple)):
+        msg = f"asn_candidate must be (id, type) pairs, not {type(value).__name__}"
+        raise TypeError(msg)
+    return _checked_candidates(value)
+
+
+def _dms_note(value: str) -> str:
+    return _cell(value, "--dms-note")
+
+
+def _pntgtype(value: str) -> str:
+    return _cell(value, "--pntgtype")
+
+
+def _is_imprt(value: str | None) -> str | None:
+    return None if value is None else _cell(value, "--is-imprt")
+
+
+@attrs.frozen
+class PoolOptions:
+    """What ``asn_make_pool``'s options set in every row of a pool made from files.
+
+    Raises ``ValueError`` (``TypeError``) when made from a value no pool cell can hold.
+
+    Attributes:
+        asn_candidate: Candidates added after each file's observation candidate
+            (``--asn-candidate "[('c1000', 'background')]"``).
+        dms_note: The ``dms_note`` column (``--dms-note``).
+        is_imprt: The ``is_imprt`` column (``--is-imprt``); ``None``: the header's
+            ``IS_IMPRT``, else ``f``.
+        pntgtype: The ``pntgtype`` column (``--pntgtype``).
+    """
+
+    asn_candidate: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_candidates)
+    dms_note: str = attrs.field(default="", converter=_dms_note)
+    is_imprt: str | None = attrs.field(default=None, converter=_is_imprt)
+    pntgtype: str = attrs.field(default="science", converter=_pntgtype)
+
 
 FLAG_KEYWORDS: Final = ("TSOVISIT", "IS_PSF", "IS_IMPRT", "BKGDTARG")
 """The header flags the rules read, written ``t``/``f`` as a DMS pool has them."""
@@ -113,7 +205,11 @@ def read_headers(paths: Iterable[str], *, every_keyword: bool = False) -> Header
 
 
 def pool_from_files(
-    paths: Sequence[str], *, name: str = "pool.csv", headers: Headers | None = None
+    paths: Sequence[str],
+    *,
+    name: str = "pool.csv",
+    headers: Headers | None = None,
+    options: PoolOptions | None = None,
 ) -> Pool:
     """The pool ``asn_make_pool`` writes for ``paths``, as ``asn_generate`` reads it back.
 
@@ -121,7 +217,7 @@ def pool_from_files(
     what it generates from them is what it generates from every column (for rules of one's
     own that read other keywords, ``pool_from_rows(pool_table(paths)[1])`` has them all).
     ``headers``: the files' headers, already read by :func:`read_headers` (else they are
-    read here).
+    read here). ``options``: what ``asn_make_pool``'s options set (:class:`PoolOptions`).
 
     Raises:
         HeaderError: a file cannot be read as FITS, or has no OBSERVTN keyword (which
@@ -129,7 +225,7 @@ def pool_from_files(
     """
     if headers is None:
         headers = read_headers(paths)
-    columns, rows = _table(headers)
+    columns, rows = _table(headers, options or PoolOptions())
     made = pool_from_rows(rows, name=name)
     return Pool(
         name=name, columns=columns, rows=made.rows, origin=describe_files(paths), from_files=True
@@ -146,18 +242,21 @@ def describe_files(paths: Sequence[str]) -> str:
     return f"{len(paths)} FITS files in {shown}{more}"
 
 
-def pool_table(paths: Sequence[str]) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+def pool_table(
+    paths: Sequence[str], *, options: PoolOptions | None = None
+) -> tuple[tuple[str, ...], list[dict[str, str]]]:
     """The columns and rows ``asn_make_pool`` writes for ``paths``, in the headers' case.
 
     Every keyword of each header is a column (``asnkit pool`` writes them all).
+    ``options``: what ``asn_make_pool``'s options set (:class:`PoolOptions`).
 
     Raises:
         HeaderError: as :func:`pool_from_files`.
     """
-    return _table(read_headers(paths, every_keyword=True))
+    return _table(read_headers(paths, every_keyword=True), options or PoolOptions())
 
 
-def _table(headers: Headers) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+def _table(headers: Headers, options: PoolOptions) -> tuple[tuple[str, ...], list[dict[str, str]]]:
     columns = {keyword.lower() for _, header in headers for keyword in header}
     columns.update(NON_HEADER_COLUMNS)
     columns.add("filename")
@@ -168,17 +267,21 @@ def _table(headers: Headers) -> tuple[tuple[str, ...], list[dict[str, str]]]:
         row = dict.fromkeys(ordered, NULL.upper())
         row.update({keyword.lower(): _text(value) for keyword, value in header.items()})
         row.update({k: v for k, v in NON_HEADER_COLUMNS.items() if v is not None})
+        row.update({"dms_note": options.dms_note, "pntgtype": options.pntgtype})
         for keyword in FLAG_KEYWORDS:
             value = header.get(keyword)
             if isinstance(value, bool):
                 row[keyword.lower()] = "t" if value else "f"
             elif keyword == "IS_IMPRT" and value is not None:
                 row["is_imprt"] = _text(value)
+        if options.is_imprt is not None:
+            row["is_imprt"] = options.is_imprt  # what was asked, over the header (as jwst)
         row["filename"] = path
         if "OBSERVTN" not in header:
             msg = "no OBSERVTN keyword: asn_make_pool names the observation candidate from it"
             raise HeaderError(path, msg)
-        row["asn_candidate"] = str([(f"o{header['OBSERVTN']}", "observation")])
+        observation = (f"o{header['OBSERVTN']}", "observation")
+        row["asn_candidate"] = str([observation, *options.asn_candidate])
         target = _text(header.get("TARGNAME"))
         if target not in targets:
             targets.append(target)

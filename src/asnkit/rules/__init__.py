@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "RULES",
     "STAGE_NAMES",
+    "UNSUPPORTED_RULES",
     "Level2bRule",
     "Level3Rule",
     "ProductNaming",
@@ -43,6 +44,16 @@ RULES: Final[Mapping[str, Rule]] = {
 }
 """Every rule asnkit has, by the name jwst (or romancal) gives it."""
 
+UNSUPPORTED_RULES: Final[Mapping[str, str]] = {
+    "Association": (
+        "jwst's base rule writes a bare list of members and no products, which no pipeline "
+        "reads; use DMS_Level3_Base (one product of every file) or DMSLevel2bBase (a product "
+        "per science file)"
+    ),
+}
+"""Rule names jwst accepts that asnkit refuses on purpose, with what to use instead
+(docs/differences.md)."""
+
 STAGE_NAMES: Final[Mapping[str, Stage]] = {
     **{stage: stage for stage in STAGES},
     **{name: rule.stage for name, rule in RULES.items()},
@@ -54,14 +65,15 @@ def get_rule(rule: str | Rule) -> Rule:
     """The rule named ``rule`` (``DMSLevel2bBase``, ``DMS_Level3_Base``), or ``rule`` itself.
 
     Raises:
-        UnknownRuleError: no rule has that name; the error lists the known ones.
+        UnknownRuleError: no rule has that name; the error lists the known ones, or says
+            what to use instead of a rule of :data:`UNSUPPORTED_RULES`.
     """
     if not isinstance(rule, str):
         return rule
     try:
         return RULES[rule]
     except KeyError:
-        raise UnknownRuleError(rule, tuple(RULES)) from None
+        raise UnknownRuleError(rule, tuple(RULES), UNSUPPORTED_RULES.get(rule, "")) from None
 
 
 def rule_for_stage(stage: Stage) -> Rule:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Final
 from asnkit.codec.decode import json_type
 from asnkit.exceptions import LoadError, UnknownRuleError
 from asnkit.files import is_json_text, read_json
-from asnkit.rules import RULES, STAGE_NAMES, mission_of, stage_of
+from asnkit.rules import RULES, STAGE_NAMES, UNSUPPORTED_RULES, mission_of, stage_of
 from asnkit.validation.checks import meaning_findings
 from asnkit.validation.report import Finding, Report, Severity, error
 from asnkit.validation.shape import shape_findings
@@ -88,7 +88,8 @@ def validate(
         try:
             forced = RULE_NAMES[rule]
         except KeyError:
-            raise UnknownRuleError(rule, tuple(RULE_NAMES)) from None
+            instead = UNSUPPORTED_RULES.get(rule, "")
+            raise UnknownRuleError(rule, tuple(RULE_NAMES), instead) from None
     name, document, problem = _read(source, max_bytes)
     if problem is not None:
         return Report(source=name, findings=(problem,), stage=None, strict=strict)
