@@ -22,6 +22,7 @@ nox.options.sessions = [
     "compat_roman",
     "validate",
     "docs",
+    "browser",
 ]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -143,6 +144,39 @@ def docs(session: nox.Session) -> None:
     """
     session.install("-e", ".", *_group("docs"))
     session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
+
+
+CHROMIUM = os.environ.get("ASNKIT_CHROMIUM", "/usr/bin/chromium")
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """asnkit report's page in headless Chromium, driven by Playwright (tests/browser).
+
+    Chromium is Debian's ``chromium`` package (``$ASNKIT_CHROMIUM`` names another): when it
+    is missing and the session runs as root, ``apt-get install chromium`` installs it;
+    otherwise install it first. Playwright's own browser download is never used.
+    Screenshots are left in artifacts/browser/.
+    """
+    if not Path(CHROMIUM).exists():
+        if os.geteuid() != 0:
+            session.error(
+                f"no Chromium at {CHROMIUM}: apt-get install chromium, or set ASNKIT_CHROMIUM"
+            )
+        env = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-q", external=True, env=env)
+        session.run(
+            "apt-get",
+            "install",
+            "-y",
+            "-q",
+            "--no-install-recommends",
+            "chromium",
+            external=True,
+            env=env,
+        )
+    session.install(".", *_group("test"), *_group("browser"))
+    session.run("pytest", "tests/browser", *session.posargs, env={"ASNKIT_BROWSER": "1"})
 
 
 @nox.session

@@ -84,6 +84,20 @@ def test_files_keep_their_text_and_shared_names(tmp_path: Path) -> None:
     assert [(e.observation, e.visit) for e in page.exposures] == [("001", "001")]
 
 
+def test_a_folder_is_searched_to_any_depth_as_validate_searches_it(tmp_path: Path) -> None:
+    members = (Member("jw01234001001_01101_00001_nrca1_cal.fits"),)
+    asn = Association((Product(members, name="p"),), asn_rule="DMS_Level3_Base")
+    (tmp_path / "b" / "deeper").mkdir(parents=True)
+    (tmp_path / "a").mkdir()
+    for where in ("b/deeper/x_asn.json", "a/y_asn.json", "z_asn.json"):
+        write(asn, tmp_path / where)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path)  # not followed
+    found = [
+        Path(e.file).relative_to(tmp_path).as_posix() for e in from_files([str(tmp_path)]).entries
+    ]
+    assert found == ["a/y_asn.json", "b/deeper/x_asn.json", "z_asn.json"]
+
+
 def _hostile(tmp_path: Path) -> Page:
     member = Member(HOSTILE + ".fits", HOSTILE)
     asn = Association(

@@ -238,18 +238,27 @@ def from_pool(pools: Sequence[Pool]) -> Page:
 
 
 def association_files(paths: Sequence[str]) -> list[str]:
-    """The files of ``paths``: a file as given, a folder's ``*.json`` files (sorted)."""
+    """The files of ``paths``: a file as given, the ``*.json`` files under a folder (sorted).
+
+    A folder is searched to any depth, as ``asnkit validate`` searches it; links to folders
+    are not followed (no loop can hold the search).
+    """
+    import os
+
     found: list[str] = []
     for path in paths:
-        folder = Path(path)
-        if folder.is_dir():
-            found.extend(
-                str(child)
-                for child in sorted(folder.iterdir())
-                if child.name.lower().endswith(".json") and child.is_file()
-            )
-        else:
+        if not Path(path).is_dir():
             found.append(path)
+            continue
+        below: list[str] = []
+        for root, folders, names in os.walk(path):
+            folders.sort()
+            below.extend(
+                os.path.join(root, name)  # noqa: PTH118
+                for name in names
+                if name.lower().endswith(".json") and os.path.isfile(os.path.join(root, name))  # noqa: PTH113, PTH118
+            )
+        found.extend(sorted(below))
     return found
 
 

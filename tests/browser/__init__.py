@@ -1,0 +1,1 @@
+"""asnkit report in a real browser (a package: its conftest is imported for its types)."""
