@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from jwst_reference import JWST_VERSION, quiet_jwst
 
 import asnkit
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FILES = ["a_cal.fits", "b_cal.fits"]
 
@@ -50,9 +53,11 @@ def test_the_api_refuses_and_says_what_to_use() -> None:
 
 
 def test_the_command_refuses_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
-    script = Path(sys.executable).with_name("asn_from_list")
+    # Not the venv's ``asn_from_list`` script: the compat venv installs jwst after asnkit,
+    # and jwst's entry point of the same name then wins.
+    command = [sys.executable, "-c", "from asnkit.cli.asn_from_list import main; main()"]
     done = subprocess.run(
-        [str(script), "-r", "Association", "-o", "out.json", "--product-name", "p", *FILES],
+        [*command, "-r", "Association", "-o", "out.json", "--product-name", "p", *FILES],
         cwd=tmp_path,
         capture_output=True,
         text=True,

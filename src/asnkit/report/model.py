@@ -107,13 +107,27 @@ class Page:
     shared: tuple[tuple[str, tuple[str, ...]], ...]
 
     def as_json(self) -> JSONValue:
-        """The data the page's script reads (plain JSON values)."""
+        """The data the page's script reads (plain JSON values).
+
+        Explanations repeat (a rule refuses thousands of exposures for one reason): each
+        distinct sentence is written once, in ``lines``, and an exposure lists the places
+        of its own there.
+        """
+        lines: dict[str, int] = {}
+        exposures: list[JSONValue] = [
+            [
+                e.name,
+                e.exp_type,
+                e.observation,
+                e.visit,
+                [lines.setdefault(line, len(lines)) for line in e.explanation],
+            ]
+            for e in self.exposures
+        ]
         return {
             "title": self.title,
-            "exposures": [
-                [e.name, e.exp_type, e.observation, e.visit, list(e.explanation)]
-                for e in self.exposures
-            ],
+            "lines": list(lines),
+            "exposures": exposures,
             "entries": [
                 {
                     "file": a.file,

@@ -116,7 +116,7 @@
     panel.appendChild(ul);
     panel.appendChild(el("h3", {}, "Why (asnkit generate --explain)"));
     const why = el("ul", {class: "why"});
-    for (const line of e[4]) why.appendChild(el("li", {}, line));
+    for (const k of e[4]) why.appendChild(el("li", {}, data.lines[k]));
     if (!e[4].length) why.appendChild(el("li", {}, "no explanation: the report was made from association files"));
     panel.appendChild(why);
     panel.focus();
