@@ -24,6 +24,7 @@ from romancal_run import CONTROL, Outcome, blank_version, run_asnkit, run_romanc
 
 from asnkit import roman
 from asnkit.cli._roman import from_list, multiband
+from asnkit.name_parts import product_name_problem
 from asnkit.rules.roman import roman_suffixes
 
 if TYPE_CHECKING:
@@ -161,12 +162,13 @@ def from_list_lines(draw: st.DrawFn) -> list[str]:
 
 
 def _asnkit_may_refuse(argv: list[str], written: dict[str, bytes]) -> bool:
-    """Whether docs/roman.md lets asnkit refuse what romancal wrote: names no file has."""
+    """Whether docs/roman.md lets asnkit refuse what romancal wrote: names no file has,
+    and product names that name a folder or hide a character (the name-part rule)."""
     for data in written.values():
         document = json.loads(data) if data else {}
         for product in document.get("products", ()):
             name = product.get("name", "")
-            if not name.strip() or CONTROL.search(name):
+            if not name.strip() or CONTROL.search(name) or product_name_problem(name):
                 return True
             for member in product["members"]:
                 if not member["expname"].strip() or CONTROL.search(member["expname"]):

@@ -100,6 +100,9 @@ def test_the_ignored_flags_are_warned_of(here: Path, capsys: pytest.CaptureFixtu
         (["-o", "out.json", "--p", "x", "a.asdf"], 2, "ambiguous option: --p could match"),
         (["-o", "out.json", "--product-name", "", "a.asdf"], 1, "the product's name is empty"),
         (["-o", "out.json", "--product-name", "p", "a\nb.asdf"], 1, "control character"),
+        # romancal's steps name their outputs after the product, as calwebb does (issue 21)
+        (["-o", "out.json", "--product-name", "a/../b", "a.asdf"], 1, "holds a path separator"),
+        (["-o", "out.json", "--product-name", "..", "a.asdf"], 1, "the product name '..'"),
         (["-o", "out.json", "--product-name", "p", "--_t", "."], 1, "names no file"),
         (["-o", "no/such/out.json", "--product-name", "p", "a.asdf"], 1, "cannot write"),
     ],
@@ -269,20 +272,23 @@ def test_show_diff_edit_gather_on_a_roman_file(
     assert (here / "out" / "a_cat.parquet").read_bytes() == b"PAR1"
 
 
-def test_multiband_warns_of_members_named_from_another_folder(
+def test_multiband_refuses_coadds_named_from_another_folder(
     here: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # romancal writes sub/r00001_p_v01_270p65x70y49_asn.json whose product is named
+    # "sub/r00001_p_v01_270p65x70y49": the pipeline would write its outputs into a folder
+    # (issue 21); asnkit says how to make a sound file instead.
     (here / "sub").mkdir()
+    good = "r00001_p_v01_270p65x70y49_f184_coadd.asdf"
     name = "sub/r00001_p_v01_270p65x70y49_f158_coadd.asdf"
-    result = in_process(capsys, "roman", "multiband", name)
-    assert result.status == 0
+    result = in_process(capsys, "roman", "multiband", good, name)
+    assert result.status == 1
     assert result.err == (
-        f"{MULTI}: warning: sub/r00001_p_v01_270p65x70y49_asn.json: the pipeline finds members "
-        f"from sub/, but {name!r} is named from here (as romancal names it); run multiband "
-        "inside sub/\n"
+        f"{MULTI}: error: {name!r} is named from another folder: romancal would name the "
+        "product 'sub/r00001_p_v01_270p65x70y49', which names a folder, and the pipeline "
+        "names its outputs after it; run multiband inside sub/; nothing written\n"
     )
-    document = json.loads((here / "sub" / "r00001_p_v01_270p65x70y49_asn.json").read_bytes())
-    assert document["products"][0]["members"][0]["expname"] == name
+    assert sorted(p.relative_to(here).as_posix() for p in here.rglob("*")) == ["sub"]
 
 
 def test_multiband_refuses_a_missing_folder_before_writing_any(
@@ -291,8 +297,6 @@ def test_multiband_refuses_a_missing_folder_before_writing_any(
     names = [COADDS[0], "nodir/r1_p_1p2x3y4_f158_coadd.asdf"]
     result = in_process(capsys, "roman", "multiband", *names)
     assert result.status == 1
-    assert result.err.endswith(
-        f"{MULTI}: error: cannot write nodir/r1_p_1p2x3y4_asn.json: no folder nodir; "
-        "nothing written\n"
-    )
+    assert result.err.startswith(f"{MULTI}: error: 'nodir/r1_p_1p2x3y4_f158_coadd.asdf' is named")
+    assert result.err.count("\n") == 1
     assert list(here.iterdir()) == []

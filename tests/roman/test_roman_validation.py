@@ -159,6 +159,18 @@ def _with(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
                 )
             ],
         ),
+        (
+            _with(WRITTEN, lambda d: d["products"][0].update(name="../../x")),
+            [
+                (
+                    "error",
+                    "/products/0/name",
+                    "the product name '../../x' holds a path separator ('/'): a name part "
+                    "names no folder; the pipeline names its output files after it: give a "
+                    "plain name",
+                )
+            ],
+        ),
     ],
     ids=[
         "skycell key missing",
@@ -173,6 +185,7 @@ def _with(document: dict[str, Any], change: Callable[[dict[str, Any]], object]) 
         "catalogs for some",
         "no exptype",
         "empty name",
+        "name steers writes",
     ],
 )
 def test_broken_roman_documents_get_located_findings(

@@ -353,22 +353,24 @@ def _expand(files: list[str]) -> list[str]:
     return files
 
 
-def _warn_folder(prog: str, output: str, members: Sequence[str]) -> None:
-    """Warn when the association goes to a folder its relative member names do not start from.
+def _refuse_folder(product_name: str, members: Sequence[str]) -> None:
+    """Refuse coadds named from another folder, before anything is written.
 
-    romancal writes ``sub/..._asn.json`` for ``sub/..._coadd.asdf`` and names the members as
-    given, while its pipeline finds them from the association's folder (``sub/sub/...``).
+    romancal names the group's product, and its file, after the files' folder
+    (``sub/r00001_..._270p65x70y49``): its pipeline finds the members from the
+    association's folder (``sub/sub/...``) and names its outputs after the product, which
+    steers them into a folder. Run inside the folder, the same command makes a sound file.
     """
     import os
 
-    folder = os.path.dirname(output)  # noqa: PTH120
-    relative = [name for name in members if not name.startswith("/")]
-    if folder and relative:
-        warn(
-            prog,
-            f"{output}: the pipeline finds members from {folder}/, but {relative[0]!r} is "
-            f"named from here (as romancal names it); run multiband inside {folder}/",
+    folder = os.path.dirname(product_name)  # noqa: PTH120
+    if folder:
+        message = (
+            f"{members[0]!r} is named from another folder: romancal would name the product "
+            f"{product_name!r}, which names a folder, and the pipeline names its outputs "
+            f"after it; run multiband inside {folder}/; nothing written"
         )
+        raise _Refusal(message, ExitStatus.INVALID)
 
 
 def multiband(argv: Sequence[str], prog: str = f"{_PROG} {_MULTIBAND}") -> int:
@@ -391,6 +393,7 @@ def multiband(argv: Sequence[str], prog: str = f"{_PROG} {_MULTIBAND}") -> int:
     try:
         for skycell, prefix, members in groups:
             product_name = prefix + skycell
+            _refuse_folder(product_name, members)
             output = f"{product_name}_asn.json"
             # romancal hands each group to asn_from_list's command line: what that parser
             # makes of these words (a name starting with "-" is an option there) is what
@@ -408,7 +411,6 @@ def multiband(argv: Sequence[str], prog: str = f"{_PROG} {_MULTIBAND}") -> int:
                 )
                 raise _Refusal(message, ExitStatus.USAGE) from None
             association = _build(args)
-            _warn_folder(prog, args.output_file, args.filelist)
             what = f"the files of {args.output_file}"
             text = _checked_text(prog, association, force=False, what=what)
             outputs.append((args.output_file, text))

@@ -218,6 +218,7 @@ ROMAN_CHECKS: Final[Sequence[Callable[[checks.Document], list[Finding]]]] = (
     checks.no_product,
     checks.product_without_member,
     checks.product_name_missing_or_empty,
+    checks.product_name_steers_writes,
     checks.duplicate_product_name,
     checks.science_count,
     checks.member_not_an_object,
