@@ -192,7 +192,9 @@ class Association:
         program: The observing program (``"01234"``), or ``noprogram``.
         constraints: DMS's description of the rule's constraints.
         asn_id: The association candidate id (``o001``, ``c1000``, ``a3001``).
-        target: The target id, Stage 3 only.
+        target: The target id, Stage 3 only; ``None`` for the ``null`` that romancal's
+            API writes without a target (jwst's schemas take a string only, and so does
+            ``asnkit validate`` in a JWST document).
         asn_pool: The pool the association came from, or ``none``.
         extra: Every other top-level key, in file order.
         key_order: The order of the top-level keys as loaded; empty means jwst's order.
@@ -208,7 +210,7 @@ class Association:
     program: str | Absent = ABSENT
     constraints: str | Absent = ABSENT
     asn_id: str | Absent = ABSENT
-    target: str | Absent = ABSENT
+    target: str | Absent | None = ABSENT
     asn_pool: str | Absent = ABSENT
     extra: Mapping[str, JSONValue] = attrs.field(
         default=_EMPTY,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from testdata import CORPUS, DATA
 
+import asnkit
+from asnkit import roman
 from asnkit.validation import validate
 
 if TYPE_CHECKING:
@@ -249,3 +251,24 @@ def test_check_files_looks_for_the_catalogs_too(tmp_path: Path) -> None:
         )
         for index, name in ((0, "sub/a_cat.parquet"), (2, "c_cat.parquet"), (3, "é_cat.parquet"))
     ]
+
+
+def test_romancals_null_target_loads_and_round_trips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # romancal's API writes "target": null without a target (romancal 1.1.0's
+    # asn_from_list(["a_cal.asdf", "b_cal.asdf"], product_name="p").dump()): asnkit.load
+    # refused it ("expected a string, got null"), so show, diff and edit did too.
+    path = DATA / "roman" / "api_no_target_asn.json"
+    association = asnkit.load(path)
+    assert association.target is None
+    assert roman.dumps(association).encode() == path.read_bytes()
+    assert _found(json.loads(path.read_bytes())) == []
+    from cli.clirun import in_process
+
+    shown = in_process(capsys, "show", str(path))
+    assert shown.status == 0, shown.err
+    renamed = tmp_path / "renamed_asn.json"
+    edited = in_process(capsys, "edit", str(path), "--rename-product", "p", "q", "-o", str(renamed))
+    assert edited.status == 0, edited.err
+    assert json.loads(renamed.read_bytes())["target"] is None

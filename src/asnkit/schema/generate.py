@@ -77,6 +77,10 @@ _DESCRIPTIONS: Final[dict[str, str]] = {
     "exptype": "The input's role: science, background, imprint, psf, ...",
 }
 
+_JWST_TYPES: Final[dict[str, object]] = {"target": str}
+"""Fields whose type in jwst's schemas is narrower than the model's: the model also holds
+the ``null`` target of romancal's API (:mod:`asnkit.validation.roman` checks that)."""
+
 SCHEMA_DIR: Final = Path("schemas")
 COMPILED_DIR: Final = Path("src/asnkit/schema")
 """Where the generated files live, relative to the repository's root."""
@@ -113,7 +117,7 @@ def _object_schema(cls: type, stage: Stage) -> dict[str, Any]:
             continue
         properties[field.name] = {
             "description": _DESCRIPTIONS[field.name],
-            **_type_schema(hints[field.name], stage),
+            **_type_schema(_JWST_TYPES.get(field.name, hints[field.name]), stage),
         }
         if field.default is attrs.NOTHING or field.metadata.get("required_in_document"):
             required.append(field.name)
