@@ -70,7 +70,7 @@ def asn_from_list(
     _check_types(product_name=product_name, acid=acid, meta=meta)
     first_is_file = not with_exptype and chosen.stage == "level2b"
     members = [
-        _as_member(item, with_exptype=with_exptype, first_is_file=first_is_file) for item in listed
+        member_pair(item, with_exptype=with_exptype, first_is_file=first_is_file) for item in listed
     ]
     if not members:
         msg = "no files were given: an association needs at least one member"
@@ -156,7 +156,16 @@ def check_distinct_products(asn: Association) -> None:
             raise InvalidAssociationError(msg)
 
 
-def _as_member(item: object, *, with_exptype: bool, first_is_file: bool) -> tuple[str, str]:
+def member_pair(
+    item: object, *, with_exptype: bool, first_is_file: bool = False, blank_is_science: bool = True
+) -> tuple[str, str]:
+    """One item of a list given to ``asn_from_list`` as an ``(expname, exptype)`` pair.
+
+    ``with_exptype``: the items are pairs (a blank exptype is science when
+    ``blank_is_science``, as jwst's Stage 3 takes it; romancal keeps it); otherwise names,
+    all science. ``first_is_file``: jwst's Stage 2 takes a tuple's first element as the file.
+    Anything else is an :class:`~asnkit.exceptions.InvalidAssociationError`.
+    """
     if first_is_file and isinstance(item, tuple) and item:
         # jwst's Stage 2 takes the first element as the file, science whatever follows.
         expname, exptype = item[0], ExpType.SCIENCE
@@ -165,7 +174,8 @@ def _as_member(item: object, *, with_exptype: bool, first_is_file: bool) -> tupl
             msg = f"with_exptype: each item must be an (expname, exptype) pair, not {item!r}"
             raise InvalidAssociationError(msg)
         expname, exptype = item
-        exptype = exptype or ExpType.SCIENCE
+        if blank_is_science:
+            exptype = exptype or ExpType.SCIENCE
     else:
         expname, exptype = item, ExpType.SCIENCE
     if not isinstance(expname, str) or not isinstance(exptype, str):

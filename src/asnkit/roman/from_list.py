@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from asnkit._types import names as _names
 from asnkit.codec.emit import dumps as _dumps
-from asnkit.exceptions import InvalidAssociationError
+from asnkit.from_list import member_pair
 from asnkit.io import write as _write
-from asnkit.models import ABSENT, ExpType
+from asnkit.models import ABSENT
 from asnkit.rules.roman import DEFAULT_DATA_RELEASE_ID, DEFAULT_TARGET, RomanRule
 
 if TYPE_CHECKING:
@@ -68,7 +68,9 @@ def asn_from_list(
         if not isinstance(value, str) and not (label.startswith("psf") and value is None):
             msg = f"{label} must be a string, not {type(value).__name__} ({value!r:.40})"
             raise TypeError(msg)
-    members = [_member(item, with_exptype=with_exptype) for item in listed]
+    members = [
+        member_pair(item, with_exptype=with_exptype, blank_is_science=False) for item in listed
+    ]
     return _RULE.build(
         members,
         product_name=product_name,
@@ -77,20 +79,6 @@ def asn_from_list(
         psf_match_reference_filter=psf_match_reference_filter,
         tweakreg_catalogs=tweakreg_catalogs,
     )
-
-
-def _member(item: object, *, with_exptype: bool) -> tuple[str, str]:
-    if with_exptype:
-        if not (isinstance(item, tuple) and len(item) == 2):  # noqa: PLR2004 (a pair)
-            msg = f"with_exptype: each item must be an (expname, exptype) pair, not {item!r}"
-            raise InvalidAssociationError(msg)
-        expname, exptype = item
-    else:
-        expname, exptype = item, ExpType.SCIENCE
-    if not isinstance(expname, str) or not isinstance(exptype, str):
-        msg = f"expname and exptype must be strings, not {item!r}"
-        raise InvalidAssociationError(msg)
-    return expname, exptype
 
 
 def dumps(asn: Association) -> str:
