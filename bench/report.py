@@ -263,7 +263,7 @@ def targets(results: Results, jwst: Jwst) -> list[str]:
         lines.append(
             "- Validation per file at most 1/200 of jwst's `load_asn`: not measured (see below)."
         )
-    return lines + generate_targets(results)
+    return lines + generate_targets(results) + report_targets(results)
 
 
 def _times_faster(slow: dict[str, Any], fast: dict[str, Any]) -> float | None:
@@ -382,12 +382,78 @@ def generate_section(results: Results, jwst: Jwst) -> list[str]:
     return lines
 
 
+REPORT_SECONDS = 2.0
+"""Issue 26: a big program's report opens in the browser in under this."""
+REPORT_BYTES = 20_000_000
+"""Issue 26: and its file stays under this."""
+_REPORT_PROGRAMS = (("cut", "the cut program"), ("whole", "the whole synthetic pool"))
+
+
+def _program(entry: dict[str, Any]) -> str:
+    return f"{entry['exposures']:,} exposures and {entry['associations']:,} associations"
+
+
+def report_targets(results: Results) -> list[str]:
+    """Issue 26's targets for ``asnkit report``: each program's load time and bytes."""
+    figures = results.report
+    if not figures:
+        return []
+    lines = []
+    for name, label in _REPORT_PROGRAMS:
+        entry = figures["programs"][name]
+        if "median" in entry:
+            time = f"{seconds(entry['median'])}, {verdict(entry['median'] < REPORT_SECONDS)}"
+        else:
+            time = f"{figures.get('skipped', 'not measured')}, NOT met"
+        size = entry["bytes"]
+        lines.append(
+            f"- The report of {label} ({_program(entry)}) opens in the browser in under "
+            f"{REPORT_SECONDS:g} s: {time}; its file under {REPORT_BYTES / 1e6:.0f} MB: "
+            f"{size / 1e6:.1f} MB, {verdict(size < REPORT_BYTES)}."
+        )
+    return lines
+
+
+def report_section(results: Results, jwst: Jwst) -> list[str]:  # noqa: ARG001 (a section's signature)
+    """The report table: each program's page bytes and load time."""
+    figures = results.report
+    if not figures:
+        return []
+    lines = [
+        "",
+        "## Report",
+        "",
+        (
+            f"`asnkit report` of a synthetic pool of {results.settings.report_exposures:,} "
+            "exposures (as those of Generate), and of the same page cut to "
+            f"{results.settings.report_associations:,} associations evenly spaced (every "
+            "exposure kept): "
+            "the page's bytes, and its load time in headless Chromium (Playwright) from the "
+            "navigation's start until the map is drawn and a frame painted, the median of "
+            "fresh pages after a warm-up. Building the page (generate, and each exposure's "
+            f"explanation) took {seconds(figures['built'])}, once."
+        ),
+        "",
+        "| program | page | render | load (median) | loads |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, _ in _REPORT_PROGRAMS:
+        entry = figures["programs"][name]
+        load = seconds(entry["median"]) if "median" in entry else figures.get("skipped", "")
+        lines.append(
+            f"| {_program(entry)} | {entry['bytes'] / 1e6:.1f} MB | "
+            f"{seconds(entry['rendered'])} | {load} | {len(entry.get('times', []))} |"
+        )
+    return lines
+
+
 SECTIONS: tuple[Callable[[Results, Jwst], list[str]], ...] = (
     startup_section,
     scale_section,
     validation_section,
     memory_section,
     generate_section,
+    report_section,
 )
 """The tables of the page, in order: a new benchmark adds its own here."""
 
@@ -434,6 +500,7 @@ def to_json(results: Results) -> str:
             "validation": results.validation,
             "memory": results.memory,
             "generate": results.generate,
+            "report": results.report,
             "notes": results.notes,
         },
         indent=2,

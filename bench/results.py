@@ -36,6 +36,10 @@ class Settings:
     """The synthetic pools' numbers of exposures."""
     generate_pools: list[str] = field(default_factory=list)
     """The names (stems) of jwst's pools to generate from; none: every pool jwst can read."""
+    report_exposures: int = 10_000
+    """The exposures of the synthetic pool whose report is measured."""
+    report_associations: int = 2_000
+    """The associations of the report cut from it (issue 26's program)."""
 
 
 @dataclass
@@ -86,6 +90,8 @@ class Results:
     memory: dict[str, dict[str, object]] = field(default_factory=dict)
     generate: dict[str, Any] = field(default_factory=dict)
     """measure_generate.py's figures: ``pools``, ``api``, ``process``, ``jwst``, ``synthetic``."""
+    report: dict[str, Any] = field(default_factory=dict)
+    """measure_report.py's figures: ``built``, ``programs`` (``whole``, ``cut``), ``skipped``."""
     notes: list[str] = field(default_factory=list)
 
 

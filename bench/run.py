@@ -15,7 +15,9 @@ It measures, with medians of repeated runs:
   ``load_asn`` in a loop over the same files;
 * peak memory (``ru_maxrss``) of a process making the largest association;
 * generate: ``asnkit generate`` (API, and one process) against jwst's ``asn_generate`` over
-  jwst's test pools, and asnkit alone on synthetic pools of 1,000 to 10,000 exposures.
+  jwst's test pools, and asnkit alone on synthetic pools of 1,000 to 10,000 exposures;
+* report: ``asnkit report``'s page of 10,000 exposures (with 2,000 and with all ~10,000
+  associations): its bytes, and its load time in headless Chromium.
 
 Every figure in the outputs comes from the run that wrote them.
 
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import measure_generate
 import measure_memory
+import measure_report
 import measure_scale
 import measure_startup
 import measure_validation
@@ -58,6 +61,7 @@ MEASUREMENTS: tuple[Callable[[Results, Jwst, Path], None], ...] = (
     measure_memory.measure,  # after the scale: it skips what jwst did not finish there
     measure_validation.measure,
     measure_generate.measure,
+    measure_report.measure,
 )
 """The benchmarks, in the order they run. A new one is a bench/measure_NAME.py whose
 ``measure(results, jwst, scratch)`` fills a field of :class:`results.Results`, listed here,
@@ -94,6 +98,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--generate-pools", default="", help="jwst's pools to generate from (stems; all)"
     )
     parser.add_argument(
+        "--report-exposures", type=int, default=10_000, help="exposures of the report's pool"
+    )
+    parser.add_argument(
+        "--report-associations", type=int, default=2_000, help="associations of the cut report"
+    )
+    parser.add_argument(
         "--out", type=Path, default=ROOT / "docs", help="where benchmarks.md/.png/.json go"
     )
     return parser.parse_args(argv)
@@ -111,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         validate_files=arguments.validate_files,
         generate_sizes=sorted({int(size) for size in arguments.generate_sizes.split(",")}),
         generate_pools=[name for name in arguments.generate_pools.split(",") if name],
+        report_exposures=arguments.report_exposures,
+        report_associations=arguments.report_associations,
     )
     jwst = find_jwst(None if arguments.no_jwst else arguments.jwst_python, arguments.no_jwst)
     if not jwst.available:

@@ -270,6 +270,7 @@ def test_a_small_run_writes_the_report_and_the_figures(
     monkeypatch.setattr(run, "render_plot", lambda _results, _jwst, path: plotted.append(path))
     argv = ["--no-jwst", "a test", "--sizes", "10", "--max-runs", "1", "--startup-runs", "1"]
     argv += ["--generate-pools", "pool_002_image_miri", "--generate-sizes", "20"]
+    argv += ["--report-exposures", "40", "--report-associations", "5"]
     assert run.main([*argv, "--validate-files", "2", "--out", str(tmp_path)]) == 0
     text = (tmp_path / "benchmarks.md").read_text()
     headings = [line for line in text.splitlines() if line.startswith("## ")]
@@ -281,6 +282,7 @@ def test_a_small_run_writes_the_report_and_the_figures(
         "## Validation",
         "## Peak memory",
         "## Generate",
+        "## Report",
         "## Notes",
     ]
     assert "| jwst `asn_from_list` | not measured: a test |" in text
@@ -289,6 +291,8 @@ def test_a_small_run_writes_the_report_and_the_figures(
     assert figures["validation"]["asnkit"]["runs"] == 1
     assert figures["generate"]["api"]["files"] == 9  # pool_002: 8 image2, 1 image3
     assert figures["generate"]["synthetic"]["20"]["files"] > 0
+    assert figures["report"]["programs"]["cut"]["associations"] == 5
+    assert figures["report"]["programs"]["whole"]["exposures"] >= 40
     assert plotted == [tmp_path / "benchmarks.png"]
 
 
@@ -347,3 +351,34 @@ def test_long_durations_are_written_in_whole_seconds() -> None:
     report = _bench_module("report")
     assert report.seconds(1160.4) == "1,160 s"
     assert report.seconds(20.83) == "20.8 s"
+
+
+def test_report_gives_the_report_pages_bytes_and_load_times_against_the_targets() -> None:
+    model, report = _bench_module("results"), _bench_module("report")
+    jwst = model.Jwst(None, "a test")
+    results = _results(model, asnkit_ratio=1.0)
+    whole = {"exposures": 10088, "associations": 10538, "bytes": 25_000_000, "rendered": 1.0}
+    cut = {"exposures": 10088, "associations": 2000, "bytes": 700_000, "rendered": 0.5}
+    results.report = {
+        "built": 400.0,
+        "programs": {
+            "whole": whole | {"times": [2.5, 3.0], "median": 2.75},
+            "cut": cut | {"times": [0.5], "median": 0.5},
+        },
+    }
+    text = report.render_markdown(results, jwst)
+    assert (
+        "- The report of the cut program (10,088 exposures and 2,000 associations) opens in "
+        "the browser in under 2 s: 500 ms, met; its file under 20 MB: 0.7 MB, met." in text
+    )
+    assert "in under 2 s: 2.75 s, NOT met; its file under 20 MB: 25.0 MB, NOT met." in text
+    assert "| 10,088 exposures and 10,538 associations | 25.0 MB | 1 s | 2.75 s | 2 |" in text
+    assert "explanation) took 400 s, once." in text
+    results.report = {
+        "built": 1.0,
+        "programs": {"whole": whole, "cut": cut},
+        "skipped": "not measured: no Chromium at /usr/bin/chromium (apt-get install chromium)",
+    }
+    skipped = report.render_markdown(results, jwst)
+    assert "in under 2 s: not measured: no Chromium at /usr/bin/chromium" in skipped
+    assert "| 0.7 MB | 500 ms | not measured: no Chromium" in skipped

@@ -7,6 +7,7 @@ roles.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -16,8 +17,9 @@ import pytest
 
 from asnkit.codec.emit import dumps
 from asnkit.generate import generate_files, read_pool
+from asnkit.report import Page as ReportPage
 from asnkit.report import from_files, from_pool, render
-from asnkit.report.model import exposure_key
+from asnkit.report.model import Entry, Exposure, exposure_key
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -195,3 +197,119 @@ def test_the_corpus_gives_a_page_with_a_column_per_association_file(
     assert len(files) > 100
     titles = opened.locator(".row.head button[data-c]").evaluate_all("bs => bs.map(b => b.title)")
     assert sorted(titles) == sorted(entry.file for entry in report.entries)
+
+
+def _big() -> ReportPage:
+    """A program of 3,000 exposures in 30 observations and 180 associations, built directly.
+
+    Observation ``o`` has a Stage 3 association of its 100 exposures and five Stage 2 ones
+    of 20 each (the first member science, the others background).
+    """
+    exposures, entries = [], []
+    for o in range(1, 31):
+        names = [f"jw01234{o:03d}001_01101_{n:05d}_nrca1" for n in range(1, 101)]
+        exposures += [
+            Exposure(name, "nrc_image", f"{o:03d}", "001", (f"taken by o{o:03d}", f"{name} seen"))
+            for name in names
+        ]
+        for part in range(5):
+            members = [
+                (n, "science" if k == 0 else "background", f"{n}_cal.fits")
+                for k, n in enumerate(names[part * 20 : part * 20 + 20])
+            ]
+            entries.append(_entry(f"o{o:03d}_image2_{part}_asn.json", "image2", "2", members))
+        entries.append(
+            _entry(
+                f"o{o:03d}_image3_asn.json",
+                "image3",
+                "3",
+                [(n, "science", f"{n}_cal.fits") for n in names],
+            )
+        )
+    entries.sort(key=lambda e: (e.stage, e.asn_type, e.file))
+    return ReportPage("big", ("01234",), tuple(exposures), tuple(entries), (), ())
+
+
+def _entry(file: str, kind: str, stage: str, members: list[tuple[str, str, str]]) -> Entry:
+    text = json.dumps({"asn_type": kind, "members": [m[2] for m in members]}, indent=4) + "\n"
+    return Entry(file, kind, stage, f"Asn_Lv{stage}", (file,), tuple(members), text)
+
+
+def _drawn(page: Page) -> list[str]:
+    titles: list[str] = page.locator(".row[data-i] .name").evaluate_all(
+        "ns => ns.map(n => n.title)"
+    )
+    return titles
+
+
+def test_a_big_page_draws_the_rows_in_view_and_a_searched_one(
+    page: tuple[Page, Seen], tmp_path: Path
+) -> None:
+    opened, _ = page
+    report = _big()
+    _open(opened, tmp_path, render(report, compress=True))
+    assert opened.locator("#shown").text_content() == "3000 of 3000 exposures shown"
+    drawn = _drawn(opened)
+    assert 0 < len(drawn) < 100  # not the 3,000 rows
+    assert drawn == [e.name for e in report.exposures[: len(drawn)]]
+    far = report.exposures[2876]
+    assert far.name not in drawn
+    opened.fill("#search", far.name)
+    assert _drawn(opened) == [far.name]
+    cells = opened.locator(f".row[data-i]:has(.name[title='{far.name}']) .cell")
+    wanted = [e for e in report.entries if any(m[0] == far.name for m in e.members)]
+    assert cells.count() == len(wanted) == 2
+    cells.first.click()
+    file = cells.first.get_attribute("title").split(": ", 1)[1]  # type: ignore[union-attr]
+    assert opened.locator("#panel h2").text_content() == f"Association {file}"
+    entry = next(e for e in wanted if e.file == file)
+    assert opened.locator("#panel pre.json").text_content() == entry.text
+    opened.locator(f".name[title='{far.name}']").click()
+    assert opened.locator("#panel ul.why li").all_text_contents() == list(far.explanation)
+
+
+def test_a_big_page_draws_the_rows_scrolled_to_with_their_cells(
+    page: tuple[Page, Seen], tmp_path: Path
+) -> None:
+    opened, _ = page
+    report = _big()
+    _open(opened, tmp_path, render(report, compress=True))
+    opened.evaluate(
+        "() => { const m = document.getElementById('map'); m.scrollTop = m.scrollHeight; }"
+    )
+    last = report.exposures[-1].name
+    opened.locator(f".name[title='{last}']").wait_for(state="visible")
+    drawn = _drawn(opened)
+    assert 0 < len(drawn) < 100
+    assert report.exposures[0].name not in drawn
+    files = {str(j): e.file for j, e in enumerate(report.entries)}
+    got = opened.evaluate(
+        """() => [...document.querySelectorAll('.row[data-i]')].flatMap((row) =>
+             [...row.querySelectorAll('.cell')].map((c) =>
+               [row.querySelector('.name').title, c.dataset.c, c.textContent]))"""
+    )
+    expected = {
+        (key, entry.file, LETTERS[role])
+        for entry in report.entries
+        for key, role, _ in entry.members
+        if key in drawn
+    }
+    assert {(name, files[c], letters) for name, c, letters in got} == expected
+
+
+def test_the_arrow_keys_go_past_the_rows_drawn(page: tuple[Page, Seen], tmp_path: Path) -> None:
+    opened, _ = page
+    report = _big()
+    _open(opened, tmp_path, render(report))
+    opened.locator(".row[data-i] .name").first.focus()
+    steps = len(_drawn(opened)) + 40
+    for _ in range(steps):
+        opened.keyboard.press("ArrowDown")
+    assert opened.evaluate("document.activeElement.title") == report.exposures[steps].name
+    assert opened.evaluate("document.getElementById('map').scrollTop") > 0
+    opened.keyboard.press("Enter")
+    assert opened.locator("#panel h2").text_content() == f"Exposure {report.exposures[steps].name}"
+    opened.locator(f".name[title='{report.exposures[steps].name}']").focus()  # from the panel
+    for _ in range(steps):
+        opened.keyboard.press("ArrowUp")
+    assert opened.evaluate("document.activeElement.title") == report.exposures[0].name

@@ -5,17 +5,20 @@ What the page does in a browser is tested in tests/browser/.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from cli.clirun import in_process
 
 from asnkit import Association, Member, Product, write
 from asnkit.generate import generate_files, read_pool
 from asnkit.report import from_files, from_pool, render
-from asnkit.report.html import embedded_json
+from asnkit.report.html import COMPRESS_ABOVE, embedded_json
 from asnkit.report.model import Page, exposure_key
 
 POOLS = Path(__file__).resolve().parent.parent / "data" / "pools"
@@ -24,9 +27,15 @@ HOSTILE = "</script><img src=x onerror=alert(1)>&amp;\u2028<!--"
 
 
 def _data(html: str) -> object:
-    found = re.search(r"<script type='application/json' id='data'>(.*?)</script>", html, re.DOTALL)
+    """The data a page embeds, decoded here (as JSON, or gzip'd in base64)."""
+    found = re.search(r"<script type='([\w/-]+)' id='data'([^>]*)>(.*?)</script>", html, re.DOTALL)
     assert found is not None
-    return json.loads(found.group(1))
+    kind, attributes, content = found.groups()
+    if kind == "application/json":
+        assert attributes == ""
+        return json.loads(content)
+    assert (kind, attributes) == ("application/octet-stream", " data-encoding='gzip+base64'")
+    return json.loads(gzip.decompress(base64.b64decode(content, validate=True)).decode("utf-8"))
 
 
 def test_exposure_key() -> None:
@@ -122,6 +131,30 @@ def test_no_value_escapes_into_the_html(tmp_path: Path) -> None:
     assert data["entries"][0]["products"] == [HOSTILE]
     assert data["entries"][0]["members"][0][1] == HOSTILE
     assert "&lt;/script&gt;&lt;img" in html  # the summary shows it, escaped
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_the_embedded_data_round_trips(tmp_path: Path, compress: bool) -> None:
+    for page in (from_pool([read_pool(POOL)]), _hostile(tmp_path)):
+        html = render(page, compress=compress)
+        assert ("data-encoding='gzip+base64'" in html) is compress
+        assert _data(html) == json.loads(json.dumps(page.as_json()))
+        assert render(page, compress=compress) == html  # no time in the gzip header
+
+
+def test_a_big_page_is_compressed_a_small_one_not() -> None:
+    page = from_pool([read_pool(POOL)])
+    assert "data-encoding" not in render(page)
+    entry = page.entries[0]
+    repeated = tuple(
+        attrs.evolve(entry, file=f"{n}_asn.json")
+        for n in range(COMPRESS_ABOVE // len(entry.text) + 1)
+    )
+    big = attrs.evolve(page, entries=page.entries + repeated)
+    html = render(big)
+    assert "data-encoding='gzip+base64'" in html
+    assert len(html) < COMPRESS_ABOVE / 10
+    assert _data(html) == json.loads(json.dumps(big.as_json()))
 
 
 def test_embedded_json_is_json() -> None:
