@@ -188,7 +188,7 @@ def bench(session: nox.Session) -> None:
     When jwst cannot be installed, asnkit is measured alone and the report says why.
     Arguments after ``--`` go to bench/run.py (``-- --help`` lists them).
     """
-    session.install(".[browser]", "matplotlib")  # Playwright: the report's load time
+    session.install(".", "matplotlib", *_group("browser"))  # Playwright: the report's load time
     session.run("python", "bench/run.py", *_jwst_for_bench(session), *session.posargs)
 
 
