@@ -13,11 +13,15 @@ files to the association files written:
   (minutes: mega_pool alone takes most of it);
 * asnkit's API alone on synthetic pools of 1,000, 3,000 and 10,000 exposures (copies of five
   of jwst's pools with fresh observation numbers and file names), for linearity; a run is
-  stopped past :data:`CAP` seconds, and the larger pools are then skipped.
+  stopped past :data:`CAP` seconds, and the larger pools are then skipped;
+* whole processes at program scale against a floor (``measure_generate_scale.py``):
+  ``--dry-run`` at 10,000 and 100,000 exposures, ``--explain``, ``explain_rows``, memory.
 
-Run by ``bench/run.py`` (``nox -s bench``), or alone (``--jwst-python`` to include jwst)::
+Run by ``bench/run.py`` (``nox -s bench``), or alone (``--jwst-python`` to include jwst;
+``--only-scale`` for the program-scale processes alone)::
 
     python bench/measure_generate.py [--jwst-python PYTHON] [--json OUT.json]
+    python bench/measure_generate.py --only-scale [--scale-sizes 10000,100000]
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from _common import timed_runs
 from _process import ROOT, progress, worker
+from measure_generate_scale import SIZES, measure_scale
 
 sys.path.insert(0, str(ROOT / "tests"))  # pool_templates: jwst's pools, templates expanded
 
@@ -222,7 +227,16 @@ def measure(results: Results, jwst: Jwst, scratch: Path) -> None:
             passed_cap = size
         synthetic[str(size)] = entry
     figures["synthetic"] = synthetic
+    figures["scale"] = scale_figures(scratch, SIZES)
     results.generate = figures
+
+
+def scale_figures(scratch: Path, sizes: tuple[int, ...]) -> dict[str, Any]:
+    """The program-scale processes (``measure_generate_scale.py``) on synthetic pools."""
+    pools = {size: synthetic_pool(size, scratch / "generate-scale") for size in sizes}
+    return measure_scale(
+        pools, asnkit=Path(sys.executable).parent / "asnkit", python=Path(sys.executable)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,7 +249,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jwst-python", type=Path, help="the python of a jwst 3.0.0 venv")
     parser.add_argument("--max-runs", type=int, default=5, help="asnkit runs at most")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument(
+        "--only-scale", action="store_true", help="only the program-scale processes"
+    )
+    parser.add_argument(
+        "--scale-sizes", default=",".join(map(str, SIZES)), help="their pools' exposures"
+    )
     args = parser.parse_args(argv)
+    if args.only_scale:
+        from report import scale_targets
+
+        sizes = tuple(sorted(int(size) for size in args.scale_sizes.split(",")))
+        with tempfile.TemporaryDirectory(prefix="asnkit-bench-generate-") as scratch:
+            figures = {"scale": scale_figures(Path(scratch), sizes)}
+        print("\n".join(scale_targets(figures)))
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        return 0
     from run import find_jwst
 
     jwst = find_jwst(None if args.jwst_python is None else str(args.jwst_python), None)

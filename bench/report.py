@@ -309,6 +309,24 @@ def generate_targets(results: Results) -> list[str]:
             f"- A synthetic pool of {sizes[-1]:,} exposures in under {SYNTHETIC_TARGET:.0f} s: "
             f"{largest.get('skipped') or 'stopped at the cap'}, NOT met."
         )
+    return lines + scale_targets(figures)
+
+
+def scale_targets(figures: dict[str, Any]) -> list[str]:
+    """Issue 22's program-scale targets (``measure_generate_scale.py``), each with its figure."""
+    from measure_generate_scale import targets
+
+    scale = figures.get("scale")
+    if not scale:
+        return []
+    lines = []
+    for what, figure, goal, met in targets(scale):
+        if figure is None:
+            lines.append(f"- {what}: not measured (stopped at the cap, or not run), NOT met.")
+        elif "MiB" in what:
+            lines.append(f"- {what}: {figure:,.0f} MiB of {goal:,.0f}, {verdict(bool(met))}.")
+        else:
+            lines.append(f"- {what}: {figure:.1f}x (goal {goal:g}x), {verdict(bool(met))}.")
     return lines
 
 
@@ -379,6 +397,44 @@ def generate_section(results: Results, jwst: Jwst) -> list[str]:
         else:
             why = entry.get("skipped") or "stopped at the cap"
             lines.append(f"| {int(size):,} | {why} | | |")
+    return lines + program_scale_section(figures.get("scale"))
+
+
+def program_scale_section(scale: dict[str, Any] | None) -> list[str]:
+    """The program-scale table: each process's time and peak memory, and the floor's."""
+    if not scale:
+        return []
+    lines = [
+        "",
+        (
+            "Whole processes at program scale, start-up included, on synthetic pools as "
+            "above; peak memory is the process's own (`wait4`). The floor is one Python "
+            "process reading the pool with `csv` and grouping its rows by observation and "
+            "by candidate. `explain_rows` is the explanation of every row, as `asnkit "
+            "report` asks for it, timed in its process."
+        ),
+        "",
+        "| process | exposures | time | peak memory | times the floor |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    labels = {
+        "floor": "floor: `csv` + group",
+        "dry_run": "`asnkit generate --dry-run`",
+        "explain": "`asnkit generate --explain EXPOSURE`",
+        "explain_rows": "`explain_rows` over every row",
+    }
+    for kind, label in labels.items():
+        for size, entry in scale.get(kind, {}).items():
+            if "seconds" not in entry:
+                lines.append(f"| {label} | {int(size):,} | stopped at the cap | | |")
+                continue
+            base = scale["floor"].get(size, {}).get("seconds")
+            times = "-" if not base else f"{entry['seconds'] / base:.1f}"
+            peak = entry.get("peak_bytes")
+            memory = "-" if peak is None else mebibytes(peak)
+            lines.append(
+                f"| {label} | {int(size):,} | {seconds(entry['seconds'])} | {memory} | {times} |"
+            )
     return lines
 
 

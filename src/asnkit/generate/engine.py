@@ -1112,14 +1112,22 @@ _Refusals = dict[tuple[object, ...], list[tuple[bool, Work, bool]]]
 _Place = tuple[tuple[tuple[str, str], ...], tuple[object, ...]]
 """Where an association is filed: its gate values and its state."""
 
+_ByValues = dict[tuple[str, ...], dict[tuple[object, ...], dict[int, "GenAsn"]]]
+"""Associations of one rule and gate keywords: by their bound values, by state, by order."""
 
-def _fits(row: Mapping[str, str], gate: tuple[tuple[str, str], ...]) -> bool:
-    """Whether the row has every bound value of the gate (as the bound regex reads it)."""
-    for source, value in gate:
+
+def _gate_values(row: Mapping[str, str], sources: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The row's values of a gate's keywords, as a bound value reads them; ``None``: one unset.
+
+    A row fits a gate when these are the gate's bound values (each escaped, any case).
+    """
+    values = []
+    for source in sources:
         cell = row.get(source)
-        if cell is None or cell in EMPTY or _escape(cell).lower() != value:
-            return False
-    return True
+        if cell is None or cell in EMPTY:
+            return None
+        values.append(_escape(cell).lower())
+    return tuple(values)
 
 
 class _Index:
@@ -1140,7 +1148,17 @@ class _Index:
 
     def __init__(self) -> None:
         self.count = 0
-        self.groups: dict[CompiledRule, dict[_Place, dict[int, GenAsn]]] = {}
+        self.groups: dict[
+            CompiledRule,
+            dict[
+                tuple[str, ...], dict[tuple[str, ...], dict[tuple[object, ...], dict[int, GenAsn]]]
+            ],
+        ] = {}
+        """By rule, by the gate's keywords, by their bound values, by state: the associations.
+
+        A row finds the associations whose gate it fits in one lookup per rule and gate
+        keywords (the keywords a rule binds its gate from are few), whatever their number.
+        """
         self.by_filename: dict[str, set[CompiledRule]] = {}
         self.shared: dict[tuple[str, tuple[object, ...]], _Refusals] = {}
         self.where: dict[int, _Place] = {}
@@ -1179,16 +1197,24 @@ class _Index:
     def _place(self, asn: GenAsn) -> None:
         gate = self._gate(asn)
         state = self._state(asn)
-        self.groups.setdefault(asn.crule, {}).setdefault((gate, state), {})[asn.order] = asn
+        sources = tuple(source for source, _ in gate)
+        values = tuple(value for _, value in gate)
+        by_sources = self.groups.setdefault(asn.crule, {}).setdefault(sources, {})
+        by_sources.setdefault(values, {}).setdefault(state, {})[asn.order] = asn
         self.where[id(asn)] = (gate, state)
 
     def changed(self, asn: GenAsn) -> None:
         """The association took a row: its state, and so its group, may differ."""
         gate, state = self.where[id(asn)]
-        group = self.groups[asn.crule][(gate, state)]
+        by_sources = self.groups[asn.crule][tuple(source for source, _ in gate)]
+        values = tuple(value for _, value in gate)
+        by_state = by_sources[values]
+        group = by_state[state]
         del group[asn.order]
         if not group:
-            del self.groups[asn.crule][(gate, state)]
+            del by_state[state]
+            if not by_state:
+                del by_sources[values]
         asn.fingerprint = None
         self._place(asn)
 
@@ -1214,24 +1240,24 @@ class _Index:
         every_rule: bool,
     ) -> list[GenAsn]:
         found: dict[int, GenAsn] = {}
-        for crule, groups in self.groups.items():
+        for crule, by_gate in self.groups.items():
             if not every_rule and crule not in allowed:
                 continue
-            row_gates: dict[tuple[tuple[str, str], ...], bool] = {}
             key = None
-            for (gate, state), members in groups.items():
-                if gate:
-                    fits = row_gates.get(gate)
-                    if fits is None:
-                        fits = row_gates[gate] = _fits(row, gate)
-                    if not fits:
-                        continue
+            for sources, by_values in by_gate.items():
+                values = _gate_values(row, sources) if sources else ()
+                if values is None:
+                    continue
+                by_state = by_values.get(values)
+                if by_state is None:
+                    continue
                 if key is None:
                     key = keys(crule)
-                refused = self.shared.get((crule.rule.name, state))
-                if refused is not None and refused.get(key) == []:
-                    continue
-                found.update(members)
+                for state, members in by_state.items():
+                    refused = self.shared.get((crule.rule.name, state))
+                    if refused is not None and refused.get(key) == []:
+                        continue
+                    found.update(members)
         return [found[order] for order in sorted(found)]
 
 

@@ -127,6 +127,8 @@ def explain_rows(
                     (asn.crule.rule.name, reason)
                 )
     compiled = list(zip(registry.rules, registry.discover(), strict=True))
+    unwritten = _first_unwritten(made, kept)
+    failures: dict[CompiledRule, dict[tuple[object, ...], str | None]] = {}
     result: list[tuple[str, list[str]]] = []
     for row in rows:
         filename = row["filename"]
@@ -136,31 +138,61 @@ def explain_rows(
         for rule, crule in compiled:
             if rule.name in taken_rules:
                 continue
-            reasons.append(f"{rule.name}: {_why_not(rule, crule, row, made, kept)}")
+            why = _why_not(rule, crule, row, unwritten, failures.setdefault(crule, {}))
+            reasons.append(f"{rule.name}: {why}")
         result.append((filename, reasons))
     return result
+
+
+def _first_unwritten(made: Sequence[GenAsn], kept: set[int]) -> dict[tuple[int, str], GenAsn]:
+    """The first association made but not written, by its rule (``id``) and each file it took.
+
+    Made once per run, so that each row and rule finds it in one lookup (looking through
+    every association made for each row and rule was quadratic in the pool's size).
+    """
+    first: dict[tuple[int, str], GenAsn] = {}
+    for asn in made:
+        if id(asn) in kept:
+            continue
+        rule = id(asn.crule.rule)
+        for filename in asn.filenames:
+            first.setdefault((rule, filename), asn)
+    return first
 
 
 def _why_not(
     rule: PoolRule,
     crule: CompiledRule,
     row: Mapping[str, str],
-    made: list[GenAsn],
-    kept: set[int],
+    unwritten: Mapping[tuple[int, str], GenAsn],
+    failures: dict[tuple[object, ...], str | None],
 ) -> str:
     filename = row["filename"]
-    for asn in made:
-        if asn.crule.rule is not rule or id(asn) in kept:
-            continue
-        if filename not in asn.filenames:
-            continue
-        return f"took it in {asn.asn_id}, but that association was not written: {_fate(asn)}"
-    asn = GenAsn(crule, "explain", None)
-    if filename in asn.filenames:  # pragma: no cover (a fresh association has no member)
-        return "took it"
-    failure = _first_failure(crule.root, asn, dict(row))
+    taker = unwritten.get((id(rule), filename))
+    if taker is not None:
+        return f"took it in {taker.asn_id}, but that association was not written: {_fate(taker)}"
+    failure = _fresh_failure(crule, row, failures)
     if failure is None:
         return "takes it alone, but was not written with it (a candidate that is not its own)"
+    return failure
+
+
+def _fresh_failure(
+    crule: CompiledRule, row: Mapping[str, str], failures: dict[tuple[object, ...], str | None]
+) -> str | None:
+    """Why a fresh association of ``crule`` refuses ``row``; remembered in ``failures``.
+
+    The check of a fresh association, and what is said of it, read only the keywords the
+    rule reads (stated, or learned as its computed conditions read them: the engine's
+    memo key, :meth:`CompiledRule.memo_key`): rows alike in them fail alike. The key is
+    taken again after the check, which may have taught the rule a keyword.
+    """
+    candidate = row.get("asn_candidate")
+    known = failures.get(crule.memo_key(row, candidate), failures)
+    if known is not failures:
+        return known  # type: ignore[return-value]
+    failure = _first_failure(crule.root, GenAsn(crule, "explain", None), dict(row))
+    failures[crule.memo_key(row, candidate)] = failure
     return failure
 
 

@@ -200,6 +200,17 @@ def _same(left: GenAsn, right: GenAsn) -> bool:  # noqa: PLR0911 (jwst's checks 
     return not remaining
 
 
+def _alike(asn: GenAsn) -> tuple[object, ...]:
+    """What :func:`_same` needs equal: type, candidate level, each product's name parts and size.
+
+    Associations of different keys are never the same: pruning compares only those of one.
+    """
+    products = sorted(
+        (tuple(sorted(_components(name))), len(members)) for name, members in asn.products
+    )
+    return (asn.crule.rule.asn_type, asn.asn_id[0], tuple(products))
+
+
 def _index(items: list[GenAsn], asn: GenAsn) -> int:
     for index, item in enumerate(items):
         if item is asn or _same(item, asn):
@@ -260,12 +271,15 @@ def _prune_duplicate_products(  # noqa: C901, PLR0912 (jwst's prune, step by ste
     for asn in ordered:
         by_product.setdefault(asn.products[0][0], []).append(asn)
     full_prune: list[GenAsn] = []
+    # full_prune by _alike: the pruned that could be the same as an association are found
+    # in one lookup (a walk over every one pruned so far was quadratic in the pool's size)
+    pruned_alike: dict[tuple[object, ...], list[GenAsn]] = {}
     for product in dups:
         dup_asns = by_product[product]
         to_keep = list(dup_asns)
         for current in dup_asns:
             asn = current
-            if _index(full_prune, asn) >= 0:
+            if _index(pruned_alike.get(_alike(asn), []), asn) >= 0:
                 continue
             to_prune: list[GenAsn] = []
             for entrant in to_keep:
@@ -281,15 +295,20 @@ def _prune_duplicate_products(  # noqa: C901, PLR0912 (jwst's prune, step by ste
                     to_prune.append(loser)
             full_prune.extend(to_prune)
             for gone in to_prune:
+                pruned_alike.setdefault(_alike(gone), []).append(gone)
+            for gone in to_prune:
                 index = _index(to_keep, gone)
                 if index >= 0:
                     del to_keep[index]
+    # Each pruned, in turn, removes its first place in the list (found by identity).
+    places: dict[int, list[int]] = {}
+    for index, asn in enumerate(ordered):
+        places.setdefault(id(asn), []).append(index)
+    removed: set[int] = set()
     for gone in full_prune:
-        for index, asn in enumerate(ordered):
-            if asn is gone:
-                del ordered[index]
-                break
-        else:
+        left = places.get(id(gone))
+        if not left:
             msg = "Expected duplicate association not found in list"
             raise IndexError(msg)
-    return ordered
+        removed.add(left.pop(0))
+    return [asn for index, asn in enumerate(ordered) if index not in removed]

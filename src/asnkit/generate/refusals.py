@@ -39,6 +39,9 @@ PRESENT: Final = "\0present"
 _SET: Final = "\0set"
 """What any meaningful value reads as in :data:`PRESENT` mode."""
 
+_CELLS: Final = 10_000
+"""Cells a node remembers at most (a bound, not a figure)."""
+
 CANDIDATE: Final = "asn_candidate"
 """Under a candidate, this column reads as the candidate's type (its id is its own)."""
 
@@ -140,32 +143,44 @@ class RefusalTree:
     where the node counts less) starts again counting exactly, forgetting what was under it.
     """
 
-    __slots__ = ("children", "key", "leaf", "mode")
+    __slots__ = ("cells", "children", "key", "leaf", "mode")
 
     def __init__(self) -> None:
         self.key: str | None = None
         self.mode: object = EXACT
         self.children: dict[object, RefusalTree] = {}
+        self.cells: dict[object, RefusalTree] = {}
+        """The child each cell read leads to, as found (a cache of ``children``)."""
         self.leaf: Replay | None = None
 
     def find(self, row: Mapping[str, str], candidate: str | None) -> Replay | None:
-        """What the refusal of a row that reads like ``row`` sent it round for, if known."""
+        """What the refusal of a row that reads like ``row`` sent it round for, if known.
+
+        Each node remembers, by the cell itself, the child its reading leads to (``cells``):
+        the same cells come back on row after row, and are read (matched against a regular
+        expression, tested for being set) once.
+        """
         node = self
         while node.leaf is None:
             key = node.key
             if key is None:
                 return None
-            value: object = candidate if key == CANDIDATE else row.get(key)
-            mode = node.mode
-            # reading(value, mode), written out: this loop is the engine's busiest
-            if mode != EXACT:
-                if value is None or value in EMPTY:
-                    value = None
-                else:
-                    value = _SET if mode == PRESENT else meets(value, mode)  # type: ignore[arg-type]
-            child = node.children.get(value)
+            cell: object = candidate if key == CANDIDATE else row.get(key)
+            child = node.cells.get(cell)
             if child is None:
-                return None
+                value = cell
+                mode = node.mode
+                # reading(value, mode), written out: this loop is the engine's busiest
+                if mode != EXACT:
+                    if value is None or value in EMPTY:
+                        value = None
+                    else:
+                        value = _SET if mode == PRESENT else meets(value, mode)  # type: ignore[arg-type]
+                child = node.children.get(value)
+                if child is None:
+                    return None
+                if len(node.cells) < _CELLS:
+                    node.cells[cell] = child
             node = child
         return node.leaf
 
@@ -183,6 +198,7 @@ class RefusalTree:
             elif node.mode not in (EXACT, mode):
                 node.mode = EXACT
                 node.children = {}
+                node.cells = {}
             node = node.children.setdefault(reading(value, node.mode), RefusalTree())
         if node.key is None and not node.children:
             node.leaf = leaf
