@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
 from generate_pools import exposure, pool
 
 from asnkit import asn_from_list
@@ -18,7 +19,7 @@ from asnkit.generate import generate_files
 from asnkit.rules import Level2bRule
 
 if TYPE_CHECKING:
-    import pytest
+    from pathlib import Path
 
 SCIENCE = "jw01234001001_01101_00001_nrcb1_rate.fits"
 """The Stage 2 member of the hand-made pool's exposure 1 (``generate_pools.exposure``)."""
@@ -98,3 +99,39 @@ def test_validate_reads_each_stages_wrong_suffixes_from_its_rule() -> None:
     [message] = suffix_findings("changed")
     assert "'_rate'" in message
     assert Level2bRule.suffix_hint in message
+
+
+def test_the_stage_label_is_read_from_the_stage_object(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """from-list's refusals, validate's findings and header-aware creation's refusals."""
+    from fitscases import write_case
+
+    from asnkit.exceptions import HeaderError, InvalidAssociationError
+    from asnkit.headers import association_from_headers
+    from asnkit.validation import validate
+
+    monkeypatch.setattr(Level2bRule, "label", "Stage Two-B")
+    with pytest.raises(InvalidAssociationError, match="a Stage Two-B association needs"):
+        asn_from_list([("b_rate.fits", "background")], rule="DMSLevel2bBase", with_exptype=True)
+    two_science = {
+        "asn_rule": "DMSLevel2bBase",
+        "products": [
+            {
+                "name": "a",
+                "members": [{"expname": f"{n}_rate.fits", "exptype": "science"} for n in "ab"],
+            }
+        ],
+    }
+    messages = [finding.message for finding in validate(two_science).findings]
+    assert "a Stage Two-B product needs exactly one science member; it has 2" in messages
+    names = write_case("nirspec_ifu_imprint_background", tmp_path)
+    with pytest.raises(HeaderError, match="the files make 2 Stage Two-B associations"):
+        association_from_headers([str(tmp_path / name) for name in names], stage="level2b")
+
+
+def test_asnkit_inspect_names_the_stages_as_their_rules_do() -> None:
+    from asnkit.cli.inspect import _STAGES
+    from asnkit.rules import rule_for_stage
+
+    assert {stage: rule_for_stage(stage).label for stage in _STAGES} == _STAGES

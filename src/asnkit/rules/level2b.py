@@ -43,6 +43,7 @@ class Level2bRule:
 
     name: ClassVar[str] = "DMSLevel2bBase"
     stage: ClassVar[Stage] = "level2b"
+    label: ClassVar[str] = "Stage 2b"
     mission: ClassVar[Mission] = "jwst"
     role_order: ClassVar[tuple[str, ...]] = (
         ExpType.SCIENCE,
@@ -55,7 +56,7 @@ class Level2bRule:
     wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
         {"cal", "calints", "crf", "crfints", "i2d", "s2d", "s3d", "x1d", "x1dints", "c1d"}
     )
-    suffix_hint: ClassVar[str] = "a Stage 2b association: Stage 2 calibrates _rate/_rateints files"
+    suffix_hint: ClassVar[str] = f"a {label} association: Stage 2 calibrates _rate/_rateints files"
     """The models' order with ``target`` after ``asn_pool``, as jwst's Stage 2 rules write it
     (they set the target last)."""
     own_product_roles: ClassVar[frozenset[str]] = _OWN_PRODUCT
@@ -104,7 +105,7 @@ class Level2bRule:
             else:
                 shared.append(Member(expname=expname, exptype=exptype))
         if not exposures:
-            msg = "a Stage 2 association needs at least one science exposure; none was given"
+            msg = f"a {self.label} association needs at least one science exposure; none was given"
             raise InvalidAssociationError(msg)
         companions = tuple(shared)
         products = []

@@ -302,6 +302,7 @@ def science_count(doc: Document) -> list[Finding]:
         if exptype == ExpType.SCIENCE or exptype.lower() == ExpType.SCIENCE:
             science[p_index] = science.get(p_index, 0) + 1
     found = []
+    label = rule_for_stage(doc.stage).label
     for p_index, product in doc.products:
         members = product.get("members")
         if not isinstance(members, (list, tuple)) or not members:
@@ -311,14 +312,14 @@ def science_count(doc: Document) -> list[Finding]:
             found.append(
                 error(
                     f"/products/{p_index}/members",
-                    f"a Stage 2b product needs exactly one science member; it has {count}",
+                    f"a {label} product needs exactly one science member; it has {count}",
                 )
             )
         elif doc.stage == "level3" and count == 0:
             found.append(
                 error(
                     f"/products/{p_index}/members",
-                    "a Stage 3 product needs a science member; it has none",
+                    f"a {label} product needs a science member; it has none",
                 )
             )
     return found
