@@ -133,5 +133,6 @@ def test_the_stage_label_is_read_from_the_stage_object(
 def test_asnkit_inspect_names_the_stages_as_their_rules_do() -> None:
     from asnkit.cli.inspect import _STAGES
     from asnkit.rules import rule_for_stage
+    from asnkit.vocabulary import STAGES
 
-    assert {stage: rule_for_stage(stage).label for stage in _STAGES} == _STAGES
+    assert {stage: rule_for_stage(stage).label for stage in STAGES} == _STAGES
