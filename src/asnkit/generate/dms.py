@@ -23,6 +23,7 @@ from asnkit.exposure_types import (
     SPECIAL_EXPOSURE_MODIFIERS,
     TSO_EXP_TYPES,
 )
+from asnkit.rules.candidate_ids import CANDIDATE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -99,6 +100,10 @@ NRSIFU_KEYS: Final = ("exp_type", "detector", "filter", "grating")
 """The keywords :func:`nrsifu_valid_detector` reads."""
 
 NIS_SOSS_UNCALIBRATED_FILTERS: Final = frozenset({"f277w"})
+
+DIRECT_IMAGE_CANDIDATE: Final = rf"\[\('{CANDIDATE}', 'direct_image'\)\]"
+"""A row's ASN_CANDIDATE when it is a WFSS direct image's candidate alone: ``[('c1000',
+'direct_image')]``."""
 
 
 def first_set(

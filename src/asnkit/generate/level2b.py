@@ -63,8 +63,6 @@ NRS_FSS_VALID_LAMP_OPTICAL_PATHS: Final = frozenset(
 DIRECT_IMAGE_EXP_TYPES: Final = ("nis_image", "nrc_image", "mir_image")
 """The imaging exposure types a WFSS rule takes as direct images."""
 
-_DIRECT_IMAGE_CANDIDATE: Final = r"\[\('c\d{4}', 'direct_image'\)\]"
-
 
 def _ifu_lamp_reaches(grating: str, lamp: str, detector: str) -> bool:
     """Whether an IFU lamp spectrum falls on the detector.
@@ -250,7 +248,7 @@ def spectral_science(*excluded: str) -> Group:
 
 TARGET: Final = any_of(
     all_of(
-        Attr(("asn_candidate",), _DIRECT_IMAGE_CANDIDATE, name="acdirect"),
+        Attr(("asn_candidate",), dms.DIRECT_IMAGE_CANDIDATE, name="acdirect"),
         Check(source=lambda _row, _asn: "000", name="target"),
     ),
     Attr(("targetid",), name="target"),
@@ -936,7 +934,7 @@ LEVEL2B_RULES: Final[tuple[PoolRule, ...]] = (
         asn_type="spec2",
         doc="A pure-parallel slitless grism exposure with the catalog of its direct image.",
         where=all_of(
-            Attr(("asn_candidate",), _DIRECT_IMAGE_CANDIDATE, name="acdirect"),
+            Attr(("asn_candidate",), dms.DIRECT_IMAGE_CANDIDATE, name="acdirect"),
             wfss_or_direct("nis_wfss|nrc_wfss|mir_wfss", "nis_image|nrc_image|mir_image"),
             WFSS_EXPOSURES,
             TARGET,

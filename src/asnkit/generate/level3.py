@@ -89,7 +89,7 @@ OPTICAL_PATH: Final = all_of(
 """Grouped by FILTER, PUPIL (or GRATING), fixed slit (S200A1 and S200A2 together) and SUBARRAY."""
 
 _DIRECT_IMAGE: Final = all_of(
-    Attr(("asn_candidate",), r"\[\('c\d{4}', 'direct_image'\)\]", name="acdirect"),
+    Attr(("asn_candidate",), dms.DIRECT_IMAGE_CANDIDATE, name="acdirect"),
     Check(source=lambda _row, _asn: "000", name="target", reads=()),
 )
 

@@ -23,6 +23,7 @@ from asnkit._escape import quoted
 from asnkit.codec.decode import json_type
 from asnkit.name_parts import MAX_PRODUCT_NAME_BYTES, product_name_problem
 from asnkit.rules import rule_for_stage
+from asnkit.rules.candidate_ids import ASN_ID_FORMS, full_match
 from asnkit.validation.report import Finding, error, warning
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, STAGES, ExpType
 
@@ -167,7 +168,7 @@ def _unknown_asn_type_message(asn_type: str) -> str:
     )
 
 
-_ASN_ID: Final = re.compile(r"(?:o\d{3}|[car]\d{4})\Z")
+_ASN_ID: Final = re.compile(full_match(ASN_ID_FORMS))
 
 
 def asn_id_form(doc: Document) -> list[Finding]:
