@@ -1,4 +1,4 @@
-"""Names: Stage 2 product names from file names, and suggested association file names."""
+"""Names: Stage 2 product names from file names, and association file names."""
 
 from __future__ import annotations
 
@@ -11,7 +11,13 @@ from asnkit.models import ABSENT
 if TYPE_CHECKING:
     from asnkit.models import Association
 
-__all__ = ["known_suffixes", "product_name_from_expname", "strip_suffix", "suggested_file_name"]
+__all__ = [
+    "association_file_name",
+    "known_suffixes",
+    "product_name_from_expname",
+    "strip_suffix",
+    "suggested_file_name",
+]
 
 
 @cache
@@ -80,13 +86,25 @@ def product_name_from_expname(expname: str) -> str:
     return strip_suffix(stem)
 
 
+def association_file_name(
+    program: str, asn_id: str, asn_type: str, *, sequence: int = 1, version_id: str | None = None
+) -> str:
+    """``jw{program}-{asn_id}[_{version_id}]_{asn_type}_{sequence:05d}_asn.json``, lower case.
+
+    jwst's one pattern, for what ``asn_generate`` writes and what ``asn_from_list`` suggests.
+    """
+    stamp = f"_{version_id}" if version_id else ""
+    return f"jw{program}-{asn_id}{stamp}_{asn_type}_{sequence:05d}_asn.json".lower()
+
+
 def suggested_file_name(asn: Association) -> str:
     """``jw{program}-{asn_id}_{asn_type}_00001_asn.json`` in lower case.
 
-    jwst's pattern, with the sequence always 1: jwst takes it from a counter shared by every
-    association the process has made, so its suggestion depends on what ran before.
+    jwst's pattern (:func:`association_file_name`), with the sequence always 1: jwst takes
+    it from a counter shared by every association the process has made, so its suggestion
+    depends on what ran before.
     """
     program = "noprogram" if asn.program is ABSENT else asn.program
     acid = "a3001" if asn.asn_id is ABSENT else asn.asn_id
     asn_type = "none" if asn.asn_type is ABSENT else asn.asn_type
-    return f"jw{program}-{acid}_{asn_type}_00001_asn.json".lower()
+    return association_file_name(program, acid, asn_type)

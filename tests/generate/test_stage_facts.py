@@ -136,3 +136,34 @@ def test_asnkit_inspect_names_the_stages_as_their_rules_do() -> None:
     from asnkit.vocabulary import STAGES
 
     assert {stage: rule_for_stage(stage).label for stage in STAGES} == _STAGES
+
+
+def test_the_file_name_pattern_is_read_from_naming(monkeypatch: pytest.MonkeyPatch) -> None:
+    """generate's file names and from-list's suggested name: one pattern, in asnkit.naming."""
+    import asnkit.naming
+    from asnkit.naming import suggested_file_name
+
+    generated = dict(generate_files(pool(exposure(1))))
+    image3 = generated["jw01234-o001_image3_00001_asn.json"]
+    assert suggested_file_name(image3) == "jw01234-o001_image3_00001_asn.json"
+
+    def renamed(program: str, asn_id: str, asn_type: str, **_: object) -> str:
+        return f"{asn_type}-{asn_id}-{program}.json"
+
+    monkeypatch.setattr(asnkit.naming, "association_file_name", renamed)
+    assert sorted(name for name, _ in generate_files(pool(exposure(1)))) == [
+        "image2-o001-01234.json",
+        "image3-o001-01234.json",
+    ]
+    assert suggested_file_name(image3) == "image3-o001-01234.json"
+
+
+def test_each_generate_rule_points_at_its_stage_object() -> None:
+    from asnkit.generate import rules
+    from asnkit.rules import RULES, Level3Rule
+
+    made = rules()
+    assert {type(rule.base_rule) for rule in made} == {Level2bRule, Level3Rule}
+    for rule in made:
+        assert rule.base_rule is RULES[rule.base_rule.name]
+        assert rule.base_rule.stage == rule.stage

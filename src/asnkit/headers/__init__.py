@@ -215,7 +215,7 @@ def engine_view(
             astropy is missing.
     """
     from asnkit.generate.dms import exposure_type
-    from asnkit.generate.output import to_association
+    from asnkit.generate.finish import to_association
 
     given = _unique(paths)
     if not given:
