@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from asnkit.models import ABSENT
 
@@ -12,12 +12,30 @@ if TYPE_CHECKING:
     from asnkit.models import Association
 
 __all__ = [
+    "CALIBRATED",
+    "PER_INTEGRATION",
+    "RATE",
+    "SPECTRUM",
+    "UNCALIBRATED",
     "association_file_name",
     "known_suffixes",
     "product_name_from_expname",
     "strip_suffix",
     "suggested_file_name",
 ]
+
+# The step suffixes of the product levels that the rules name members by and validate tells
+# apart (each is one of known_suffixes() too).
+UNCALIBRATED: Final = "uncal"
+"""Level 1b: the raw ramps (``_uncal``), what DMS pools list."""
+RATE: Final = "rate"
+"""Level 2a: count rates (``_rate``), which Stage 2 calibrates."""
+CALIBRATED: Final = "cal"
+"""Level 2b: calibrated (``_cal``), which Stage 3 combines."""
+SPECTRUM: Final = "x1d"
+"""A Stage 2 extracted spectrum (``_x1d``): a background member of a Stage 3 spectrum."""
+PER_INTEGRATION: Final = "ints"
+"""Added to a level's suffix for a product per integration (``_rateints``, ``_calints``)."""
 
 
 @cache

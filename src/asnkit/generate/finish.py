@@ -93,7 +93,7 @@ def add_nod_backgrounds(asn: object) -> list[object] | None:
     for member, row in science:
         stem = os.path.splitext(os.path.basename(str(member["expname"])))[0]  # noqa: PTH119, PTH122
         background = dict(member)
-        background["expname"] = strip_suffix(stem) + "_x1d.fits"
+        background["expname"] = f"{strip_suffix(stem)}_{naming.SPECTRUM}.fits"
         background["exptype"] = "background"
         members.append((background, row))
     return [gen]

@@ -8,7 +8,12 @@ import attrs
 
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
-from asnkit.naming import product_name_from_expname
+from asnkit.naming import (
+    CALIBRATED,
+    PER_INTEGRATION,
+    SPECTRUM,
+    product_name_from_expname,
+)
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
 from asnkit.vocabulary import Mission, Stage
@@ -54,7 +59,10 @@ class Level2bRule:
     """Science and PSF exposures (each its own product) first, then the shared members."""
     key_order: ClassVar[tuple[str, ...]] = _KEY_ORDER
     wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
-        {"cal", "calints", "crf", "crfints", "i2d", "s2d", "s3d", "x1d", "x1dints", "c1d"}
+        {
+            *(CALIBRATED, CALIBRATED + PER_INTEGRATION, SPECTRUM, SPECTRUM + PER_INTEGRATION),
+            *("crf", "crfints", "i2d", "s2d", "s3d", "c1d"),
+        }
     )
     suffix_hint: ClassVar[str] = f"a {label} association: Stage 2 calibrates _rate/_rateints files"
     """The models' order with ``target`` after ``asn_pool``, as jwst's Stage 2 rules write it

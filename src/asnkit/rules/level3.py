@@ -8,6 +8,7 @@ import attrs
 
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
+from asnkit.naming import PER_INTEGRATION, RATE, UNCALIBRATED
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
 from asnkit.vocabulary import Mission, Stage
@@ -37,7 +38,7 @@ class Level3Rule:
     """Science first, then the exposures that help combine it."""
     key_order: ClassVar[tuple[str, ...]] = ASSOCIATION_KEYS
     wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
-        {"uncal", "ramp", "rate", "rateints"}
+        {UNCALIBRATED, "ramp", RATE, RATE + PER_INTEGRATION}
     )
     suffix_hint: ClassVar[str] = (
         f"a {label} association: Stage 3 combines calibrated (_cal, _calints, ...) files"
