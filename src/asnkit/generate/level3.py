@@ -25,6 +25,7 @@ from asnkit.generate.constraints import (
     none_of,
 )
 from asnkit.generate.rule import Need, PoolRule
+from asnkit.rules import Level3Rule
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -268,7 +269,8 @@ def fixed_slit_backgrounds(asn: object) -> list[object] | None:
 
 # ------------------------------------------------------------------ the rules
 
-_STAGE: Final = "level3"
+_STAGE: Final = Level3Rule.stage
+"""The stage of every rule here: its stage object's, jwst's ``DMS_Level3_Base``."""
 
 
 def _rule(
