@@ -7,24 +7,15 @@ warning follow.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+from pathlib import Path
+
+from edited_source import run_edited
 
 from asnkit import naming
 
 _CHILD = r"""
-import importlib.util, json, sys, types
-if sys.argv[1] == "changed":
-    spec = importlib.util.find_spec("asnkit")
-    path = spec.submodule_search_locations[0] + "/naming.py"
-    source = open(path, encoding="utf-8").read()
-    assert source.count('RATE: Final = "rate"') == 1
-    module = types.ModuleType("asnkit.naming")
-    module.__file__ = path
-    exec(source.replace('RATE: Final = "rate"', 'RATE: Final = "countrate"'), module.__dict__)
-    sys.modules[module.__name__] = module
-sys.path.insert(0, sys.argv[2])
+import json, sys
+sys.path.insert(0, sys.argv[1])
 from generate_pools import exposure, pool
 from asnkit import asn_from_list, dumps
 from asnkit.generate import generate_files
@@ -40,27 +31,18 @@ print(json.dumps({"image2": rate, "wrong": sorted(Level3Rule.wrong_science_suffi
                   "warned": len(warned)}))
 """
 
-
-def _child(how: str) -> dict[str, object]:
-    from pathlib import Path
-
-    generate_tests = str(Path(__file__).resolve().parent / "generate")
-    out = subprocess.run(
-        [sys.executable, "-c", _CHILD, how, generate_tests],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out)  # type: ignore[no-any-return]
+_GENERATE_TESTS = str(Path(__file__).resolve().parent / "generate")
+_COUNTRATE = ('RATE: Final = "rate"', 'RATE: Final = "countrate"')
+"""The one edit: ``countrate`` for ``rate``."""
 
 
 def test_generate_rules_and_validate_read_the_level_suffixes_from_naming() -> None:
-    assert _child("as-is") == {
+    assert run_edited("asnkit.naming", None, _CHILD, _GENERATE_TESTS) == {
         "image2": ["jw01234001001_01101_00001_nrcb1_rate.fits"],
         "wrong": ["ramp", "rate", "rateints", "uncal"],
         "warned": 0,
     }
-    assert _child("changed") == {
+    assert run_edited("asnkit.naming", _COUNTRATE, _CHILD, _GENERATE_TESTS) == {
         "image2": ["jw01234001001_01101_00001_nrcb1_countrate.fits"],
         "wrong": ["countrate", "countrateints", "ramp", "uncal"],
         "warned": 1,

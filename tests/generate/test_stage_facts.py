@@ -81,19 +81,14 @@ print(json.dumps([f.message for f in validate(document).findings if "suffix" in 
 
 def test_validate_reads_each_stages_wrong_suffixes_from_its_rule() -> None:
     # In a child process: the checks read the rule once, when they are imported.
-    import subprocess
-    import sys
+    from edited_source import run_edited
 
     document = dumps(asn_from_list([SCIENCE], rule="DMSLevel2bBase"))
 
     def suffix_findings(how: str) -> list[str]:
-        out = subprocess.run(
-            [sys.executable, "-c", _CHILD, how, document],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return json.loads(out)  # type: ignore[no-any-return]
+        found = run_edited("asnkit", None, _CHILD, how, document)
+        assert isinstance(found, list)
+        return found
 
     assert suffix_findings("as-is") == []
     [message] = suffix_findings("changed")

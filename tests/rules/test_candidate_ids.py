@@ -7,25 +7,14 @@ direct image's candidate) follow.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+from edited_source import run_edited
 
 _CHILD = r"""
-import importlib.util, json, sys, types
-if sys.argv[1] == "changed":
-    # The one edit: candidate_ids.py with cNNNNN for cNNNN, in place of the module.
-    spec = importlib.util.find_spec("asnkit")
-    path = spec.submodule_search_locations[0] + "/rules/candidate_ids.py"
-    source = open(path, encoding="utf-8").read()
-    assert source.count('r"c\\d{4}"') == 1
-    module = types.ModuleType("asnkit.rules.candidate_ids")
-    exec(source.replace('r"c\\d{4}"', 'r"c\\d{5}"'), module.__dict__)
-    sys.modules[module.__name__] = module
+import json
 from asnkit import asn_from_list, dumps
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.generate import rules
-from asnkit.generate.constraints import Attr, Check, Group
+from asnkit.generate.constraints import Attr, Group
 from asnkit.validation import validate
 
 def listed(acid):
@@ -49,21 +38,18 @@ found = sorted({p for rule in rules() for p in patterns(rule.where)})
 print(json.dumps({"c1000": listed("c1000"), "c10000": listed("c10000"), "direct": found}))
 """
 
-
-def _child(how: str) -> dict[str, object]:
-    out = subprocess.run(
-        [sys.executable, "-c", _CHILD, how], capture_output=True, text=True, check=True
-    ).stdout
-    return json.loads(out)  # type: ignore[no-any-return]
+_MODULE = "asnkit.rules.candidate_ids"
+_FIVE_DIGITS = ('r"c\\d{4}"', 'r"c\\d{5}"')
+"""The one edit: ``cNNNNN`` for ``cNNNN``."""
 
 
 def test_from_list_validate_and_generate_read_the_candidate_form_from_one_place() -> None:
-    assert _child("as-is") == {
+    assert run_edited(_MODULE, None, _CHILD) == {
         "c1000": [],
         "c10000": "refused",
         "direct": [r"\[\('c\d{4}', 'direct_image'\)\]"],
     }
-    assert _child("changed") == {
+    assert run_edited(_MODULE, _FIVE_DIGITS, _CHILD) == {
         "c1000": "refused",
         "c10000": [],
         "direct": [r"\[\('c\d{5}', 'direct_image'\)\]"],
