@@ -33,3 +33,27 @@ def test_validate_diff_and_gather_are_functions_not_modules() -> None:
 
     for function in (validate, diff, gather):
         assert inspect.isfunction(function), function
+
+
+def test_the_static_declaration_of_the_names_is_the_run_time_table() -> None:
+    """``asnkit/__init__.py``'s ``TYPE_CHECKING`` imports name what ``_WHERE`` names.
+
+    The names are declared twice by necessity (for the type checker and for the lazy
+    imports); ``__all__`` is made from ``_WHERE``.
+    """
+    import ast
+
+    source = Path(asnkit.__file__).read_text(encoding="utf-8")
+    [block] = [
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    declared = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert declared == asnkit._WHERE
+    assert asnkit.__all__ == sorted([*declared, "__version__"])

@@ -9,75 +9,53 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from asnkit._version import __version__
+from asnkit._version import __version__ as __version__
 
 if TYPE_CHECKING:
-    from asnkit.codec.emit import dump, dumps
-    from asnkit.codec.structure import from_dict, from_json, to_dict
-    from asnkit.comparison import Difference, DiffResult, diff
-    from asnkit.exceptions import (
-        AsnkitError,
-        EditError,
-        GatherError,
-        HeaderError,
-        InvalidAssociationError,
-        LoadError,
-        PoolError,
-        UnknownRuleError,
-    )
-    from asnkit.files import write_text
-    from asnkit.from_list import asn_from_list
-    from asnkit.gathering import GatherResult, gather
-    from asnkit.generate import Pool, generate, read_pool
-    from asnkit.io import load, write
-    from asnkit.models import ABSENT, Absent, Association, Member, Product
-    from asnkit.rules import Level2bRule, Level3Rule, ProductNaming, Rule, get_rule
-    from asnkit.validation import Finding, Report, validate
-    from asnkit.vocabulary import ExpType, Stage
+    # The static declaration of the names (each re-exported by its alias); at run time
+    # ``_WHERE`` says where each is, and ``__all__`` is made from it (a test keeps the two
+    # equal).
+    from asnkit.codec.emit import dump as dump
+    from asnkit.codec.emit import dumps as dumps
+    from asnkit.codec.structure import from_dict as from_dict
+    from asnkit.codec.structure import from_json as from_json
+    from asnkit.codec.structure import to_dict as to_dict
+    from asnkit.comparison import Difference as Difference
+    from asnkit.comparison import DiffResult as DiffResult
+    from asnkit.comparison import diff as diff
+    from asnkit.exceptions import AsnkitError as AsnkitError
+    from asnkit.exceptions import EditError as EditError
+    from asnkit.exceptions import GatherError as GatherError
+    from asnkit.exceptions import HeaderError as HeaderError
+    from asnkit.exceptions import InvalidAssociationError as InvalidAssociationError
+    from asnkit.exceptions import LoadError as LoadError
+    from asnkit.exceptions import PoolError as PoolError
+    from asnkit.exceptions import UnknownRuleError as UnknownRuleError
+    from asnkit.files import write_text as write_text
+    from asnkit.from_list import asn_from_list as asn_from_list
+    from asnkit.gathering import GatherResult as GatherResult
+    from asnkit.gathering import gather as gather
+    from asnkit.generate import Pool as Pool
+    from asnkit.generate import generate as generate
+    from asnkit.generate import read_pool as read_pool
+    from asnkit.io import load as load
+    from asnkit.io import write as write
+    from asnkit.models import ABSENT as ABSENT
+    from asnkit.models import Absent as Absent
+    from asnkit.models import Association as Association
+    from asnkit.models import Member as Member
+    from asnkit.models import Product as Product
+    from asnkit.rules import Level2bRule as Level2bRule
+    from asnkit.rules import Level3Rule as Level3Rule
+    from asnkit.rules import ProductNaming as ProductNaming
+    from asnkit.rules import Rule as Rule
+    from asnkit.rules import get_rule as get_rule
+    from asnkit.validation import Finding as Finding
+    from asnkit.validation import Report as Report
+    from asnkit.validation import validate as validate
+    from asnkit.vocabulary import ExpType as ExpType
+    from asnkit.vocabulary import Stage as Stage
 
-__all__ = [
-    "ABSENT",
-    "Absent",
-    "AsnkitError",
-    "Association",
-    "DiffResult",
-    "Difference",
-    "EditError",
-    "ExpType",
-    "Finding",
-    "GatherError",
-    "GatherResult",
-    "HeaderError",
-    "InvalidAssociationError",
-    "Level2bRule",
-    "Level3Rule",
-    "LoadError",
-    "Member",
-    "Pool",
-    "PoolError",
-    "Product",
-    "ProductNaming",
-    "Report",
-    "Rule",
-    "Stage",
-    "UnknownRuleError",
-    "__version__",
-    "asn_from_list",
-    "diff",
-    "dump",
-    "dumps",
-    "from_dict",
-    "from_json",
-    "gather",
-    "generate",
-    "get_rule",
-    "load",
-    "read_pool",
-    "to_dict",
-    "validate",
-    "write",
-    "write_text",
-]
 
 _WHERE: Final[dict[str, str]] = {
     "dump": "asnkit.codec.emit",
@@ -121,6 +99,9 @@ _WHERE: Final[dict[str, str]] = {
     "ExpType": "asnkit.vocabulary",
     "Stage": "asnkit.vocabulary",
 }
+"""Each public name (but ``__version__``) and the module it lives in."""
+
+__all__ = sorted([*_WHERE, "__version__"])  # noqa: PLE0605 (a list, made from the one table)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 (module attributes of every kind)

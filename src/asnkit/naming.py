@@ -1,17 +1,41 @@
-"""Names: Stage 2 product names from file names, and suggested association file names."""
+"""Names: Stage 2 product names from file names, and association file names."""
 
 from __future__ import annotations
 
 import os
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from asnkit.models import ABSENT
 
 if TYPE_CHECKING:
     from asnkit.models import Association
 
-__all__ = ["known_suffixes", "product_name_from_expname", "strip_suffix", "suggested_file_name"]
+__all__ = [
+    "CALIBRATED",
+    "PER_INTEGRATION",
+    "RATE",
+    "SPECTRUM",
+    "UNCALIBRATED",
+    "association_file_name",
+    "known_suffixes",
+    "product_name_from_expname",
+    "strip_suffix",
+    "suggested_file_name",
+]
+
+# The step suffixes of the product levels that the rules name members by and validate tells
+# apart (each is one of known_suffixes() too).
+UNCALIBRATED: Final = "uncal"
+"""Level 1b: the raw ramps (``_uncal``), what DMS pools list."""
+RATE: Final = "rate"
+"""Level 2a: count rates (``_rate``), which Stage 2 calibrates."""
+CALIBRATED: Final = "cal"
+"""Level 2b: calibrated (``_cal``), which Stage 3 combines."""
+SPECTRUM: Final = "x1d"
+"""A Stage 2 extracted spectrum (``_x1d``): a background member of a Stage 3 spectrum."""
+PER_INTEGRATION: Final = "ints"
+"""Added to a level's suffix for a product per integration (``_rateints``, ``_calints``)."""
 
 
 @cache
@@ -80,13 +104,25 @@ def product_name_from_expname(expname: str) -> str:
     return strip_suffix(stem)
 
 
+def association_file_name(
+    program: str, asn_id: str, asn_type: str, *, sequence: int = 1, version_id: str | None = None
+) -> str:
+    """``jw{program}-{asn_id}[_{version_id}]_{asn_type}_{sequence:05d}_asn.json``, lower case.
+
+    jwst's one pattern, for what ``asn_generate`` writes and what ``asn_from_list`` suggests.
+    """
+    stamp = f"_{version_id}" if version_id else ""
+    return f"jw{program}-{asn_id}{stamp}_{asn_type}_{sequence:05d}_asn.json".lower()
+
+
 def suggested_file_name(asn: Association) -> str:
     """``jw{program}-{asn_id}_{asn_type}_00001_asn.json`` in lower case.
 
-    jwst's pattern, with the sequence always 1: jwst takes it from a counter shared by every
-    association the process has made, so its suggestion depends on what ran before.
+    jwst's pattern (:func:`association_file_name`), with the sequence always 1: jwst takes
+    it from a counter shared by every association the process has made, so its suggestion
+    depends on what ran before.
     """
     program = "noprogram" if asn.program is ABSENT else asn.program
     acid = "a3001" if asn.asn_id is ABSENT else asn.asn_id
     asn_type = "none" if asn.asn_type is ABSENT else asn.asn_type
-    return f"jw{program}-{acid}_{asn_type}_00001_asn.json".lower()
+    return association_file_name(program, acid, asn_type)

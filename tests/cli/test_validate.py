@@ -354,9 +354,9 @@ def test_each_real_file_is_checked_once(
 
 def test_the_rule_choices_are_the_librarys() -> None:
     from asnkit.cli.validate import Rule
-    from asnkit.validation import RULE_NAMES
+    from asnkit.rules import STAGE_NAMES
 
-    assert [rule.value for rule in Rule] == list(RULE_NAMES)
+    assert [rule.value for rule in Rule] == list(STAGE_NAMES)
 
 
 # -- `asnkit validate PATH...` without typer ----------------------------------------------

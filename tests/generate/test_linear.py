@@ -20,7 +20,7 @@ from pool_templates import expanded_pool, pool_paths
 
 from asnkit.codec.emit import dumps
 from asnkit.generate import engine, read_pool, rules
-from asnkit.generate.output import to_association
+from asnkit.generate.finish import to_association
 from asnkit.generate.refusals import Recorder
 
 if TYPE_CHECKING:

@@ -16,7 +16,8 @@ from generate_pools import exposure, pool
 
 from asnkit.codec.emit import dumps
 from asnkit.generate import generate_files
-from asnkit.generate.level2b import LEVEL2B_RULES, nod_background_overlap
+from asnkit.generate._level2b_finalizers import nod_background_overlap
+from asnkit.generate.level2b import LEVEL2B_RULES
 
 LEVEL2B_TYPES: Final = frozenset({"image2", "spec2", "tso-image2", "tso-spec2", "nrslamp-spec2"})
 

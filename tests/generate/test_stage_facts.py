@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import pytest
 from generate_pools import exposure, pool
 
 from asnkit import asn_from_list
@@ -18,7 +19,7 @@ from asnkit.generate import generate_files
 from asnkit.rules import Level2bRule
 
 if TYPE_CHECKING:
-    import pytest
+    from pathlib import Path
 
 SCIENCE = "jw01234001001_01101_00001_nrcb1_rate.fits"
 """The Stage 2 member of the hand-made pool's exposure 1 (``generate_pools.exposure``)."""
@@ -80,21 +81,84 @@ print(json.dumps([f.message for f in validate(document).findings if "suffix" in 
 
 def test_validate_reads_each_stages_wrong_suffixes_from_its_rule() -> None:
     # In a child process: the checks read the rule once, when they are imported.
-    import subprocess
-    import sys
+    from edited_source import run_edited
 
     document = dumps(asn_from_list([SCIENCE], rule="DMSLevel2bBase"))
 
     def suffix_findings(how: str) -> list[str]:
-        out = subprocess.run(
-            [sys.executable, "-c", _CHILD, how, document],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return json.loads(out)  # type: ignore[no-any-return]
+        found = run_edited("asnkit", None, _CHILD, how, document)
+        assert isinstance(found, list)
+        return found
 
     assert suffix_findings("as-is") == []
     [message] = suffix_findings("changed")
     assert "'_rate'" in message
     assert Level2bRule.suffix_hint in message
+
+
+def test_the_stage_label_is_read_from_the_stage_object(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """from-list's refusals, validate's findings and header-aware creation's refusals."""
+    from fitscases import write_case
+
+    from asnkit.exceptions import HeaderError, InvalidAssociationError
+    from asnkit.headers import association_from_headers
+    from asnkit.validation import validate
+
+    monkeypatch.setattr(Level2bRule, "label", "Stage Two-B")
+    with pytest.raises(InvalidAssociationError, match="a Stage Two-B association needs"):
+        asn_from_list([("b_rate.fits", "background")], rule="DMSLevel2bBase", with_exptype=True)
+    two_science = {
+        "asn_rule": "DMSLevel2bBase",
+        "products": [
+            {
+                "name": "a",
+                "members": [{"expname": f"{n}_rate.fits", "exptype": "science"} for n in "ab"],
+            }
+        ],
+    }
+    messages = [finding.message for finding in validate(two_science).findings]
+    assert "a Stage Two-B product needs exactly one science member; it has 2" in messages
+    names = write_case("nirspec_ifu_imprint_background", tmp_path)
+    with pytest.raises(HeaderError, match="the files make 2 Stage Two-B associations"):
+        association_from_headers([str(tmp_path / name) for name in names], stage="level2b")
+
+
+def test_asnkit_inspect_names_the_stages_as_their_rules_do() -> None:
+    from asnkit.cli.inspect import _STAGES
+    from asnkit.rules import rule_for_stage
+    from asnkit.vocabulary import STAGES
+
+    assert {stage: rule_for_stage(stage).label for stage in STAGES} == _STAGES
+
+
+def test_the_file_name_pattern_is_read_from_naming(monkeypatch: pytest.MonkeyPatch) -> None:
+    """generate's file names and from-list's suggested name: one pattern, in asnkit.naming."""
+    import asnkit.naming
+    from asnkit.naming import suggested_file_name
+
+    generated = dict(generate_files(pool(exposure(1))))
+    image3 = generated["jw01234-o001_image3_00001_asn.json"]
+    assert suggested_file_name(image3) == "jw01234-o001_image3_00001_asn.json"
+
+    def renamed(program: str, asn_id: str, asn_type: str, **_: object) -> str:
+        return f"{asn_type}-{asn_id}-{program}.json"
+
+    monkeypatch.setattr(asnkit.naming, "association_file_name", renamed)
+    assert sorted(name for name, _ in generate_files(pool(exposure(1)))) == [
+        "image2-o001-01234.json",
+        "image3-o001-01234.json",
+    ]
+    assert suggested_file_name(image3) == "image3-o001-01234.json"
+
+
+def test_each_generate_rule_points_at_its_stage_object() -> None:
+    from asnkit.generate import rules
+    from asnkit.rules import RULES, Level3Rule
+
+    made = rules()
+    assert {type(rule.base_rule) for rule in made} == {Level2bRule, Level3Rule}
+    for rule in made:
+        assert rule.base_rule is RULES[rule.base_rule.name]
+        assert rule.base_rule.stage == rule.stage

@@ -228,7 +228,7 @@ class TestFiles:
             association_from_headers(names, stage="level2b")
         acquisition, *spec = names
         assert str(caught.value) == (
-            f"{acquisition}, {spec[0]}, {spec[1]}, ... (3 more): the files make 2 Stage 2 "
+            f"{acquisition}, {spec[0]}, {spec[1]}, ... (3 more): the files make 2 Stage 2b "
             f"associations, none takes them all (spec2 (o001) of {spec[4]}, {spec[3]}, ... "
             f"(3 more); image2 (o001) of {acquisition}); give the files of one, or --force"
         )

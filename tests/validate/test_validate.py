@@ -15,10 +15,10 @@ from strategies import json_values, schema_documents
 import asnkit
 from asnkit.exceptions import UnknownRuleError
 from asnkit.models import KNOWN_EXPTYPES
-from asnkit.rules import RULES, stage_of
+from asnkit.rules import RULES, STAGE_NAMES, stage_of
 from asnkit.schema import validator
 from asnkit.schema._refusal import JsonSchemaValueException
-from asnkit.validation import RULE_NAMES, Finding, Report, validate
+from asnkit.validation import Finding, Report, validate
 from asnkit.validation.shape import schema_walk
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -166,16 +166,16 @@ def test_several_products_and_no_other_sign_are_stage_2b() -> None:
     assert stage_of({"products": [{}]}) == "level3"
 
 
-@pytest.mark.parametrize("rule", sorted(RULE_NAMES))
+@pytest.mark.parametrize("rule", sorted(STAGE_NAMES))
 def test_rule_forces_the_stage(rule: str) -> None:
     two_science = level3(member("a_cal.fits"), member("b_cal.fits"))
     report = validate(two_science, rule=rule)
-    assert report.stage == RULE_NAMES[rule]
-    assert report.valid == (RULE_NAMES[rule] == "level3")
+    assert report.stage == STAGE_NAMES[rule]
+    assert report.valid == (STAGE_NAMES[rule] == "level3")
 
 
 def test_rule_names_are_asnkit_rules() -> None:
-    assert {name for name in RULE_NAMES if name not in {"level2b", "level3"}} == set(RULES)
+    assert {name for name in STAGE_NAMES if name not in {"level2b", "level3"}} == set(RULES)
 
 
 def test_an_unknown_rule_raises() -> None:

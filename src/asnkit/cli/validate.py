@@ -19,7 +19,7 @@ __all__ = ["Rule", "check_paths", "command", "expand_paths"]
 
 
 class Rule(str, enum.Enum):
-    """What ``--rule`` accepts: the keys of :data:`asnkit.validation.RULE_NAMES`.
+    """What ``--rule`` accepts: the keys of :data:`asnkit.rules.STAGE_NAMES`.
 
     Spelled out for the help and shell completion; a test keeps it equal to the library's.
     """

@@ -154,8 +154,8 @@ def generate_files(
         ValueError: ``version_id`` cannot be part of a file name.
     """
     from asnkit.exceptions import PoolError
+    from asnkit.generate.finish import file_name, to_association
     from asnkit.generate.name_check import check_version_id, refuse_unsafe_names
-    from asnkit.generate.output import file_name, to_association
 
     if isinstance(version_id, str):
         check_version_id(version_id)

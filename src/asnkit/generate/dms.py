@@ -23,6 +23,8 @@ from asnkit.exposure_types import (
     SPECIAL_EXPOSURE_MODIFIERS,
     TSO_EXP_TYPES,
 )
+from asnkit.naming import CALIBRATED, PER_INTEGRATION, RATE, SPECTRUM, UNCALIBRATED
+from asnkit.rules.candidate_ids import CANDIDATE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -99,6 +101,10 @@ NRSIFU_KEYS: Final = ("exp_type", "detector", "filter", "grating")
 """The keywords :func:`nrsifu_valid_detector` reads."""
 
 NIS_SOSS_UNCALIBRATED_FILTERS: Final = frozenset({"f277w"})
+
+DIRECT_IMAGE_CANDIDATE: Final = rf"\[\('{CANDIDATE}', 'direct_image'\)\]"
+"""A row's ASN_CANDIDATE when it is a WFSS direct image's candidate alone: ``[('c1000',
+'direct_image')]``."""
 
 
 def first_set(
@@ -196,7 +202,17 @@ def nissoss_calibrated_filter(row: Mapping[str, str]) -> bool:
     return nis_filter not in NIS_SOSS_UNCALIBRATED_FILTERS
 
 
-_LEVEL1B = re.compile(r"(?P<path>.+)(?P<type>_uncal)(?P<extension>\..+)")
+_LEVEL1B = re.compile(rf"(?P<path>.+)(?P<type>_{UNCALIBRATED})(?P<extension>\..+)")
+
+
+def _renamed(name: str, suffix: str, *, use_integrations: bool) -> str:
+    """``name`` with ``suffix`` for ``_uncal`` (``..._uncal.ext`` only; others as given)."""
+    match = _LEVEL1B.match(name)
+    if match is None:
+        return name
+    if use_integrations:
+        suffix += PER_INTEGRATION
+    return f"{match.group('path')}_{suffix}{match.group('extension')}"
 
 
 def rename_to_level2(
@@ -206,27 +222,18 @@ def rename_to_level2(
 
     A name that is not a Level 1b name is kept as it is, as jwst keeps it.
     """
-    match = _LEVEL1B.match(name)
-    if match is None:
-        return name
     if member_exptype == "background":
-        suffix = "x1d"
+        suffix = SPECTRUM
     elif exp_type in LEVEL2B_EXPTYPES:
-        suffix = "cal"
+        suffix = CALIBRATED
     else:
-        suffix = "rate"
-    if use_integrations:
-        suffix += "ints"
-    return f"{match.group('path')}_{suffix}{match.group('extension')}"
+        suffix = RATE
+    return _renamed(name, suffix, use_integrations=use_integrations)
 
 
 def rename_to_level2a(name: str, *, use_integrations: bool) -> str:
     """A Stage 2 member's file name from its ``_uncal`` name: ``_rate`` or ``_rateints``."""
-    match = _LEVEL1B.match(name)
-    if match is None:
-        return name
-    suffix = "rateints" if use_integrations else "rate"
-    return f"{match.group('path')}_{suffix}{match.group('extension')}"
+    return _renamed(name, RATE, use_integrations=use_integrations)
 
 
 def is_item_tso(row: Mapping[str, str], *, bound_tso: bool = False) -> bool:

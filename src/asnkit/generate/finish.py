@@ -5,6 +5,8 @@ association is completed by its rule (kept when it has what it needs, nodded spe
 their backgrounds, ...); then duplicates go (same members as an association of a later
 candidate id), then of two associations with the same product name the one whose members
 are a subset of the other's; then the survivors are numbered per candidate and type.
+Each is then written as asnkit's model (:func:`to_association`), under the file name
+jwst gives it (:func:`file_name`), in its stage's key order.
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ import os
 import re
 from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 
+from asnkit import naming
+from asnkit._version import __version__
+from asnkit.models import ABSENT, Association, Member, Product
 from asnkit.naming import strip_suffix
+from asnkit.vocabulary import STAGES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from asnkit.generate import engine
     from asnkit.generate.rule import PoolRule
 
 
@@ -50,10 +57,9 @@ class Finishing(Protocol):
 
 GenAsn = TypeVar("GenAsn", bound=Finishing)
 
-__all__ = ["add_nod_backgrounds", "finish", "resequence"]
+__all__ = ["add_nod_backgrounds", "file_name", "finish", "resequence", "to_association"]
 
 MULTI_OBS_AC_TYPES: Final = frozenset({"group", "background", "mosaic"})
-STAGE_ORDER: Final = ("level2b", "level3")
 
 _DUP, _LENGTH, _MISMATCH, _UNACCOUNTED, _SUBSET = range(5)
 
@@ -87,7 +93,7 @@ def add_nod_backgrounds(asn: object) -> list[object] | None:
     for member, row in science:
         stem = os.path.splitext(os.path.basename(str(member["expname"])))[0]  # noqa: PTH119, PTH122
         background = dict(member)
-        background["expname"] = strip_suffix(stem) + "_x1d.fits"
+        background["expname"] = f"{strip_suffix(stem)}_{naming.SPECTRUM}.fits"
         background["exptype"] = "background"
         members.append((background, row))
     return [gen]
@@ -96,7 +102,7 @@ def add_nod_backgrounds(asn: object) -> list[object] | None:
 def finish(associations: Sequence[GenAsn]) -> list[GenAsn]:
     """Jwst's finalize callbacks, stage by stage: complete, prune, number."""
     result = list(associations)
-    for stage in STAGE_ORDER:
+    for stage in STAGES:  # Level 2b first, then Level 3
         others = [asn for asn in result if asn.crule.rule.stage != stage]
         mine: list[GenAsn] = []
         for asn in result:
@@ -312,3 +318,58 @@ def _prune_duplicate_products(  # noqa: C901, PLR0912 (jwst's prune, step by ste
             raise IndexError(msg)
         removed.add(left.pop(0))
     return [asn for index, asn in enumerate(ordered) if index not in removed]
+
+
+# ---------------------------------------------------------------- the documents written
+
+
+def file_name(asn: engine.GenAsn) -> str:
+    """The file name jwst gives the association (:func:`asnkit.naming.association_file_name`)."""
+    return naming.association_file_name(
+        asn.program,
+        asn.asn_id,
+        asn.crule.rule.asn_type,
+        sequence=asn.sequence,
+        version_id=asn.version_id,
+    )
+
+
+def _member(member: Mapping[str, object]) -> Member:
+    exposerr = member.get("exposerr", ABSENT)
+    candidate = member.get("asn_candidate", ABSENT)
+    extra = {
+        key: value
+        for key, value in member.items()
+        if key not in ("expname", "exptype", "exposerr", "asn_candidate")
+    }
+    return Member(
+        expname=str(member["expname"]),
+        exptype=str(member["exptype"]),
+        exposerr=exposerr,  # type: ignore[arg-type]
+        asn_candidate=candidate,  # type: ignore[arg-type]
+        extra=extra,  # type: ignore[arg-type]
+        key_order=tuple(member),
+    )
+
+
+def to_association(asn: engine.GenAsn) -> tuple[str, Association]:
+    """The association's file name and document, its keys in its stage's order."""
+    products = tuple(
+        Product(members=tuple(_member(m) for m, _ in members), name=name)
+        for name, members in asn.products
+    )
+    document = Association(
+        products=products,
+        asn_type=asn.crule.rule.asn_type,
+        asn_rule=asn.crule.asn_rule,
+        version_id=asn.version_id,
+        code_version=__version__,
+        degraded_status=asn.degraded,
+        program=asn.program,
+        constraints=asn.constraints_text(),
+        asn_id=asn.asn_id,
+        target=asn.data_target,
+        asn_pool=asn.pool_name,
+        key_order=asn.crule.rule.base_rule.key_order,
+    )
+    return file_name(asn), document

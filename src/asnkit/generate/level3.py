@@ -25,6 +25,7 @@ from asnkit.generate.constraints import (
     none_of,
 )
 from asnkit.generate.rule import Need, PoolRule
+from asnkit.rules import Level3Rule
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -89,7 +90,7 @@ OPTICAL_PATH: Final = all_of(
 """Grouped by FILTER, PUPIL (or GRATING), fixed slit (S200A1 and S200A2 together) and SUBARRAY."""
 
 _DIRECT_IMAGE: Final = all_of(
-    Attr(("asn_candidate",), r"\[\('c\d{4}', 'direct_image'\)\]", name="acdirect"),
+    Attr(("asn_candidate",), dms.DIRECT_IMAGE_CANDIDATE, name="acdirect"),
     Check(source=lambda _row, _asn: "000", name="target", reads=()),
 )
 
@@ -268,7 +269,8 @@ def fixed_slit_backgrounds(asn: object) -> list[object] | None:
 
 # ------------------------------------------------------------------ the rules
 
-_STAGE: Final = "level3"
+_STAGE: Final = Level3Rule.stage
+"""The stage of every rule here: its stage object's, jwst's ``DMS_Level3_Base``."""
 
 
 def _rule(

@@ -3,7 +3,9 @@
 A :class:`PoolRule` is a statement, not a class to inherit from: its ``where`` (in the
 language of :mod:`asnkit.generate.constraints`) says which rows an association of the rule
 takes and which keywords it groups them by; ``asn_type``, ``product_name``, ``roles`` and
-``needs`` say what it writes and when it is complete. The engine
+``needs`` say what it writes and when it is complete. What its stage writes the same for
+every rule (the key order, Stage 2b's product names, the stage's label) is the stage
+object's, :attr:`PoolRule.base_rule`, from :mod:`asnkit.rules`. The engine
 (:mod:`asnkit.generate.engine`) runs every rule of the registry over a pool.
 """
 
@@ -15,6 +17,7 @@ from typing import Literal, Protocol, TypeAlias
 import attrs
 
 from asnkit.generate.constraints import Node, RowView
+from asnkit.rules import Rule, rule_for_stage
 from asnkit.vocabulary import Stage
 
 __all__ = [
@@ -135,3 +138,12 @@ class PoolRule:
     finalize: Finalizer | None = None
     member_type: MemberType | None = None
     any_candidate: bool = False
+
+    @property
+    def base_rule(self) -> Rule:
+        """The stage object of :mod:`asnkit.rules` it writes for: jwst's base rule.
+
+        ``DMSLevel2bBase`` or ``DMS_Level3_Base`` (:func:`asnkit.rules.rule_for_stage`):
+        what every rule of the stage writes alike is asked of it.
+        """
+        return rule_for_stage(self.stage)

@@ -24,6 +24,7 @@ from asnkit.exceptions import HeaderError
 from asnkit.fits_header import KEYWORDS, read_primary_header
 from asnkit.generate.pool import Pool
 from asnkit.models import Association
+from asnkit.rules import rule_for_stage
 from asnkit.vocabulary import Stage
 
 if TYPE_CHECKING:
@@ -48,8 +49,6 @@ __all__ = [
 
 POOL_NAME: Final = "none"
 """``asn_pool`` of an association made from headers (no pool file): ``asn_from_list``'s."""
-
-_STAGE_NAMES: Final = {"level2b": "Stage 2", "level3": "Stage 3"}
 
 
 @attrs.frozen
@@ -216,7 +215,7 @@ def engine_view(
             astropy is missing.
     """
     from asnkit.generate.dms import exposure_type
-    from asnkit.generate.output import to_association
+    from asnkit.generate.finish import to_association
 
     given = _unique(paths)
     if not given:
@@ -343,7 +342,7 @@ def _choose(
     optional: Collection[str],
 ) -> tuple[Association, list[tuple[str, ...]]]:
     """:func:`choose`, with the given file of each member, product by product."""
-    stage_name = _STAGE_NAMES[view.stage]
+    stage_name = rule_for_stage(view.stage).label
     needed = [file for file in view.files if file.path not in optional]
     if not view.associations:
         first = needed[0]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Final
 from asnkit._version import __version__
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import ASSOCIATION_KEYS, Association, ExpType
+from asnkit.rules.candidate_ids import GIVEN_ID_FORMS, full_match
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 DEFAULT_ASN_ID: Final = "a3001"
 """What jwst writes as ``asn_id`` for any list-made association, whatever ``--id`` says."""
 
-_CANDIDATE_ID = re.compile(r"(?:o\d{3}|c\d{4})\Z")
+_CANDIDATE_ID = re.compile(full_match(GIVEN_ID_FORMS))
 
 
 def check_candidate_id(acid: str | None, members: Sequence[tuple[str, str]]) -> None:

@@ -8,7 +8,12 @@ import attrs
 
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
-from asnkit.naming import product_name_from_expname
+from asnkit.naming import (
+    CALIBRATED,
+    PER_INTEGRATION,
+    SPECTRUM,
+    product_name_from_expname,
+)
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
 from asnkit.vocabulary import Mission, Stage
@@ -43,6 +48,7 @@ class Level2bRule:
 
     name: ClassVar[str] = "DMSLevel2bBase"
     stage: ClassVar[Stage] = "level2b"
+    label: ClassVar[str] = "Stage 2b"
     mission: ClassVar[Mission] = "jwst"
     role_order: ClassVar[tuple[str, ...]] = (
         ExpType.SCIENCE,
@@ -53,9 +59,12 @@ class Level2bRule:
     """Science and PSF exposures (each its own product) first, then the shared members."""
     key_order: ClassVar[tuple[str, ...]] = _KEY_ORDER
     wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
-        {"cal", "calints", "crf", "crfints", "i2d", "s2d", "s3d", "x1d", "x1dints", "c1d"}
+        {
+            *(CALIBRATED, CALIBRATED + PER_INTEGRATION, SPECTRUM, SPECTRUM + PER_INTEGRATION),
+            *("crf", "crfints", "i2d", "s2d", "s3d", "c1d"),
+        }
     )
-    suffix_hint: ClassVar[str] = "a Stage 2b association: Stage 2 calibrates _rate/_rateints files"
+    suffix_hint: ClassVar[str] = f"a {label} association: Stage 2 calibrates _rate/_rateints files"
     """The models' order with ``target`` after ``asn_pool``, as jwst's Stage 2 rules write it
     (they set the target last)."""
     own_product_roles: ClassVar[frozenset[str]] = _OWN_PRODUCT
@@ -104,7 +113,7 @@ class Level2bRule:
             else:
                 shared.append(Member(expname=expname, exptype=exptype))
         if not exposures:
-            msg = "a Stage 2 association needs at least one science exposure; none was given"
+            msg = f"a {self.label} association needs at least one science exposure; none was given"
             raise InvalidAssociationError(msg)
         companions = tuple(shared)
         products = []

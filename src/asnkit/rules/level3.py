@@ -8,6 +8,7 @@ import attrs
 
 from asnkit.exceptions import InvalidAssociationError
 from asnkit.models import ASSOCIATION_KEYS, Association, ExpType, Member, Product
+from asnkit.naming import PER_INTEGRATION, RATE, UNCALIBRATED
 from asnkit.rules._common import by_role, check_candidate_id, make_association
 from asnkit.rules.protocol import ProductNaming
 from asnkit.vocabulary import Mission, Stage
@@ -26,6 +27,7 @@ class Level3Rule:
 
     name: ClassVar[str] = "DMS_Level3_Base"
     stage: ClassVar[Stage] = "level3"
+    label: ClassVar[str] = "Stage 3"
     mission: ClassVar[Mission] = "jwst"
     role_order: ClassVar[tuple[str, ...]] = (
         ExpType.SCIENCE,
@@ -36,10 +38,10 @@ class Level3Rule:
     """Science first, then the exposures that help combine it."""
     key_order: ClassVar[tuple[str, ...]] = ASSOCIATION_KEYS
     wrong_science_suffixes: ClassVar[frozenset[str]] = frozenset(
-        {"uncal", "ramp", "rate", "rateints"}
+        {UNCALIBRATED, "ramp", RATE, RATE + PER_INTEGRATION}
     )
     suffix_hint: ClassVar[str] = (
-        "a Stage 3 association: Stage 3 combines calibrated (_cal, _calints, ...) files"
+        f"a {label} association: Stage 3 combines calibrated (_cal, _calints, ...) files"
     )
     """jwst's order, the models' own: ``target`` between ``asn_id`` and ``asn_pool``."""
     own_product_roles: ClassVar[frozenset[str]] = frozenset()
@@ -85,11 +87,11 @@ class Level3Rule:
         :class:`asnkit.rules.protocol.Rule`.
         """
         if naming.name is None:
-            msg = "a Stage 3 association needs a product name: give product_name=NAME"
+            msg = f"a {self.label} association needs a product name: give product_name=NAME"
             raise InvalidAssociationError(msg)
         check_candidate_id(acid, members)
         if not any(exptype.lower() == ExpType.SCIENCE for _, exptype in members):
-            msg = "a Stage 3 association needs at least one science member; none was given"
+            msg = f"a {self.label} association needs at least one science member; none was given"
             raise InvalidAssociationError(msg)
         product = Product(
             members=tuple(Member(expname=expname, exptype=exptype) for expname, exptype in members),

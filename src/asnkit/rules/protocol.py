@@ -57,6 +57,11 @@ class Rule(Protocol):
         ...
 
     @property
+    def label(self) -> str:
+        """The stage as messages name it (``Stage 2b``, ``Stage 3``): one spelling for all."""
+        ...
+
+    @property
     def mission(self) -> Mission:
         """The telescope whose pipeline reads its associations (``jwst``, ``roman``).
 

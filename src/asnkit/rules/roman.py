@@ -151,6 +151,7 @@ class RomanRule:
 
     name: ClassVar[str] = ROMAN_RULE_NAME
     stage: ClassVar[Stage] = "level3"
+    label: ClassVar[str] = "Roman"
     """One product combining every member, as a JWST Stage 3 association."""
     mission: ClassVar[Mission] = "roman"
     role_order: ClassVar[tuple[str, ...]] = (ExpType.SCIENCE,)

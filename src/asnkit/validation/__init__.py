@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from asnkit.codec.decode import json_type
 from asnkit.exceptions import LoadError, UnknownRuleError
@@ -45,10 +45,7 @@ if TYPE_CHECKING:
     from asnkit.models import Association
     from asnkit.vocabulary import Stage
 
-__all__ = ["RULE_NAMES", "Finding", "Report", "Severity", "validate"]
-
-RULE_NAMES: Final = STAGE_NAMES
-"""What ``rule=`` (``--rule``) accepts: a stage, or the name of an asnkit rule."""
+__all__ = ["Finding", "Report", "Severity", "validate"]
 
 
 def validate(
@@ -80,16 +77,17 @@ def validate(
         The report; it never raises for a bad document or an unreadable file.
 
     Raises:
-        UnknownRuleError: ``rule`` is not one of :data:`RULE_NAMES`.
+        UnknownRuleError: ``rule`` is not one of :data:`asnkit.rules.STAGE_NAMES` (a stage, or
+            the name of an asnkit rule).
     """
     forced: Stage | None = None
     forced_mission = None if rule is None or rule not in RULES else RULES[rule].mission
     if rule is not None:
         try:
-            forced = RULE_NAMES[rule]
+            forced = STAGE_NAMES[rule]
         except KeyError:
             instead = UNSUPPORTED_RULES.get(rule, "")
-            raise UnknownRuleError(rule, tuple(RULE_NAMES), instead) from None
+            raise UnknownRuleError(rule, tuple(STAGE_NAMES), instead) from None
     name, document, problem = _read(source, max_bytes)
     if problem is not None:
         return Report(source=name, findings=(problem,), stage=None, strict=strict)

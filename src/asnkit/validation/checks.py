@@ -23,6 +23,7 @@ from asnkit._escape import quoted
 from asnkit.codec.decode import json_type
 from asnkit.name_parts import MAX_PRODUCT_NAME_BYTES, product_name_problem
 from asnkit.rules import rule_for_stage
+from asnkit.rules.candidate_ids import ASN_ID_FORMS, full_match
 from asnkit.validation.report import Finding, error, warning
 from asnkit.vocabulary import KNOWN_ASN_TYPES, KNOWN_EXPTYPES, STAGES, ExpType
 
@@ -167,7 +168,7 @@ def _unknown_asn_type_message(asn_type: str) -> str:
     )
 
 
-_ASN_ID: Final = re.compile(r"(?:o\d{3}|[car]\d{4})\Z")
+_ASN_ID: Final = re.compile(full_match(ASN_ID_FORMS))
 
 
 def asn_id_form(doc: Document) -> list[Finding]:
@@ -302,6 +303,7 @@ def science_count(doc: Document) -> list[Finding]:
         if exptype == ExpType.SCIENCE or exptype.lower() == ExpType.SCIENCE:
             science[p_index] = science.get(p_index, 0) + 1
     found = []
+    label = rule_for_stage(doc.stage).label
     for p_index, product in doc.products:
         members = product.get("members")
         if not isinstance(members, (list, tuple)) or not members:
@@ -311,14 +313,14 @@ def science_count(doc: Document) -> list[Finding]:
             found.append(
                 error(
                     f"/products/{p_index}/members",
-                    f"a Stage 2b product needs exactly one science member; it has {count}",
+                    f"a {label} product needs exactly one science member; it has {count}",
                 )
             )
         elif doc.stage == "level3" and count == 0:
             found.append(
                 error(
                     f"/products/{p_index}/members",
-                    "a Stage 3 product needs a science member; it has none",
+                    f"a {label} product needs a science member; it has none",
                 )
             )
     return found
