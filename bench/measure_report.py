@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -38,7 +37,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 from _process import progress
-from measure_generate import synthetic_pool
+from chromium import ARGS, CHROMIUM
+from measure_generate import synthetic_pool  # puts tests/ on the path
 
 from asnkit.generate import read_pool
 from asnkit.report import from_pool, render
@@ -48,17 +48,6 @@ if TYPE_CHECKING:
 
     from asnkit.report import Page
 
-CHROMIUM: Final = os.environ.get("ASNKIT_CHROMIUM", "/usr/bin/chromium")
-ARGS: Final = [  # as tests/browser/conftest.py: no sandbox as root, no background network
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DRAWN: Final = """() => new Promise((done) => requestAnimationFrame(() =>
   setTimeout(() => done(performance.now()))))"""
 """The page's clock (ms since its navigation began) once a frame is painted."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from chromium import ARGS, CHROMIUM
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -23,19 +24,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, Route
 
 WANTED = os.environ.get("ASNKIT_BROWSER") == "1"
-CHROMIUM = os.environ.get("ASNKIT_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
-# What the machine's closed network needs: no sandbox as root, no background connections.
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:  # noqa: ARG001 (pytest's hook signature)
